@@ -1,0 +1,29 @@
+# Thin wrapper over CMake.  `make run` and `make test` first install any
+# missing Debian packages (scripts/deps.sh).
+BUILD ?= build
+TEST_BUILD ?= build-test
+ARTICLE ?= articles/01-ali-ai-zhanyi.txt
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps run test bench clean
+
+all:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+deps:
+	@scripts/deps.sh
+
+run: deps all
+	./$(BUILD)/yuedu $(ARTICLE)
+
+test: deps
+	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DYUEDU_SANITIZE=ON >/dev/null
+	cmake --build $(TEST_BUILD) -j $(JOBS)
+	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: all
+	tests/bench/run.sh ./$(BUILD)/yuedu
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD)

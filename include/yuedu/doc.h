@@ -1,0 +1,76 @@
+/*
+ * The document: the text being read as UTF-8 bytes, and an index of its
+ * logical lines.  Byte offsets into doc->text are the one coordinate of
+ * the program; lines, rows and percentages are derived from them.
+ */
+#ifndef YUEDU_DOC_H
+#define YUEDU_DOC_H
+
+#include <stddef.h>
+
+struct doc {
+	const char *text;	/* UTF-8 bytes, after any BOM; not NUL-ended */
+	size_t len;		/* bytes in text */
+	char *name;		/* the path as given, or "-" for stdin */
+	const char *encoding;	/* name of the source encoding, e.g. "UTF-8" */
+	int mapped;		/* text is an mmap of the file (never written) */
+
+	/* Private. */
+	void *map_base;		/* what mmap returned */
+	size_t map_len;		/* bytes mapped */
+	char *owned;		/* heap copy when not mapped */
+	size_t *line_off;	/* start offset of each indexed line */
+	size_t nlines;		/* lines indexed so far */
+	size_t line_cap;	/* allocated entries in line_off */
+	size_t scan_off;	/* bytes scanned by the line indexer */
+	int index_done;		/* every line is indexed */
+	size_t next_cr;		/* cached position of the next '\r' (or len) */
+};
+
+enum doc_status {
+	DOC_OK = 0,
+	DOC_ERR_OPEN,		/* the file could not be opened; cause says why */
+	DOC_ERR_DIR,		/* the path is a directory */
+	DOC_ERR_READ,		/* reading failed */
+};
+
+/*
+ * Open PATH ("-" reads standard input).  A regular file is mapped
+ * read-only; a pipe or terminal is read into memory.  On failure returns
+ * a status and sets *cause to a message such as "No such file or
+ * directory" (caller frees).  The file is never written.
+ */
+enum doc_status doc_open(struct doc **out, const char *path, char **cause);
+
+/* A document over a copy of BUF (LEN bytes, any content).  Caller frees. */
+struct doc *doc_new_mem(const char *buf, size_t len, const char *name);
+
+/*
+ * Replace the text with NEW (LEN bytes, heap, ownership passes to doc),
+ * e.g. after converting from a legacy encoding.  Resets the line index.
+ */
+void doc_replace_text(struct doc *doc, char *new_text, size_t len,
+    const char *encoding);
+
+void doc_free(struct doc *doc);
+
+/*
+ * Logical lines end at "\n", "\r\n" or a lone "\r"; the terminator is not
+ * part of the line.  A final line without terminator counts; an empty
+ * document has no lines.  Line numbers here are 0-based.
+ */
+size_t doc_line_count(struct doc *doc);		/* indexes the whole text */
+/* 1 if line LINE exists (indexes only as far as needed). */
+int doc_has_line(struct doc *doc, size_t line);
+size_t doc_line_start(struct doc *doc, size_t line);	/* byte offset */
+size_t doc_line_end(struct doc *doc, size_t line);	/* excludes terminator */
+/* The line holding byte offset OFF (OFF >= len gives the last line). */
+size_t doc_line_of(struct doc *doc, size_t off);
+/* Lines indexed so far, and whether that is all of them. */
+size_t doc_lines_known(const struct doc *doc);
+int doc_index_complete(const struct doc *doc);
+
+/* Message for a status, e.g. "is a directory". */
+const char *doc_status_str(enum doc_status st);
+
+#endif

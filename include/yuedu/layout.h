@@ -1,0 +1,106 @@
+/*
+ * Layout: wrapping one logical line into rows of at most W columns, at
+ * UAX #14 break opportunities (libunistring) measured with our widths,
+ * with Chinese line-start rules on top.  Lines are laid out on demand
+ * and kept in a small cache; nothing lays out a whole file.
+ */
+#ifndef YUEDU_LAYOUT_H
+#define YUEDU_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "yuedu/annot.h"
+#include "yuedu/width.h"
+
+struct doc;
+
+enum layout_kind {
+	LAYOUT_TEXT = WIDTH_TEXT,
+	LAYOUT_CONTROL = WIDTH_CONTROL,
+	LAYOUT_INVALID = WIDTH_INVALID,
+	LAYOUT_TAB = WIDTH_TAB,
+	LAYOUT_HIDDEN,		/* a hidden annotation: 0 columns, not drawn */
+};
+
+/* One grapheme cluster as placed on a row. */
+struct layout_cell {
+	size_t off;		/* byte offset of the cluster in doc->text */
+	uint32_t toff;		/* byte offset of its text in line->text */
+	uint32_t tlen;		/* bytes of its text in line->text */
+	uint16_t col;		/* column where it starts on its row */
+	uint8_t cols;		/* columns it takes */
+	uint8_t kind;		/* enum layout_kind */
+	uint32_t first;		/* first code point (for controls) */
+};
+
+struct layout_row {
+	size_t off;		/* byte offset of the row's first cluster */
+	size_t end;		/* byte offset just past its last cluster */
+	int cols;		/* columns used */
+	size_t cell;		/* index of its first cell in line->cells */
+	size_t ncells;		/* cells on the row */
+};
+
+struct layout_line {
+	size_t line;		/* 0-based source line */
+	size_t off;		/* byte offset of the line start */
+	size_t end;		/* byte offset of the line end (no terminator) */
+	const char *text;	/* the text cells point into (toff/tlen) */
+	struct layout_row *rows;
+	size_t nrows;		/* >= 1; an empty line has one empty row */
+	struct layout_cell *cells;
+	size_t ncells;
+
+	/* Private. */
+	size_t row_cap, cell_cap;
+	unsigned long stamp;	/* last use, for the cache */
+	int valid;
+};
+
+struct layout_opts {
+	int width_cols;			/* W, >= 1 */
+	enum annot_mode annot;		/* SHOW or HIDE (AUTO resolved) */
+};
+
+struct layout;
+
+/* A layout of DOC with OPTS.  Caller frees with layout_free(). */
+struct layout *layout_new(struct doc *doc, const struct layout_opts *opts);
+void layout_free(struct layout *lay);
+/* Change the options (e.g. after a resize); drops the cache. */
+void layout_set_opts(struct layout *lay, const struct layout_opts *opts);
+const struct layout_opts *layout_get_opts(const struct layout *lay);
+/* Drop every cached line (e.g. after a width policy change). */
+void layout_invalidate(struct layout *lay);
+
+/*
+ * The rows of line LINE (0-based; must exist).  The result is owned by
+ * the cache and valid until the 64th later layout_get() call or any
+ * option change.
+ */
+const struct layout_line *layout_get(struct layout *lay, size_t line);
+
+/*
+ * Lay out line LINE into OUT without the cache (OUT is reused across
+ * calls; zero it before the first; free with layout_line_done()).
+ */
+void layout_line_into(struct layout *lay, size_t line, struct layout_line *out);
+void layout_line_done(struct layout_line *ll);
+
+/* The index of the row of LL holding byte offset OFF. */
+size_t layout_row_of(const struct layout_line *ll, size_t off);
+
+/*
+ * Render row R of LL as the bytes a terminal should receive (controls made
+ * inert, hidden annotations left out, tabs as spaces) into a new string.
+ * *len gets its length.  Caller frees.
+ */
+char *layout_row_render(const struct layout_line *ll, size_t r, size_t *len);
+
+/* 1 if a row may not start with CP (。，、 ” 」 and the like). */
+int layout_no_start(uint32_t cp);
+/* 1 if a row may not end with CP (“ 「 （ 《 and the like). */
+int layout_no_end(uint32_t cp);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * Command-line options: one table of long options feeds the parser and
+ * the --help text.  Parsing never prints or exits; it returns a message.
+ */
+#ifndef YUEDU_OPTIONS_H
+#define YUEDU_OPTIONS_H
+
+#include <stddef.h>
+
+#include "yuedu/annot.h"
+
+enum options_amb {
+	OPTIONS_AMB_AUTO = 0,
+	OPTIONS_AMB_NARROW,
+	OPTIONS_AMB_WIDE,
+};
+
+struct options {
+	int dump;			/* --dump */
+	int width_cols;			/* -w N; 0 = terminal or 80 */
+	enum options_amb ambiguous;	/* --ambiguous */
+	enum annot_mode pinyin;		/* --pinyin */
+	int help;			/* -h */
+	int version;			/* -V */
+	long start_line;		/* +N: 1-based line to open at; 0 = none */
+	char **files;			/* operands (not owned) */
+	size_t nfiles;
+};
+
+/*
+ * Parse ARGV into OPTS (zeroed first).  Returns 0, or -1 with *err set to
+ * a message such as "unknown option '--x'" (caller frees).
+ */
+int options_parse(struct options *opts, int argc, char **argv, char **err);
+
+/* Free what options_parse() allocated. */
+void options_done(struct options *opts);
+
+/* The --help text. Static storage. */
+const char *options_help(void);
+
+#endif

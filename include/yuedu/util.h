@@ -1,0 +1,28 @@
+/*
+ * Memory helpers and the one fatal path.  Out of memory aborts through
+ * util_die(), after the hook the screen layer registers to restore the
+ * terminal; the core itself never learns about curses.
+ */
+#ifndef YUEDU_UTIL_H
+#define YUEDU_UTIL_H
+
+#include <stddef.h>
+
+/* Allocate or abort. Caller frees. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow *p to hold at least need elements of size; *cap is updated. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string. Caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Called once before the process dies (e.g. to restore the terminal). */
+void util_set_die_hook(void (*hook)(void));
+/* Print "yuedu: MSG" on stderr, run the hook, exit(2). */
+void util_die(const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Install the Debian packages yuedu needs, if any is missing.  As root this
+# runs apt-get; otherwise it prints the command to run and fails.
+set -eu
+PKGS="cmake make gcc pkg-config libncurses-dev libutf8proc-dev libunistring-dev libopencc-dev opencc libcmocka-dev libpcre2-dev tmux less man-db"
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+echo "yuedu: missing packages:$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq || true
+	apt-get install -y -qq --no-install-recommends $missing
+else
+	echo "yuedu: run: sudo apt-get install -y$missing" >&2
+	exit 1
+fi

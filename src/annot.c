@@ -1,0 +1,186 @@
+/*
+ * Detecting inline pinyin annotations.  A syllable is checked against the
+ * initials and finals of Hanyu Pinyin with exactly one tone mark, so an
+ * ordinary parenthesis such as (DR.100EC.CN) or (網(wǎng)經(jīng)社訊) is not one.
+ */
+#include "yuedu/annot.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/util.h"
+#include "yuedu/width.h"
+
+/* Tone-marked vowels and the plain vowel each stands for. */
+static const struct {
+	uint32_t cp;
+	char base;
+} annot_tones[] = {
+	{ 0x0101, 'a' }, { 0x00E1, 'a' }, { 0x01CE, 'a' }, { 0x00E0, 'a' },
+	{ 0x0113, 'e' }, { 0x00E9, 'e' }, { 0x011B, 'e' }, { 0x00E8, 'e' },
+	{ 0x012B, 'i' }, { 0x00ED, 'i' }, { 0x01D0, 'i' }, { 0x00EC, 'i' },
+	{ 0x014D, 'o' }, { 0x00F3, 'o' }, { 0x01D2, 'o' }, { 0x00F2, 'o' },
+	{ 0x016B, 'u' }, { 0x00FA, 'u' }, { 0x01D4, 'u' }, { 0x00F9, 'u' },
+	{ 0x01D6, 'v' }, { 0x01D8, 'v' }, { 0x01DA, 'v' }, { 0x01DC, 'v' },
+	{ 0x0144, 'n' }, { 0x0148, 'n' }, { 0x01F9, 'n' }, { 0x1E3F, 'm' },
+};
+
+static const char *const annot_finals[] = {
+	"a", "o", "e", "i", "u", "v", "ai", "ei", "ao", "ou", "an", "en",
+	"ang", "eng", "ong", "er", "ia", "ie", "iao", "iu", "ian", "in",
+	"iang", "ing", "iong", "ua", "uo", "uai", "ui", "uan", "un", "uang",
+	"ueng", "ve", "van", "vn", "ue", "io", "m", "n", "ng", "r",
+};
+
+static const char *const annot_initials[] = {
+	"zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k",
+	"h", "j", "q", "x", "r", "z", "c", "s", "y", "w", "",
+};
+
+int
+annot_is_pinyin(const char *s, size_t n)
+{
+	char plain[16];
+	size_t off = 0, len = 0, i;
+	int tones = 0;
+
+	while (off < n) {
+		uint32_t cp;
+		size_t k = width_decode(s + off, n - off, &cp);
+		char c = 0;
+
+		if (cp >= 'a' && cp <= 'z')
+			c = (char)cp;
+		else if (cp >= 'A' && cp <= 'Z' && off == 0)
+			c = (char)(cp + 32);
+		else if (cp == 0x00FC)
+			c = 'v';
+		else {
+			for (i = 0; i < sizeof annot_tones / sizeof annot_tones[0];
+			    i++) {
+				if (annot_tones[i].cp == cp) {
+					c = annot_tones[i].base;
+					tones++;
+					break;
+				}
+			}
+		}
+		if (c == 0 || len + 1 >= sizeof plain)
+			return 0;
+		plain[len++] = c;
+		off += k;
+	}
+	plain[len] = '\0';
+	if (tones != 1)
+		return 0;
+	for (i = 0; i < sizeof annot_initials / sizeof annot_initials[0];
+	    i++) {
+		size_t il = strlen(annot_initials[i]), j;
+
+		if (strncmp(plain, annot_initials[i], il) != 0)
+			continue;
+		for (j = 0; j < sizeof annot_finals / sizeof annot_finals[0];
+		    j++) {
+			if (strcmp(plain + il, annot_finals[j]) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int
+annot_is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 &&
+	    cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x3FFFF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
+}
+
+size_t
+annot_find(const char *s, size_t n, size_t base, struct annot_span **spans,
+    size_t *cap)
+{
+	size_t off = 0, count = 0, prev_off = 0;
+	uint32_t prev = 0;
+
+	while (off < n) {
+		uint32_t cp;
+		size_t k = width_decode(s + off, n - off, &cp);
+		size_t open_len = cp == '(' ? 1 : cp == 0xFF08 ? 3 : 0;
+
+		if (open_len && annot_is_han(prev)) {
+			size_t p = off + open_len, q = p;
+			/* Find the matching close within a syllable's reach. */
+			while (q < n && q - p <= 24 && s[q] != ')' &&
+			    !(q + 3 <= n && memcmp(s + q, "\xEF\xBC\x89", 3) == 0))
+				q++;
+			if (q < n && q - p <= 24 && q > p &&
+			    annot_is_pinyin(s + p, q - p)) {
+				size_t close_len = s[q] == ')' ? 1 : 3;
+
+				*spans = xgrow(*spans, cap, count + 1,
+				    sizeof **spans);
+				(*spans)[count].han_off = base + prev_off;
+				(*spans)[count].open_off = base + off;
+				(*spans)[count].py_off = base + p;
+				(*spans)[count].py_end = base + q;
+				(*spans)[count].end_off = base + q + close_len;
+				count++;
+				off = q + close_len;
+				prev = 0;
+				continue;
+			}
+		}
+		prev = cp;
+		prev_off = off;
+		off += k;
+	}
+	return count;
+}
+
+enum annot_mode
+annot_resolve(enum annot_mode mode, struct doc *doc)
+{
+	size_t lim, off = 0, han = 0, annots = 0, cap = 0;
+	struct annot_span *spans = NULL;
+	const char *t;
+
+	if (mode != ANNOT_AUTO)
+		return mode;
+	lim = doc->len < 262144 ? doc->len : 262144;
+	t = doc->text;
+	while (off < lim) {
+		const char *nl = memchr(t + off, '\n', lim - off);
+		size_t end = nl ? (size_t)(nl - t) : lim, p = off;
+
+		annots += annot_find(t + off, end - off, off, &spans, &cap);
+		while (p < end) {
+			uint32_t cp;
+			p += width_decode(t + p, end - p, &cp);
+			han += annot_is_han(cp);
+		}
+		off = end + 1;
+	}
+	free(spans);
+	return annots >= 8 && annots * 10 >= han ? ANNOT_HIDE : ANNOT_SHOW;
+}
+
+static const char *const annot_names[] = { "auto", "show", "hide", "ruby" };
+
+const char *
+annot_mode_name(enum annot_mode mode)
+{
+	return annot_names[mode];
+}
+
+int
+annot_mode_parse(const char *s)
+{
+	for (int i = 0; i < 4; i++) {
+		if (strcmp(s, annot_names[i]) == 0)
+			return i;
+	}
+	return -1;
+}

@@ -1,0 +1,317 @@
+/*
+ * Loading a document and indexing its lines.  Regular files are mapped
+ * read-only (never copied, never written); pipes are read into memory.
+ * The line index grows lazily, only as far as a caller asks, so opening a
+ * 100 MB file does not scan it.
+ */
+#include "yuedu/doc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "yuedu/util.h"
+
+static void
+doc_set_text(struct doc *doc, const char *text, size_t len)
+{
+	/* A UTF-8 BOM is not text. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	doc->text = text;
+	doc->len = len;
+	doc->nlines = 0;
+	doc->scan_off = 0;
+	doc->index_done = 0;
+	doc->next_cr = 0;
+	if (len == 0)
+		doc->index_done = 1;
+	else {
+		doc->line_off = xgrow(doc->line_off, &doc->line_cap, 1,
+		    sizeof *doc->line_off);
+		doc->line_off[doc->nlines++] = 0;
+		doc->next_cr = (size_t)-1;
+	}
+}
+
+static struct doc *
+doc_alloc(const char *name)
+{
+	struct doc *doc = xcalloc(1, sizeof *doc);
+
+	doc->name = xstrdup(name);
+	doc->encoding = "UTF-8";
+	return doc;
+}
+
+struct doc *
+doc_new_mem(const char *buf, size_t len, const char *name)
+{
+	struct doc *doc = doc_alloc(name);
+
+	doc->owned = xmalloc(len + 1);
+	if (len)
+		memcpy(doc->owned, buf, len);
+	doc->owned[len] = '\0';
+	doc_set_text(doc, doc->owned, len);
+	return doc;
+}
+
+static enum doc_status
+doc_read_fd(int fd, char **buf, size_t *len, char **cause)
+{
+	size_t cap = 0, n = 0;
+	char *p = NULL;
+	ssize_t r;
+
+	for (;;) {
+		p = xgrow(p, &cap, n + 65536, 1);
+		r = read(fd, p + n, cap - n);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*cause = xstrdup(strerror(errno));
+			free(p);
+			return DOC_ERR_READ;
+		}
+		n += (size_t)r;
+	}
+	*buf = p;
+	*len = n;
+	return DOC_OK;
+}
+
+enum doc_status
+doc_open(struct doc **out, const char *path, char **cause)
+{
+	struct doc *doc;
+	struct stat st;
+	int fd;
+	enum doc_status rc;
+	char *buf;
+	size_t len;
+
+	*out = NULL;
+	*cause = NULL;
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			*cause = xstrdup(strerror(errno));
+			return DOC_ERR_OPEN;
+		}
+	}
+	if (fstat(fd, &st) != 0) {
+		*cause = xstrdup(strerror(errno));
+		rc = DOC_ERR_OPEN;
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*cause = xstrdup("Is a directory");
+		rc = DOC_ERR_DIR;
+		goto fail;
+	}
+	doc = doc_alloc(path);
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+		    fd, 0);
+		if (m != MAP_FAILED) {
+			doc->map_base = m;
+			doc->map_len = (size_t)st.st_size;
+			doc->mapped = 1;
+			madvise(m, doc->map_len, MADV_WILLNEED);
+			doc_set_text(doc, m, doc->map_len);
+			if (fd != STDIN_FILENO)
+				close(fd);
+			*out = doc;
+			return DOC_OK;
+		}
+	}
+	rc = doc_read_fd(fd, &buf, &len, cause);
+	if (rc != DOC_OK) {
+		doc_free(doc);
+		goto fail;
+	}
+	doc->owned = buf;
+	doc_set_text(doc, buf, len);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	*out = doc;
+	return DOC_OK;
+fail:
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return rc;
+}
+
+void
+doc_replace_text(struct doc *doc, char *new_text, size_t len,
+    const char *encoding)
+{
+	if (doc->map_base != NULL) {
+		munmap(doc->map_base, doc->map_len);
+		doc->map_base = NULL;
+		doc->mapped = 0;
+	}
+	free(doc->owned);
+	doc->owned = new_text;
+	doc->encoding = encoding;
+	doc_set_text(doc, new_text, len);
+}
+
+void
+doc_free(struct doc *doc)
+{
+	if (doc == NULL)
+		return;
+	if (doc->map_base != NULL)
+		munmap(doc->map_base, doc->map_len);
+	free(doc->owned);
+	free(doc->line_off);
+	free(doc->name);
+	free(doc);
+}
+
+/*
+ * Index lines until line WANT_LINE is known or offset WANT_OFF is covered.
+ * memchr() finds '\n'; a separate cached memchr() finds '\r', so a file
+ * without CR costs one extra pass in total, not one per line.
+ */
+static void
+doc_index(struct doc *doc, size_t want_line, size_t want_off)
+{
+	const char *t = doc->text;
+	size_t len = doc->len, p = doc->scan_off;
+
+	while (!doc->index_done &&
+	    (doc->nlines <= want_line || p <= want_off)) {
+		const char *nl = memchr(t + p, '\n', len - p);
+		size_t nl_off = nl ? (size_t)(nl - t) : len;
+		size_t end, next;
+
+		if (doc->next_cr == (size_t)-1 || doc->next_cr < p) {
+			const char *cr = memchr(t + p, '\r', len - p);
+			doc->next_cr = cr ? (size_t)(cr - t) : len;
+		}
+		if (doc->next_cr < nl_off) {
+			end = doc->next_cr;
+			next = end + 1;
+			if (next < len && t[next] == '\n')
+				next++;
+		} else if (nl != NULL) {
+			end = nl_off;
+			next = end + 1;
+		} else {
+			end = len;
+			next = len;
+		}
+		(void)end;
+		p = next;
+		if (p >= len) {
+			doc->index_done = 1;
+			break;
+		}
+		doc->line_off = xgrow(doc->line_off, &doc->line_cap,
+		    doc->nlines + 1, sizeof *doc->line_off);
+		doc->line_off[doc->nlines++] = p;
+	}
+	doc->scan_off = p;
+}
+
+size_t
+doc_line_count(struct doc *doc)
+{
+	doc_index(doc, (size_t)-1, (size_t)-1);
+	return doc->nlines;
+}
+
+int
+doc_has_line(struct doc *doc, size_t line)
+{
+	doc_index(doc, line, 0);
+	return line < doc->nlines;
+}
+
+size_t
+doc_line_start(struct doc *doc, size_t line)
+{
+	doc_index(doc, line, 0);
+	if (line >= doc->nlines)
+		return doc->len;
+	return doc->line_off[line];
+}
+
+size_t
+doc_line_end(struct doc *doc, size_t line)
+{
+	size_t end;
+
+	doc_index(doc, line + 1, 0);
+	if (line >= doc->nlines)
+		return doc->len;
+	end = line + 1 < doc->nlines ? doc->line_off[line + 1] : doc->len;
+	if (line + 1 < doc->nlines || end > doc->line_off[line]) {
+		/* Strip the terminator: "\r\n", "\n" or "\r". */
+		if (end > doc->line_off[line] && doc->text[end - 1] == '\n')
+			end--;
+		if (end > doc->line_off[line] && doc->text[end - 1] == '\r')
+			end--;
+	}
+	return end;
+}
+
+size_t
+doc_line_of(struct doc *doc, size_t off)
+{
+	size_t lo = 0, hi;
+
+	doc_index(doc, 0, off);
+	if (doc->nlines == 0)
+		return 0;
+	hi = doc->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->line_off[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+doc_lines_known(const struct doc *doc)
+{
+	return doc->nlines;
+}
+
+int
+doc_index_complete(const struct doc *doc)
+{
+	return doc->index_done;
+}
+
+const char *
+doc_status_str(enum doc_status st)
+{
+	switch (st) {
+	case DOC_OK:
+		return "ok";
+	case DOC_ERR_OPEN:
+		return "cannot open";
+	case DOC_ERR_DIR:
+		return "Is a directory";
+	case DOC_ERR_READ:
+		return "read error";
+	}
+	return "unknown error";
+}

@@ -1,0 +1,397 @@
+/*
+ * Wrapping logical lines into rows.  Break opportunities come from
+ * libunistring (UAX #14); widths come from width.c; on top sit the Chinese
+ * rules: no row starts with closing punctuation (。，、 ” 」 …), no row ends
+ * with an opening one, and an annotation stays with its character.
+ */
+#include "yuedu/layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unilbrk.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/util.h"
+
+#define LAYOUT_CACHE 64
+
+struct layout {
+	struct doc *doc;
+	struct layout_opts opts;
+	struct layout_line cache[LAYOUT_CACHE];
+	unsigned long clock;
+	/* Scratch reused across lines. */
+	char *brk;
+	size_t brk_cap;
+	struct annot_span *spans;
+	size_t span_cap;
+	uint8_t *glue;		/* per byte: no break before it */
+	size_t glue_cap;
+};
+
+/* Closing punctuation and small kana that may not begin a row. */
+static const uint32_t layout_no_start_cps[] = {
+	'!', ')', ',', '.', ':', ';', '?', ']', '}', 0x00B7, 0x00BB, 0x2019,
+	0x201D, 0x2025, 0x2026, 0x2030, 0x2032, 0x2033, 0x203A, 0x2047,
+	0x2048, 0x2049, 0x3001, 0x3002, 0x3005, 0x3009, 0x300B, 0x300D,
+	0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301B, 0x301E, 0x301F,
+	0x303B, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083,
+	0x3085, 0x3087, 0x308E, 0x3095, 0x3096, 0x309D, 0x309E, 0x30A0,
+	0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5,
+	0x30E7, 0x30EE, 0x30F5, 0x30F6, 0x30FB, 0x30FC, 0x30FD, 0x30FE,
+	0xFE50, 0xFE51, 0xFE52, 0xFE54, 0xFE55, 0xFE56, 0xFE57, 0xFE5A,
+	0xFE5C, 0xFE5E, 0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B,
+	0xFF1F, 0xFF3D, 0xFF5D, 0xFF60, 0xFF61, 0xFF63, 0xFF64,
+};
+
+/* Opening punctuation that may not end a row. */
+static const uint32_t layout_no_end_cps[] = {
+	'(', '[', '{', 0x00AB, 0x2018, 0x201C, 0x2039, 0x3008, 0x300A,
+	0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3018, 0x301A, 0x301D,
+	0xFE59, 0xFE5B, 0xFE5D, 0xFF08, 0xFF3B, 0xFF5B, 0xFF5F, 0xFF62,
+};
+
+static int
+layout_in(const uint32_t *set, size_t n, uint32_t cp)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (set[mid] == cp)
+			return 1;
+		if (set[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+int
+layout_no_start(uint32_t cp)
+{
+	return layout_in(layout_no_start_cps, sizeof layout_no_start_cps /
+	    sizeof layout_no_start_cps[0], cp);
+}
+
+int
+layout_no_end(uint32_t cp)
+{
+	return layout_in(layout_no_end_cps, sizeof layout_no_end_cps /
+	    sizeof layout_no_end_cps[0], cp);
+}
+
+struct layout *
+layout_new(struct doc *doc, const struct layout_opts *opts)
+{
+	struct layout *lay = xcalloc(1, sizeof *lay);
+
+	lay->doc = doc;
+	lay->opts = *opts;
+	if (lay->opts.width_cols < 1)
+		lay->opts.width_cols = 1;
+	return lay;
+}
+
+void
+layout_line_done(struct layout_line *ll)
+{
+	free(ll->rows);
+	free(ll->cells);
+	memset(ll, 0, sizeof *ll);
+}
+
+void
+layout_free(struct layout *lay)
+{
+	if (lay == NULL)
+		return;
+	for (size_t i = 0; i < LAYOUT_CACHE; i++)
+		layout_line_done(&lay->cache[i]);
+	free(lay->brk);
+	free(lay->spans);
+	free(lay->glue);
+	free(lay);
+}
+
+void
+layout_invalidate(struct layout *lay)
+{
+	for (size_t i = 0; i < LAYOUT_CACHE; i++)
+		lay->cache[i].valid = 0;
+}
+
+void
+layout_set_opts(struct layout *lay, const struct layout_opts *opts)
+{
+	lay->opts = *opts;
+	if (lay->opts.width_cols < 1)
+		lay->opts.width_cols = 1;
+	layout_invalidate(lay);
+}
+
+const struct layout_opts *
+layout_get_opts(const struct layout *lay)
+{
+	return &lay->opts;
+}
+
+static void
+layout_add_cell(struct layout_line *ll, size_t off, size_t len,
+    const struct width_cluster *c, enum layout_kind kind)
+{
+	struct layout_cell *cell;
+
+	ll->cells = xgrow(ll->cells, &ll->cell_cap, ll->ncells + 1,
+	    sizeof *ll->cells);
+	cell = &ll->cells[ll->ncells++];
+	cell->off = off;
+	cell->toff = (uint32_t)(off - ll->off);
+	cell->tlen = (uint32_t)len;
+	cell->col = 0;
+	cell->cols = kind == LAYOUT_HIDDEN ? 0 : (uint8_t)c->cols;
+	cell->kind = (uint8_t)kind;
+	cell->first = c->first;
+}
+
+static void
+layout_add_row(struct layout_line *ll, size_t first, size_t last, int cols)
+{
+	struct layout_row *row;
+
+	ll->rows = xgrow(ll->rows, &ll->row_cap, ll->nrows + 1,
+	    sizeof *ll->rows);
+	row = &ll->rows[ll->nrows++];
+	row->cell = first;
+	row->ncells = last - first;
+	row->cols = cols;
+	if (last > first) {
+		row->off = ll->cells[first].off;
+		row->end = ll->cells[last - 1].off + ll->cells[last - 1].tlen;
+	} else {
+		row->off = row->end = first < ll->ncells ?
+		    ll->cells[first].off : ll->end;
+	}
+}
+
+static int
+layout_is_space(const struct layout_cell *c)
+{
+	return c->kind == LAYOUT_TEXT && c->first == ' ';
+}
+
+/*
+ * May a row break before cell I?  UAX #14 must allow it, the cell must not
+ * be glued to the one before (an annotation), and the Chinese start/end
+ * rules must hold.
+ */
+static int
+layout_can_break(struct layout *lay, const struct layout_line *ll, size_t i)
+{
+	const struct layout_cell *c = &ll->cells[i];
+	size_t rel = c->off - ll->off;
+	size_t j;
+
+	if (i == 0 || lay->brk[rel] != UC_BREAK_POSSIBLE || lay->glue[rel])
+		return 0;
+	if (c->kind == LAYOUT_TEXT && layout_no_start(c->first))
+		return 0;
+	for (j = i; j > 0; j--) {
+		const struct layout_cell *p = &ll->cells[j - 1];
+		if (p->kind == LAYOUT_HIDDEN || layout_is_space(p))
+			continue;
+		if (p->kind == LAYOUT_TEXT && layout_no_end(p->first))
+			return 0;
+		break;
+	}
+	return 1;
+}
+
+static void
+layout_wrap(struct layout *lay, struct layout_line *ll)
+{
+	int W = lay->opts.width_cols;
+	size_t start = 0, i, n = ll->ncells;
+
+	if (n == 0) {
+		layout_add_row(ll, 0, 0, 0);
+		return;
+	}
+	while (start < n) {
+		int col = 0;
+		size_t last_break = 0, end, next;
+
+		for (i = start; i < n; i++) {
+			struct layout_cell *c = &ll->cells[i];
+			int w = c->cols;
+
+			if (c->kind == LAYOUT_TAB) {
+				w = width_tab_cols(col);
+				if (w > W - col)
+					w = W - col > 0 ? W - col : 1;
+				c->cols = (uint8_t)w;
+			}
+			if (i > start && layout_can_break(lay, ll, i))
+				last_break = i;
+			/* Spaces may hang past the edge; they are dropped. */
+			if (col + w > W && i > start && !layout_is_space(c))
+				break;
+			c->col = (uint16_t)col;
+			col += w;
+		}
+		if (i >= n) {
+			end = next = n;
+			/* Trailing spaces that hang past the edge go. */
+			while (end > start + 1 && col > W &&
+			    layout_is_space(&ll->cells[end - 1]))
+				col -= ll->cells[--end].cols;
+		} else if (last_break > start) {
+			end = next = last_break;
+		} else {
+			/* No opportunity: cut between clusters, but keep
+			 * closing punctuation off the next row if we can. */
+			end = next = i;
+			while (end > start + 1 &&
+			    ll->cells[end].kind == LAYOUT_TEXT &&
+			    layout_no_start(ll->cells[end].first))
+				end--;
+			while (end > start + 1 && (lay->glue[ll->cells[end].off -
+			    ll->off]))
+				end--;
+			if (ll->cells[end].kind == LAYOUT_TEXT &&
+			    layout_no_start(ll->cells[end].first))
+				end = i;
+			next = end;
+		}
+		/* Drop spaces at the break. */
+		if (i < n) {
+			while (end > start + 1 && layout_is_space(&ll->cells[end - 1]))
+				end--;
+			while (next < n && layout_is_space(&ll->cells[next]))
+				next++;
+		}
+		col = 0;
+		for (size_t k = start; k < end; k++) {
+			ll->cells[k].col = (uint16_t)col;
+			col += ll->cells[k].cols;
+		}
+		layout_add_row(ll, start, end, col);
+		start = next;
+	}
+}
+
+void
+layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
+{
+	struct doc *doc = lay->doc;
+	size_t off, end, len, nspans, si = 0, p;
+
+	ll->nrows = 0;
+	ll->ncells = 0;
+	ll->line = line;
+	ll->off = off = doc_line_start(doc, line);
+	ll->end = end = doc_line_end(doc, line);
+	ll->text = doc->text + off;
+	len = end - off;
+
+	lay->brk = xgrow(lay->brk, &lay->brk_cap, len + 1, 1);
+	lay->glue = xgrow(lay->glue, &lay->glue_cap, len + 1, 1);
+	if (len > 0)
+		u8_possible_linebreaks((const uint8_t *)doc->text + off, len,
+		    "UTF-8", lay->brk);
+	memset(lay->glue, 0, len + 1);
+	nspans = annot_find(doc->text + off, len, off, &lay->spans,
+	    &lay->span_cap);
+	/* Nothing breaks between a character and its annotation, nor inside. */
+	for (size_t k = 0; k < nspans; k++)
+		memset(lay->glue + (lay->spans[k].open_off - off), 1,
+		    lay->spans[k].end_off - lay->spans[k].open_off);
+
+	p = off;
+	while (p < end) {
+		struct width_cluster c;
+
+		if (si < nspans && p == lay->spans[si].open_off) {
+			const struct annot_span *sp = &lay->spans[si++];
+			if (lay->opts.annot == ANNOT_HIDE ||
+			    lay->opts.annot == ANNOT_RUBY) {
+				c.cols = 0;
+				c.first = '(';
+				c.len = sp->end_off - sp->open_off;
+				layout_add_cell(ll, p, c.len, &c, LAYOUT_HIDDEN);
+				p = sp->end_off;
+				continue;
+			}
+		}
+		width_next_cluster(doc->text + p, end - p, &c);
+		layout_add_cell(ll, p, c.len, &c, (enum layout_kind)c.kind);
+		p += c.len;
+	}
+	layout_wrap(lay, ll);
+	ll->valid = 1;
+}
+
+const struct layout_line *
+layout_get(struct layout *lay, size_t line)
+{
+	struct layout_line *victim = NULL;
+
+	lay->clock++;
+	for (size_t i = 0; i < LAYOUT_CACHE; i++) {
+		struct layout_line *ll = &lay->cache[i];
+		if (ll->valid && ll->line == line) {
+			ll->stamp = lay->clock;
+			return ll;
+		}
+		if (victim == NULL || !ll->valid ||
+		    (victim->valid && ll->stamp < victim->stamp))
+			victim = ll;
+	}
+	layout_line_into(lay, line, victim);
+	victim->stamp = lay->clock;
+	return victim;
+}
+
+size_t
+layout_row_of(const struct layout_line *ll, size_t off)
+{
+	size_t r;
+
+	for (r = 0; r + 1 < ll->nrows; r++) {
+		if (off < ll->rows[r + 1].off)
+			break;
+	}
+	return r;
+}
+
+char *
+layout_row_render(const struct layout_line *ll, size_t r, size_t *len)
+{
+	const struct layout_row *row = &ll->rows[r];
+	size_t cap = 0, n = 0;
+	char *out = NULL;
+
+	out = xgrow(out, &cap, 64, 1);
+	for (size_t k = 0; k < row->ncells; k++) {
+		const struct layout_cell *c = &ll->cells[row->cell + k];
+		struct width_cluster wc;
+		char buf[16];
+		const char *s;
+		size_t m;
+
+		if (c->kind == LAYOUT_HIDDEN)
+			continue;
+		wc.len = c->tlen;
+		wc.cols = c->cols;
+		wc.kind = (enum width_kind)c->kind;
+		wc.first = c->first;
+		m = width_render(ll->text + c->toff, &wc, c->cols, buf, &s);
+		out = xgrow(out, &cap, n + m + 1, 1);
+		memcpy(out + n, s, m);
+		n += m;
+	}
+	out[n] = '\0';
+	*len = n;
+	return out;
+}

@@ -1,0 +1,113 @@
+/*
+ * The yuedu command: parse options, open the document, then print its
+ * rows (--dump, or output not a terminal) or open the reader.
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "yuedu/annot.h"
+#include "yuedu/doc.h"
+#include "yuedu/dump.h"
+#include "yuedu/layout.h"
+#include "yuedu/options.h"
+#include "yuedu/util.h"
+#include "yuedu/width.h"
+
+#ifndef YUEDU_VERSION
+#define YUEDU_VERSION "0.1.0"
+#endif
+
+/* Characters are UTF-8 whatever the locale says (LANG=C included). */
+static void
+main_locale(void)
+{
+	const char *cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static int
+main_terminal_cols(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options opts;
+	struct doc *doc;
+	struct layout *lay;
+	struct layout_opts lo;
+	char *err, *cause;
+	const char *path;
+	enum doc_status st;
+	int rc = 0;
+
+	main_locale();
+	if (options_parse(&opts, argc, argv, &err) != 0) {
+		fprintf(stderr, "yuedu: %s\nTry 'yuedu --help' for more "
+		    "information.\n", err);
+		free(err);
+		return 2;
+	}
+	if (opts.help) {
+		fputs(options_help(), stdout);
+		options_done(&opts);
+		return 0;
+	}
+	if (opts.version) {
+		printf("yuedu %s\n", YUEDU_VERSION);
+		options_done(&opts);
+		return 0;
+	}
+	if (opts.nfiles > 1) {
+		fprintf(stderr, "yuedu: one file at a time\n"
+		    "Try 'yuedu --help' for more information.\n");
+		options_done(&opts);
+		return 2;
+	}
+	if (opts.nfiles == 0 && isatty(STDIN_FILENO)) {
+		fprintf(stderr, "yuedu: no file given\n"
+		    "Try 'yuedu --help' for more information.\n");
+		options_done(&opts);
+		return 2;
+	}
+	path = opts.nfiles ? opts.files[0] : "-";
+	st = doc_open(&doc, path, &cause);
+	if (st != DOC_OK) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, cause);
+		free(cause);
+		options_done(&opts);
+		return 2;
+	}
+	if (doc->len == 0)
+		fprintf(stderr, "yuedu: %s: empty file\n", path);
+
+	width_set_ambiguous(opts.ambiguous == OPTIONS_AMB_WIDE ?
+	    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
+	lo.annot = annot_resolve(opts.pinyin, doc);
+	lo.width_cols = opts.width_cols ? opts.width_cols :
+	    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
+	lay = layout_new(doc, &lo);
+	if (dump_write(stdout, doc, lay) != 0) {
+		fprintf(stderr, "yuedu: write error\n");
+		rc = 2;
+	}
+	layout_free(lay);
+	doc_free(doc);
+	options_done(&opts);
+	return rc;
+}

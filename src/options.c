@@ -1,0 +1,171 @@
+/*
+ * Parsing the command line with getopt_long, from one option table that
+ * also yields the --help text.
+ */
+#include "yuedu/options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yuedu/util.h"
+
+enum {
+	OPT_DUMP = 256,
+	OPT_AMBIGUOUS,
+	OPT_PINYIN,
+};
+
+static const struct option options_long[] = {
+	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "width", required_argument, NULL, 'w' },
+	{ "ambiguous", required_argument, NULL, OPT_AMBIGUOUS },
+	{ "pinyin", required_argument, NULL, OPT_PINYIN },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const char options_help_text[] =
+"Usage: yuedu [OPTION]... [+LINE] [FILE]\n"
+"Read Chinese text in the terminal: exact columns, Chinese line breaking,\n"
+"inline pinyin handled.  With no FILE, or when FILE is -, read standard\n"
+"input.  When standard output is not a terminal, print the laid-out rows.\n"
+"\n"
+"  +N                    open at line N\n"
+"      --dump            print the laid-out rows, one per line, and exit\n"
+"  -w, --width=N         wrap at N columns (default: the terminal's width,\n"
+"                        or 80 when output is not a terminal)\n"
+"      --ambiguous=MODE  width of East Asian ambiguous characters (“ ” — …):\n"
+"                        auto (ask the terminal), narrow, wide\n"
+"      --pinyin=MODE     inline pinyin such as 網(wǎng): auto (hide when the\n"
+"                        text has many), show, hide\n"
+"  -h, --help            show this help and exit\n"
+"  -V, --version         show the version and exit\n"
+"\n"
+"Exit status: 0 on success, 2 on a bad option or an unreadable file.\n";
+
+const char *
+options_help(void)
+{
+	return options_help_text;
+}
+
+void
+options_done(struct options *opts)
+{
+	free(opts->files);
+	opts->files = NULL;
+	opts->nfiles = 0;
+}
+
+static int
+options_int(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+options_parse(struct options *opts, int argc, char **argv, char **err)
+{
+	int c;
+	long v;
+	char **operands;
+	size_t nops = 0;
+
+	memset(opts, 0, sizeof *opts);
+	*err = NULL;
+	operands = xcalloc((size_t)argc + 1, sizeof *operands);
+	/* +N (as in less) is taken out before getopt sees it. */
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '+' && argv[i][1] >= '0' &&
+		    argv[i][1] <= '9') {
+			if (options_int(argv[i] + 1, 1, 1L << 40, &v) != 0) {
+				*err = xasprintf("invalid line number '%s'",
+				    argv[i]);
+				free(operands);
+				return -1;
+			}
+			opts->start_line = v;
+			memmove(argv + i, argv + i + 1,
+			    (size_t)(argc - i - 1) * sizeof *argv);
+			argc--;
+			i--;
+		}
+	}
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":w:hV", options_long,
+	    NULL)) != -1) {
+		switch (c) {
+		case OPT_DUMP:
+			opts->dump = 1;
+			break;
+		case 'w':
+			if (options_int(optarg, 1, 10000, &v) != 0) {
+				*err = xasprintf("invalid width '%s' (expected "
+				    "1 to 10000)", optarg);
+				goto fail;
+			}
+			opts->width_cols = (int)v;
+			break;
+		case OPT_AMBIGUOUS:
+			if (strcmp(optarg, "auto") == 0)
+				opts->ambiguous = OPTIONS_AMB_AUTO;
+			else if (strcmp(optarg, "narrow") == 0)
+				opts->ambiguous = OPTIONS_AMB_NARROW;
+			else if (strcmp(optarg, "wide") == 0)
+				opts->ambiguous = OPTIONS_AMB_WIDE;
+			else {
+				*err = xasprintf("invalid --ambiguous '%s' "
+				    "(expected auto, narrow or wide)", optarg);
+				goto fail;
+			}
+			break;
+		case OPT_PINYIN: {
+			int m = annot_mode_parse(optarg);
+			if (m < 0 || m == ANNOT_RUBY) {
+				*err = xasprintf("invalid --pinyin '%s' "
+				    "(expected auto, show or hide)", optarg);
+				goto fail;
+			}
+			opts->pinyin = (enum annot_mode)m;
+			break;
+		}
+		case 'h':
+			opts->help = 1;
+			break;
+		case 'V':
+			opts->version = 1;
+			break;
+		case ':':
+			*err = xasprintf("option '%s' needs a value",
+			    argv[optind - 1]);
+			goto fail;
+		default:
+			if (optopt != 0)
+				*err = xasprintf("unknown option '-%c'", optopt);
+			else
+				*err = xasprintf("unknown option '%s'",
+				    argv[optind - 1]);
+			goto fail;
+		}
+	}
+	for (int i = optind; i < argc; i++)
+		operands[nops++] = argv[i];
+	opts->files = operands;
+	opts->nfiles = nops;
+	return 0;
+fail:
+	free(operands);
+	return -1;
+}
