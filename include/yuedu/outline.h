@@ -1,0 +1,44 @@
+/*
+ * The outline: the headings of a document, found the way a careful reader
+ * finds them (Markdown, 第…章 structure words, 一、/（一）/1.1 numbering,
+ * short stand-alone lines in plain text), or by a user's PCRE2 pattern.
+ */
+#ifndef YUEDU_OUTLINE_H
+#define YUEDU_OUTLINE_H
+
+#include <stddef.h>
+
+#include "yuedu/annot.h"
+
+struct doc;
+
+struct outline_heading {
+	int level;		/* 1 = the top level present in the document */
+	size_t line;		/* 1-based source line */
+	size_t off;		/* byte offset of the heading line's start */
+	char *title;		/* UTF-8, markers and outer spaces removed */
+};
+
+struct outline {
+	struct outline_heading *v;	/* in document order */
+	size_t n;
+};
+
+struct outline_opts {
+	enum annot_mode annot;		/* HIDE: titles without annotations */
+	const char *heading_regex;	/* PCRE2 pattern overriding detection */
+};
+
+/*
+ * Find the headings of DOC.  Returns 0, or -1 with *err set (a bad
+ * --heading pattern; caller frees *err).  Caller frees *out with
+ * outline_free().
+ */
+int outline_build(struct outline **out, struct doc *doc,
+    const struct outline_opts *opts, char **err);
+void outline_free(struct outline *ol);
+
+/* Index of the last heading at or before byte OFF, or (size_t)-1. */
+size_t outline_section_of(const struct outline *ol, size_t off);
+
+#endif
