@@ -32,11 +32,20 @@ struct outline_opts {
 /*
  * Find the headings of DOC.  Returns 0, or -1 with *err set (a bad
  * --heading pattern; caller frees *err).  Caller frees *out with
- * outline_free().
+ * outline_free().  OPTS may be NULL (automatic annotations, detection).
+ * With a pattern (PCRE2, UTF), every line it matches is a heading; its
+ * level is the number of the first capturing group that took part in the
+ * match (1 without groups).  Levels are relative: the top one is 1.
  */
 int outline_build(struct outline **out, struct doc *doc,
     const struct outline_opts *opts, char **err);
 void outline_free(struct outline *ol);
+
+/*
+ * Check a --heading pattern: 0, or -1 with *err set to a message naming
+ * the pattern and the fault (caller frees).
+ */
+int outline_check_regex(const char *re, char **err);
 
 /* Index of the last heading at or before byte OFF, or (size_t)-1. */
 size_t outline_section_of(const struct outline *ol, size_t off);
