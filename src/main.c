@@ -15,6 +15,7 @@
 #include "yuedu/dump.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
+#include "yuedu/outline.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -32,6 +33,30 @@ main_locale(void)
 	cs = nl_langinfo(CODESET);
 	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+/* --outline: one heading per line, LEVEL<TAB>LINE<TAB>TITLE. */
+static int
+main_outline(struct doc *doc, const struct options *opts)
+{
+	struct outline_opts oo = { opts->pinyin, opts->heading };
+	struct outline *ol;
+	char *err;
+
+	if (outline_build(&ol, doc, &oo, &err) != 0) {
+		fprintf(stderr, "yuedu: %s\n", err);
+		free(err);
+		return 2;
+	}
+	for (size_t i = 0; i < ol->n; i++)
+		printf("%d\t%zu\t%s\n", ol->v[i].level, ol->v[i].line,
+		    ol->v[i].title);
+	outline_free(ol);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "yuedu: write error\n");
+		return 2;
+	}
+	return 0;
 }
 
 static int
@@ -73,6 +98,13 @@ main(int argc, char **argv)
 		options_done(&opts);
 		return 0;
 	}
+	if (opts.heading != NULL && outline_check_regex(opts.heading,
+	    &err) != 0) {
+		fprintf(stderr, "yuedu: %s\n", err);
+		free(err);
+		options_done(&opts);
+		return 2;
+	}
 	if (opts.nfiles > 1) {
 		fprintf(stderr, "yuedu: one file at a time\n"
 		    "Try 'yuedu --help' for more information.\n");
@@ -92,6 +124,12 @@ main(int argc, char **argv)
 		free(cause);
 		options_done(&opts);
 		return 2;
+	}
+	if (opts.outline) {
+		rc = main_outline(doc, &opts);
+		doc_free(doc);
+		options_done(&opts);
+		return rc;
 	}
 	if (doc->len == 0)
 		fprintf(stderr, "yuedu: %s: empty file\n", path);

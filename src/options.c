@@ -15,6 +15,8 @@ enum {
 	OPT_DUMP = 256,
 	OPT_AMBIGUOUS,
 	OPT_PINYIN,
+	OPT_OUTLINE,
+	OPT_HEADING,
 };
 
 static const struct option options_long[] = {
@@ -22,6 +24,8 @@ static const struct option options_long[] = {
 	{ "width", required_argument, NULL, 'w' },
 	{ "ambiguous", required_argument, NULL, OPT_AMBIGUOUS },
 	{ "pinyin", required_argument, NULL, OPT_PINYIN },
+	{ "outline", no_argument, NULL, OPT_OUTLINE },
+	{ "heading", required_argument, NULL, OPT_HEADING },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -41,6 +45,10 @@ static const char options_help_text[] =
 "                        auto (ask the terminal), narrow, wide\n"
 "      --pinyin=MODE     inline pinyin such as 網(wǎng): auto (hide when the\n"
 "                        text has many), show, hide\n"
+"      --outline         print the headings as LEVEL<TAB>LINE<TAB>TITLE\n"
+"                        and exit\n"
+"      --heading=REGEX   lines matching REGEX (PCRE2) are the headings; the\n"
+"                        first capturing group that matches sets the level\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
@@ -141,6 +149,12 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 			opts->pinyin = (enum annot_mode)m;
 			break;
 		}
+		case OPT_OUTLINE:
+			opts->outline = 1;
+			break;
+		case OPT_HEADING:
+			opts->heading = optarg;
+			break;
 		case 'h':
 			opts->help = 1;
 			break;

@@ -17,6 +17,8 @@ enum options_amb {
 
 struct options {
 	int dump;			/* --dump */
+	int outline;			/* --outline */
+	const char *heading;		/* --heading=REGEX (not owned) */
 	int width_cols;			/* -w N; 0 = terminal or 80 */
 	enum options_amb ambiguous;	/* --ambiguous */
 	enum annot_mode pinyin;		/* --pinyin */
