@@ -17,6 +17,7 @@
 
 #include "yuedu/doc.h"
 #include "yuedu/util.h"
+#include "yuedu/width.h"
 
 /* Longest line (bytes) that may be a heading; longer lines are body. */
 #define OUTLINE_MAX_LINE	1024
@@ -108,6 +109,8 @@ struct outline_ctx {
 	size_t nlines;
 	int hide;		/* titles without annotations */
 	int para_indent;	/* columns paragraphs start at; -1: unknown */
+	int hard_wrapped;	/* lines break inside sentences */
+	int page_cols;		/* width the text is set in (centring) */
 	struct annot_span *spans;
 	size_t span_cap;
 	size_t nspans;
@@ -122,6 +125,7 @@ struct outline_cand {
 	size_t t0, t1;		/* title bytes */
 	int rank;
 	int plain;		/* pops to the title, as plain lines do */
+	int leaf;		/* holds nothing under it (目录) */
 	int body_before;	/* body text between the previous heading and it */
 	int strip_md;		/* title: drop closing #s / HTML tags */
 };
@@ -472,6 +476,9 @@ outline_measure(struct outline_ctx *cx, size_t t0, size_t t1, int cap,
 		k = outline_dec(t + p, t1 - p, &cp);
 		if (first) {
 			first = 0;
+			/* o item, the bullet of text renderers */
+			if (cp == 'o' && p + 1 < t1 && t[p + 1] == ' ')
+				m->bad_start = 1;
 			if (cp == '*' || cp == '-' || cp == '+' || cp == '>' ||
 			    cp == '|' || cp == '<' || cp == '#' || cp == '`' ||
 			    cp == '[' || cp == '!' || cp == 0x2022 ||
@@ -560,9 +567,7 @@ outline_struct_word(const char *t, size_t t0, size_t t1, size_t *after)
 
 	if (!outline_starts(t, p, t1, "第"))
 		return 0;
-	p += 3;
-	while (p < t1 && t[p] == ' ')
-		p++;
+	p = outline_skip_sep(t, p + 3, t1);
 	while (p < t1) {
 		size_t k = outline_dec(t + p, t1 - p, &cp);
 		if (!outline_is_cn_digit(cp) && !outline_is_digit(cp))
@@ -572,8 +577,7 @@ outline_struct_word(const char *t, size_t t0, size_t t1, size_t *after)
 	}
 	if (digits == 0 || digits > 8)
 		return 0;
-	while (p < t1 && t[p] == ' ')
-		p++;
+	p = outline_skip_sep(t, p, t1);
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		if (outline_starts(t, p, t1, words[i].w)) {
 			*after = p + strlen(words[i].w);
@@ -598,7 +602,7 @@ static const char *const outline_matter_words[] = {
 	"绪论", "緒論", "绪言", "緒言", "摘要", "提要", "后记", "後記",
 	"尾声", "尾聲", "附录", "附錄", "参考文献", "參考文獻", "致谢",
 	"致謝", "结语", "結語", "结束语", "結束語", "自序", "代序", "凡例",
-	"序", "跋", "前記", "后序", "後序",
+	"序", "跋", "前記", "后序", "後序", "附则", "附則",
 };
 
 static const char *const outline_caption_words[] = {
@@ -652,6 +656,23 @@ outline_matter(const char *t, size_t t0, size_t t1, int *caption)
 			if (strcmp(buf, outline_matter_words[i]) == 0)
 				return 1;
 		}
+	}
+	/* 附件一, 附录A, 附錄 2: an annex and its number. */
+	if (n != (size_t)-1 && (strncmp(buf, "附件", 6) == 0 ||
+	    strncmp(buf, "附录", 6) == 0 || strncmp(buf, "附錄", 6) == 0) &&
+	    n > 6 && n <= 6 + 9) {
+		size_t p = 6;
+		uint32_t cp;
+
+		while (p < n) {
+			p += outline_dec(buf + p, n - p, &cp);
+			if (!outline_is_cn_digit(cp) && !outline_is_digit(cp) &&
+			    !(cp >= 'A' && cp <= 'Z'))
+				break;
+		}
+		if (p == n && (outline_is_cn_digit(cp) ||
+		    outline_is_digit(cp) || (cp >= 'A' && cp <= 'Z')))
+			return 1;
 	}
 	/* 楔子　張天師祈禳瘟疫　洪太尉誤走妖魔: a word, a space, a title. */
 	for (size_t i = 0; i < sizeof outline_matter_words /
@@ -726,10 +747,16 @@ outline_numbering(const char *t, size_t t0, size_t t1, int *rank,
 		*rank = OUTLINE_R_CN_DUN;
 		return 1;
 	}
-	if (outline_is_digit(cp)) {
+	if (outline_is_digit(cp) || (cp >= 'A' && cp <= 'Z' && p + 2 < t1 &&
+	    t[p + 1] == '.' && t[p + 2] >= '0' && t[p + 2] <= '9')) {
 		int depth = 0, dot_end = 0;
 		size_t q;
 
+		/* A.1. 共享库: an appendix's sections. */
+		if (cp >= 'A' && cp <= 'Z') {
+			p += 2;
+			depth = 1;
+		}
 		for (;;) {
 			int nd = 0;
 			while (p < t1) {
@@ -782,6 +809,34 @@ outline_numbering(const char *t, size_t t0, size_t t1, int *rank,
 	return 0;
 }
 
+/*
+ * A classical chapter name: a few Han characters, then 第 and a numeral,
+ * and nothing else (始計第一, 用間第十三, 學而第一).
+ */
+static int
+outline_classical(const char *t, size_t t0, size_t t1)
+{
+	size_t p = t0, di = 0;
+	int han = 0, num = 0;
+	uint32_t cp;
+
+	while (p < t1) {
+		size_t k = outline_dec(t + p, t1 - p, &cp);
+		if (cp == 0x7B2C && han >= 2 && di == 0) {
+			di = p;
+		} else if (di) {
+			if (!outline_is_cn_digit(cp) || cp == 0x25CB)
+				return 0;
+			num++;
+		} else if (outline_is_han(cp)) {
+			han++;
+		} else
+			return 0;
+		p += k;
+	}
+	return di && han <= 8 && num >= 1 && num <= 3;
+}
+
 /* Classify line LI by itself (no context). */
 static void
 outline_classify(struct outline_ctx *cx, const struct outline_line *li,
@@ -826,6 +881,13 @@ outline_classify(struct outline_ctx *cx, const struct outline_line *li,
 		c->look = OUTLINE_L_STRUCT;
 		c->rank = rank;
 		c->units = m.units;
+		return;
+	}
+	if (li->t1 - li->t0 <= 13 * 3 && outline_classical(t, li->t0,
+	    li->t1)) {
+		c->look = OUTLINE_L_STRUCT;
+		c->rank = OUTLINE_R_ZHANG;
+		c->units = 4;
 		return;
 	}
 	if (outline_matter(t, li->t0, li->t1, &caption)) {
@@ -901,26 +963,77 @@ runin:
 	c->commas = m.commas;
 }
 
+/* Columns of [T0, T1), counting at most up to LIM. */
+static int
+outline_cols(const char *t, size_t t0, size_t t1, int lim)
+{
+	int cols = 0;
+	uint32_t cp;
+
+	while (t0 < t1 && cols < lim) {
+		int w;
+		t0 += outline_dec(t + t0, t1 - t0, &cp);
+		w = cp == (uint32_t)-1 ? 1 : width_codepoint(cp);
+		cols += w > 0 ? w : 0;
+	}
+	return cols;
+}
+
+/* 1 if LI reads as a paragraph: a finished sentence or a long line. */
+static int
+outline_is_paragraph(struct outline_ctx *cx, const struct outline_line *li)
+{
+	struct outline_meas m;
+
+	if (li->blank || li->rule)
+		return 0;
+	/* A bare URL is a reference, not prose. */
+	if (memmem(cx->text + li->t0, li->t1 - li->t0, "://", 3) != NULL &&
+	    memchr(cx->text + li->t0, ' ', li->t1 - li->t0) == NULL)
+		return 0;
+	if (li->end_class == OUTLINE_END_SENT ||
+	    li->end_class == OUTLINE_END_COLON ||
+	    li->end_class == OUTLINE_END_QUESTION ||
+	    li->end_class == OUTLINE_END_QUOTE)
+		return 1;
+	if (li->t1 - li->t0 > 200)
+		return 1;
+	outline_measure(cx, li->t0, li->t1, 16, &m);
+	return m.units >= 16;
+}
+
 /*
  * The indentation paragraphs start at: the most common non-zero indent of
  * lines that start a paragraph (after a blank line or a finished
- * sentence), when at least a third of them have it; else 0.  Counted over
- * the first lines only: documents keep their habits.
+ * sentence), when at least a third of them have it; else 0.  Also whether
+ * the text is hard-wrapped: a third of its lines or more break inside a
+ * sentence.  Counted over the first lines only: documents keep their
+ * habits.
  */
 static int
 outline_para_indent(struct outline_ctx *cx)
 {
-	size_t hist[41], total = 0, best = 0;
+	size_t hist[41], total = 0, best = 0, lines = 0, open = 0;
+	size_t wide[161];
 	struct outline_line li, prev;
 	size_t lim = cx->nlines < 30000 ? cx->nlines : 30000;
 
 	if (cx->para_indent >= 0)
 		return cx->para_indent;
 	memset(hist, 0, sizeof hist);
+	memset(wide, 0, sizeof wide);
 	memset(&prev, 0, sizeof prev);
 	prev.blank = 1;
 	for (size_t i = 0; i < lim; i++) {
 		outline_line_get(cx, i, &li);
+		if (!li.blank && !li.rule && li.t1 - li.t0 >= 30) {
+			int cols = li.indent_cols + outline_cols(cx->text,
+			    li.t0, li.t1, 160);
+			wide[cols > 160 ? 160 : cols]++;
+			lines++;
+			open += li.end_class == OUTLINE_END_NONE ||
+			    li.end_class == OUTLINE_END_COMMA;
+		}
 		if (!li.blank && !li.rule && li.t1 - li.t0 >= 30 &&
 		    (prev.blank || prev.end_class == OUTLINE_END_SENT ||
 		    prev.end_class == OUTLINE_END_QUESTION)) {
@@ -938,7 +1051,32 @@ outline_para_indent(struct outline_ctx *cx)
 	}
 	if (best * 3 < total)
 		cx->para_indent = 0;
+	cx->hard_wrapped = lines > 0 && open * 3 >= lines;
+	/* The page: the width 95% of the lines keep within, if wrapped. */
+	cx->page_cols = 80;
+	for (size_t c = 0, seen = 0; c <= 160 && lines >= 20; c++) {
+		seen += wide[c];
+		if (seen * 20 >= lines * 19) {
+			if (c >= 40 && c <= 100)
+				cx->page_cols = (int)c;
+			break;
+		}
+	}
 	return cx->para_indent;
+}
+
+/* 1 if LI is centred on the page: its margins differ by 10 or less. */
+static int
+outline_centred(struct outline_ctx *cx, const struct outline_line *li)
+{
+	int cols, slack;
+
+	if (li->indent_cols < OUTLINE_CENTRED_COLS)
+		return 0;
+	outline_para_indent(cx);
+	cols = outline_cols(cx->text, li->t0, li->t1, 200);
+	slack = cx->page_cols - cols - 2 * li->indent_cols;
+	return slack >= -10 && slack <= 10;
 }
 
 /* 1 if a heading may stand at LI's indentation (not a paragraph's). */
@@ -1003,6 +1141,7 @@ outline_add(struct outline_ctx *cx, size_t line, size_t t0, size_t t1,
 	c->plain = plain;
 	c->body_before = body_before;
 	c->strip_md = strip_md;
+	c->leaf = 0;
 }
 
 /* The next line after I that is neither blank nor a rule; 0 if none. */
@@ -1063,14 +1202,22 @@ outline_scan_plain(struct outline_ctx *cx)
 			prev = li;
 			continue;
 		}
+		/* The title comes before any paragraph or heading. */
 		is_first = !seen_text;
-		seen_text = 1;
 		outline_classify(cx, &li, &c);
 		title_end = c.title_end;
 		prev_ok = i == 0 || prev.blank || prev.rule ||
 		    prev.end_class == OUTLINE_END_SENT ||
 		    prev.end_class == OUTLINE_END_QUESTION ||
 		    last_heading == i - 1;
+		/* A number that starts a wrapped line is no numbering. */
+		if (!prev_ok && (c.look == OUTLINE_L_NUM ||
+		    c.look == OUTLINE_L_NUM_RUNIN ||
+		    c.look == OUTLINE_L_NUM_ITEM)) {
+			c.look = OUTLINE_L_BODY;
+			c.style = 0;
+			title_end = li.t1;
+		}
 
 		switch (c.look) {
 		case OUTLINE_L_STRUCT:
@@ -1081,7 +1228,9 @@ outline_scan_plain(struct outline_ctx *cx)
 			break;
 		case OUTLINE_L_CAPTION:
 		case OUTLINE_L_MATTER:
-			if (!prev_ok || !outline_next_text(cx, i, &j, &lj))
+			/* Named sections may follow an unfinished list. */
+			if ((!prev_ok && prev.end_class != OUTLINE_END_NONE) ||
+			    !outline_next_text(cx, i, &j, &lj))
 				break;
 			accept = 1;
 			rank = OUTLINE_R_PLAIN;
@@ -1137,19 +1286,28 @@ outline_scan_plain(struct outline_ctx *cx)
 			break;
 		case OUTLINE_L_PLAIN:
 			if (is_first) {
-				/* The document's title. */
-				if (outline_next_text(cx, i, &j, &lj)) {
-					accept = 1;
-					rank = OUTLINE_R_TITLE;
-				}
+				/*
+				 * The document's title: set apart, or right
+				 * above a paragraph or a heading (not above
+				 * the rest of a note, as in "This file was
+				 * derived from" / a URL).
+				 */
+				if (!outline_next_text(cx, i, &j, &lj))
+					break;
+				outline_classify(cx, &lj, &cj);
+				if (j == i + 1 && !outline_is_heading_look(
+				    cj.look) && !outline_is_paragraph(cx, &lj))
+					break;
+				accept = 1;
+				rank = OUTLINE_R_TITLE;
 				break;
 			}
 			if (chain)
 				break;	/* a subtitle of the heading above */
 			if (!prev_ok || c.units > OUTLINE_PLAIN_UNITS)
 				break;
-			if (li.indent_cols >= OUTLINE_CENTRED_COLS &&
-			    (prev.blank || prev.rule)) {
+			if ((prev.blank || prev.rule) &&
+			    outline_centred(cx, &li)) {
 				/* A centred title line. */
 				outline_line_get(cx, i + 1, &lj);
 				if (i + 1 < cx->nlines && !lj.blank &&
@@ -1161,8 +1319,13 @@ outline_scan_plain(struct outline_ctx *cx)
 				rank = OUTLINE_R_TITLE;
 				break;
 			}
-			if (c.commas) {
-				/* With a comma, only a line set apart. */
+			if (c.commas || (outline_para_indent(cx),
+			    cx->hard_wrapped)) {
+				/*
+				 * With a comma, or in hard-wrapped text
+				 * (where a short line may be a broken
+				 * one), only a line set apart.
+				 */
 				outline_line_get(cx, i + 1, &lj);
 				if (!prev.blank && !prev.rule)
 					break;
@@ -1226,17 +1389,21 @@ outline_scan_plain(struct outline_ctx *cx)
 		if (accept) {
 			outline_add(cx, i, li.t0, title_end, rank, plain,
 			    body_since, 0);
+			cx->cand[cx->ncand - 1].leaf = c.look ==
+			    OUTLINE_L_CAPTION;
 			last_heading = i;
 			body_since = c.look == OUTLINE_L_NUM_RUNIN;
 			chain = c.look != OUTLINE_L_NUM_RUNIN;
 			if (rank == OUTLINE_R_TITLE || c.look ==
 			    OUTLINE_L_STRUCT)
 				list_style = 0;
-		} else if (chain && (c.look == OUTLINE_L_PLAIN ||
-		    c.look == OUTLINE_L_MATTER)) {
-			/* A subtitle: still part of the heading block. */
 		} else {
-			chain = 0;
+			/*
+			 * Subtitles, bylines and other short lines keep the
+			 * heading block open until a paragraph comes.
+			 */
+			if (outline_is_paragraph(cx, &li))
+				chain = 0;
 			body_since = 1;
 		}
 		if (!accept && li.end_class == OUTLINE_END_COLON)
@@ -1245,6 +1412,8 @@ outline_scan_plain(struct outline_ctx *cx)
 		    c.look != OUTLINE_L_NUM_ITEM &&
 		    c.look != OUTLINE_L_NUM_RUNIN)
 			pending_list = 0;
+		if (accept || outline_is_paragraph(cx, &li))
+			seen_text = 1;
 		prev_style = (c.look == OUTLINE_L_NUM ||
 		    c.look == OUTLINE_L_NUM_ITEM ||
 		    c.look == OUTLINE_L_NUM_RUNIN) ? c.style : 0;
@@ -1253,8 +1422,10 @@ outline_scan_plain(struct outline_ctx *cx)
 }
 
 /*
- * A table of contents without a caption: a run of three or more headings
- * with no text between them, most of which come again later.
+ * A table of contents without a caption: a run of five or more headings
+ * with no text between them, three quarters of which come again later,
+ * in the same order.  (Four levels, 编 分编 章 节, may legitimately open
+ * at once; five may not.)
  */
 static void
 outline_drop_toc(struct outline_ctx *cx)
@@ -1262,31 +1433,30 @@ outline_drop_toc(struct outline_ctx *cx)
 	size_t i = 0, o = 0;
 
 	while (i < cx->ncand) {
-		size_t k = i + 1, again = 0;
+		size_t k = i + 1, again = 0, b;
 
 		while (k < cx->ncand && !cx->cand[k].body_before)
 			k++;
-		if (k - i >= 3) {
-			for (size_t a = i; a < k; a++) {
-				char x[256], y[256];
-				size_t nx = outline_compact(cx->text,
-				    cx->cand[a].t0, cx->cand[a].t1, x,
-				    sizeof x);
+		b = k;
+		for (size_t a = i; k - i >= 5 && a < k; a++) {
+			char x[256], y[256];
+			size_t nx = outline_compact(cx->text, cx->cand[a].t0,
+			    cx->cand[a].t1, x, sizeof x);
 
-				if (nx == (size_t)-1)
-					continue;
-				for (size_t b = k; b < cx->ncand; b++) {
-					size_t ny = outline_compact(cx->text,
-					    cx->cand[b].t0, cx->cand[b].t1,
-					    y, sizeof y);
-					if (ny == nx && memcmp(x, y, nx) == 0) {
-						again++;
-						break;
-					}
+			if (nx == (size_t)-1)
+				continue;
+			for (size_t c = b; c < cx->ncand; c++) {
+				size_t ny = outline_compact(cx->text,
+				    cx->cand[c].t0, cx->cand[c].t1, y,
+				    sizeof y);
+				if (ny == nx && memcmp(x, y, nx) == 0) {
+					again++;
+					b = c + 1;
+					break;
 				}
 			}
 		}
-		if (k - i >= 3 && again * 2 >= k - i) {
+		if (k - i >= 5 && again * 4 >= (k - i) * 3) {
 			/* Keep a title standing before the contents. */
 			if (cx->cand[i].rank == OUTLINE_R_TITLE)
 				cx->cand[o++] = cx->cand[i];
@@ -1733,45 +1903,65 @@ outline_title(struct outline_ctx *cx, const struct outline_cand *c)
 	return out;
 }
 
+/* Open headings: their ranks, and whether each is a plain line. */
+struct outline_stack {
+	int rank[64];
+	int plain[64];
+	int depth;
+};
+
 /*
- * Levels: a stack of open ranks.  A heading closes every open heading of
- * its rank or deeper and nests under the rest.  Plain lines and front
- * matter close all but the title and never hold structure words under
- * them.  The top level present is 1.
+ * The level of C: it closes every open heading of its rank or deeper and
+ * nests under the rest.  Plain lines and front matter close all but the
+ * title, and structure words (第…章) never nest under them.  A caption
+ * (目录) stands where a plain line would but closes nothing: what follows
+ * its list belongs to the section before it.
  */
+static int
+outline_level_of(struct outline_stack *st, const struct outline_cand *c)
+{
+	if (c->leaf) {
+		int d = 0;
+		while (d < st->depth && st->rank[d] == OUTLINE_R_TITLE)
+			d++;
+		return d + 1;
+	}
+	if (c->plain) {
+		while (st->depth > 0 &&
+		    st->rank[st->depth - 1] > OUTLINE_R_TITLE)
+			st->depth--;
+	} else {
+		while (st->depth > 0 && (st->rank[st->depth - 1] >= c->rank ||
+		    (st->plain[st->depth - 1] && c->rank < OUTLINE_R_CN_DUN)))
+			st->depth--;
+	}
+	if (st->depth == 64)
+		return st->depth;
+	st->rank[st->depth] = c->rank;
+	st->plain[st->depth] = c->plain;
+	return ++st->depth;
+}
+
+/* The headings with their levels and titles; the top level is 1. */
 static void
 outline_levels(struct outline_ctx *cx, struct outline *ol)
 {
-	int stack[64];
-	int plain[64];
-	int depth = 0, min = 64;
+	struct outline_stack st;
+	int min = 64;
 
+	st.depth = 0;
 	ol->v = xcalloc(cx->ncand ? cx->ncand : 1, sizeof *ol->v);
-	ol->n = 0;
+	ol->n = cx->ncand;
 	for (size_t i = 0; i < cx->ncand; i++) {
 		const struct outline_cand *c = &cx->cand[i];
-		struct outline_heading *h = &ol->v[ol->n];
+		struct outline_heading *h = &ol->v[i];
 
-		if (c->plain) {
-			while (depth > 0 && stack[depth - 1] > OUTLINE_R_TITLE)
-				depth--;
-		} else {
-			while (depth > 0 && (stack[depth - 1] >= c->rank ||
-			    (plain[depth - 1] && c->rank < OUTLINE_R_CN_DUN)))
-				depth--;
-		}
-		if (depth < 63) {
-			stack[depth] = c->rank;
-			plain[depth] = c->plain;
-			depth++;
-		}
-		h->level = depth;
+		h->level = outline_level_of(&st, c);
 		h->line = c->line + 1;
 		h->off = doc_line_start(cx->doc, c->line);
 		h->title = outline_title(cx, c);
 		if (h->level < min)
 			min = h->level;
-		ol->n++;
 	}
 	for (size_t i = 0; i < ol->n; i++)
 		ol->v[i].level -= min - 1;
