@@ -85,6 +85,8 @@ struct outline_line {
 struct outline_meas {
 	int units;		/* Han characters + runs of letters/digits */
 	int alpha;		/* letters and Han characters */
+	int han;		/* Han, kana and hangul characters */
+	int lower_words;	/* Latin words of 4+ letters in lower case */
 	int sent_inside;	/* 。．！？；?!; before the end */
 	int commas;		/* ，,、 */
 	int bad_start;		/* starts with a bullet, quote or markup */
@@ -101,6 +103,7 @@ struct outline_cls {
 	size_t title_end;	/* end of the title (run-in: before 。) */
 	int units;
 	int commas;
+	int sentence_case;	/* Latin words in lower case: prose */
 };
 
 struct outline_ctx {
@@ -436,16 +439,31 @@ outline_line_get(struct outline_ctx *cx, size_t i, struct outline_line *li)
 		li->end_class = outline_end_of(t, p, e);
 }
 
-/* Annotations of [T0, T1) into cx->spans (only when a '(' is there). */
+/* 1 if S (N bytes) holds a '(' or a '（'. */
+static int
+outline_has_paren(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	if (memchr(s, '(', n) != NULL)
+		return 1;
+	while ((p = memchr(p, 0xEF, (size_t)(e - p))) != NULL) {
+		if (e - p >= 3 && (unsigned char)p[1] == 0xBC &&
+		    (unsigned char)p[2] == 0x88)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Annotations of [T0, T1) into cx->spans. */
 static void
 outline_find_annots(struct outline_ctx *cx, size_t t0, size_t t1)
 {
 	cx->nspans = 0;
-	if (memchr(cx->text + t0, '(', t1 - t0) == NULL &&
-	    memmem(cx->text + t0, t1 - t0, "\xEF\xBC\x88", 3) == NULL)
-		return;
-	cx->nspans = annot_find(cx->text + t0, t1 - t0, t0, &cx->spans,
-	    &cx->span_cap);
+	if (outline_has_paren(cx->text + t0, t1 - t0))
+		cx->nspans = annot_find(cx->text + t0, t1 - t0, t0,
+		    &cx->spans, &cx->span_cap);
 }
 
 /*
@@ -459,13 +477,13 @@ outline_measure(struct outline_ctx *cx, size_t t0, size_t t1, int cap,
 {
 	const char *t = cx->text;
 	size_t p = t0, si = 0;
-	int in_word = 0, first = 1;
+	int in_word = 0, first = 1, annots = 0;
 	uint32_t cp;
 
 	memset(m, 0, sizeof *m);
 	m->stop_off = t1;
 	m->stop_found = 0;
-	outline_find_annots(cx, t0, t1);
+	cx->nspans = 0;
 	while (p < t1) {
 		size_t k;
 
@@ -474,6 +492,16 @@ outline_measure(struct outline_ctx *cx, size_t t0, size_t t1, int cap,
 			continue;
 		}
 		k = outline_dec(t + p, t1 - p, &cp);
+		if ((cp == '(' || cp == 0xFF08) && !annots) {
+			/* Annotations are looked for at the first '('. */
+			annots = 1;
+			cx->nspans = annot_find(t + t0, t1 - t0, t0,
+			    &cx->spans, &cx->span_cap);
+			while (si < cx->nspans && cx->spans[si].open_off < p)
+				si++;
+			if (si < cx->nspans && cx->spans[si].open_off == p)
+				continue;
+		}
 		if (first) {
 			first = 0;
 			/* o item, the bullet of text renderers */
@@ -493,10 +521,17 @@ outline_measure(struct outline_ctx *cx, size_t t0, size_t t1, int cap,
 		if (outline_is_syllabic(cp)) {
 			m->units++;
 			m->alpha++;
+			m->han++;
 			in_word = 0;
 		} else if (outline_is_wordch(cp)) {
-			if (!in_word)
+			if (!in_word) {
+				size_t q = p;
 				m->units++;
+				while (q < t1 && t[q] >= 'a' && t[q] <= 'z')
+					q++;
+				if (q - p >= 4)
+					m->lower_words++;
+			}
 			if (!outline_is_digit(cp))
 				m->alpha++;
 			in_word = 1;
@@ -565,6 +600,27 @@ outline_struct_word(const char *t, size_t t0, size_t t1, size_t *after)
 	int digits = 0;
 	uint32_t cp;
 
+	/* 章 1. 從一條正確的路開始: the word, then the number (Chapter 1.). */
+	if (outline_starts(t, p, t1, "章") || outline_starts(t, p, t1, "节") ||
+	    outline_starts(t, p, t1, "節")) {
+		int rank = outline_starts(t, p, t1, "章") ? OUTLINE_R_ZHANG :
+		    OUTLINE_R_JIE;
+		size_t q = p + 3;
+		int nd = 0;
+
+		if (q >= t1 || (t[q] != ' ' && !outline_starts(t, q, t1,
+		    "\xC2\xA0")))
+			return 0;
+		q = outline_skip_sep(t, q, t1);
+		while (q < t1 && t[q] >= '0' && t[q] <= '9' && nd < 4) {
+			q++;
+			nd++;
+		}
+		if (nd == 0 || q >= t1 || t[q] != '.')
+			return 0;
+		*after = q + 1;
+		return rank;
+	}
 	if (!outline_starts(t, p, t1, "第"))
 		return 0;
 	p = outline_skip_sep(t, p + 3, t1);
@@ -606,7 +662,9 @@ static const char *const outline_matter_words[] = {
 };
 
 static const char *const outline_caption_words[] = {
-	"目录", "目錄", "目次", "总目录", "總目錄", "Contents", "CONTENTS",
+	"目录", "目錄", "目次", "总目录", "總目錄", "内容目录", "內容目錄",
+	"附表目录", "附表目錄", "附图目录", "附圖目錄", "图表目录", "圖表目錄",
+	"表格清单", "表格清單", "插图清单", "插圖清單", "Contents", "CONTENTS",
 	"TableofContents", "TABLEOFCONTENTS",
 };
 
@@ -675,17 +733,19 @@ outline_matter(const char *t, size_t t0, size_t t1, int *caption)
 			return 1;
 	}
 	/* 楔子　張天師祈禳瘟疫　洪太尉誤走妖魔: a word, a space, a title. */
-	for (size_t i = 0; i < sizeof outline_matter_words /
-	    sizeof outline_matter_words[0]; i++) {
-		const char *w = outline_matter_words[i];
-		size_t wl = strlen(w);
+	for (size_t wl = 6; wl <= 12 && t0 + wl < t1; wl += 3) {
 		uint32_t cp;
 
-		if (wl <= 3 || !outline_starts(t, t0, t1, w) || t0 + wl >= t1)
-			continue;
 		outline_dec(t + t0 + wl, t1 - t0 - wl, &cp);
-		if (outline_is_sep_space(cp) || cp == 0xFF1A)
-			return 1;
+		if (!outline_is_sep_space(cp) && cp != 0xFF1A)
+			continue;
+		for (size_t i = 0; i < sizeof outline_matter_words /
+		    sizeof outline_matter_words[0]; i++) {
+			const char *w = outline_matter_words[i];
+
+			if (strlen(w) == wl && memcmp(t + t0, w, wl) == 0)
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -837,10 +897,13 @@ outline_classical(const char *t, size_t t0, size_t t1)
 	return di && han <= 8 && num >= 1 && num <= 3;
 }
 
-/* Classify line LI by itself (no context). */
+/*
+ * Classify line LI by itself (no context).  PLAIN_CAP is the most units a
+ * plain line may have to be looked at (0: do not look for one).
+ */
 static void
 outline_classify(struct outline_ctx *cx, const struct outline_line *li,
-    struct outline_cls *c)
+    struct outline_cls *c, int plain_cap)
 {
 	const char *t = cx->text;
 	struct outline_meas m;
@@ -949,10 +1012,11 @@ runin:
 		}
 		return;
 	}
-	outline_measure(cx, li->t0, li->t1, OUTLINE_TITLE_UNITS + 1, &m);
+	if (plain_cap == 0 || li->end_class != OUTLINE_END_NONE)
+		return;
+	outline_measure(cx, li->t0, li->t1, plain_cap + 1, &m);
 	if (m.units < 1 || m.alpha == 0 || m.bad_start || m.url ||
-	    m.sent_inside || m.units > OUTLINE_TITLE_UNITS ||
-	    (li->end_class != OUTLINE_END_NONE))
+	    m.sent_inside || m.units > plain_cap)
 		return;
 	/* A lone character (the tail of a wrapped paragraph) is no title. */
 	if (m.units < 2 && m.alpha < 2)
@@ -961,6 +1025,8 @@ runin:
 	c->rank = OUTLINE_R_PLAIN;
 	c->units = m.units;
 	c->commas = m.commas;
+	/* Latin text names a section in Title Case, not in a sentence. */
+	c->sentence_case = m.han == 0 && m.lower_words > 0;
 }
 
 /* Columns of [T0, T1), counting at most up to LIM. */
@@ -1184,8 +1250,10 @@ outline_scan_plain(struct outline_ctx *cx)
 
 	memset(&prev, 0, sizeof prev);
 	prev.blank = 1;
+	outline_para_indent(cx);
 	for (i = 0; i < cx->nlines; i++) {
 		int prev_ok, accept = 0, rank = 0, plain = 0, is_first;
+		int plain_cap;
 		size_t title_end;
 
 		outline_line_get(cx, i, &li);
@@ -1204,12 +1272,24 @@ outline_scan_plain(struct outline_ctx *cx)
 		}
 		/* The title comes before any paragraph or heading. */
 		is_first = !seen_text;
-		outline_classify(cx, &li, &c);
-		title_end = c.title_end;
 		prev_ok = i == 0 || prev.blank || prev.rule ||
 		    prev.end_class == OUTLINE_END_SENT ||
 		    prev.end_class == OUTLINE_END_QUESTION ||
 		    last_heading == i - 1;
+		/*
+		 * A plain line is worth measuring only where one may stand:
+		 * after a finished paragraph, and set apart from the text
+		 * around it in hard-wrapped text.
+		 */
+		if (is_first)
+			plain_cap = OUTLINE_TITLE_UNITS;
+		else if (!chain && prev_ok && (!cx->hard_wrapped ||
+		    prev.blank || prev.rule))
+			plain_cap = OUTLINE_PLAIN_UNITS;
+		else
+			plain_cap = 0;
+		outline_classify(cx, &li, &c, plain_cap);
+		title_end = c.title_end;
 		/* A number that starts a wrapped line is no numbering. */
 		if (!prev_ok && (c.look == OUTLINE_L_NUM ||
 		    c.look == OUTLINE_L_NUM_RUNIN ||
@@ -1275,7 +1355,7 @@ outline_scan_plain(struct outline_ctx *cx)
 					break;
 				if (!outline_next_text(cx, i, &j, &lj))
 					break;
-				outline_classify(cx, &lj, &cj);
+				outline_classify(cx, &lj, &cj, OUTLINE_PLAIN_UNITS);
 				if (cj.style == c.style && (cj.look ==
 				    OUTLINE_L_NUM || cj.look ==
 				    OUTLINE_L_NUM_ITEM))
@@ -1294,7 +1374,7 @@ outline_scan_plain(struct outline_ctx *cx)
 				 */
 				if (!outline_next_text(cx, i, &j, &lj))
 					break;
-				outline_classify(cx, &lj, &cj);
+				outline_classify(cx, &lj, &cj, OUTLINE_PLAIN_UNITS);
 				if (j == i + 1 && !outline_is_heading_look(
 				    cj.look) && !outline_is_paragraph(cx, &lj))
 					break;
@@ -1304,7 +1384,8 @@ outline_scan_plain(struct outline_ctx *cx)
 			}
 			if (chain)
 				break;	/* a subtitle of the heading above */
-			if (!prev_ok || c.units > OUTLINE_PLAIN_UNITS)
+			if (!prev_ok || c.units > OUTLINE_PLAIN_UNITS ||
+			    c.sentence_case)
 				break;
 			if ((prev.blank || prev.rule) &&
 			    outline_centred(cx, &li)) {
@@ -1336,7 +1417,7 @@ outline_scan_plain(struct outline_ctx *cx)
 			if (!outline_indent_ok(cx, &li) ||
 			    !outline_next_text(cx, i, &j, &lj))
 				break;
-			outline_classify(cx, &lj, &cj);
+			outline_classify(cx, &lj, &cj, OUTLINE_PLAIN_UNITS);
 			if ((prev.blank || prev.rule) && j == i + 1 &&
 			    !outline_is_heading_look(cj.look)) {
 				/*
@@ -1402,7 +1483,7 @@ outline_scan_plain(struct outline_ctx *cx)
 			 * Subtitles, bylines and other short lines keep the
 			 * heading block open until a paragraph comes.
 			 */
-			if (outline_is_paragraph(cx, &li))
+			if (chain && outline_is_paragraph(cx, &li))
 				chain = 0;
 			body_since = 1;
 		}
@@ -1412,7 +1493,7 @@ outline_scan_plain(struct outline_ctx *cx)
 		    c.look != OUTLINE_L_NUM_ITEM &&
 		    c.look != OUTLINE_L_NUM_RUNIN)
 			pending_list = 0;
-		if (accept || outline_is_paragraph(cx, &li))
+		if (!seen_text && (accept || outline_is_paragraph(cx, &li)))
 			seen_text = 1;
 		prev_style = (c.look == OUTLINE_L_NUM ||
 		    c.look == OUTLINE_L_NUM_ITEM ||
