@@ -90,6 +90,8 @@ struct outline_meas {
 	int sent_inside;	/* 。．！？；?!; before the end */
 	int commas;		/* ，,、 */
 	int bad_start;		/* starts with a bullet, quote or markup */
+	int punct_start;	/* starts with punctuation that ends things */
+	int quote_start;	/* starts with an opening quote */
 	int url;		/* holds "://" */
 	size_t stop_off;	/* offset of the first 。 */
 	int stop_found;		/* stop_off is valid */
@@ -504,9 +506,17 @@ outline_measure(struct outline_ctx *cx, size_t t0, size_t t1, int cap,
 		}
 		if (first) {
 			first = 0;
+			int quote = 0;
+
 			/* o item, the bullet of text renderers */
 			if (cp == 'o' && p + 1 < t1 && t[p + 1] == ' ')
 				m->bad_start = 1;
+			if (outline_punct_class(cp) != OUTLINE_END_NONE ||
+			    (cp != '"' && cp != '\'' &&
+			    outline_is_closer(cp, &quote)))
+				m->punct_start = 1;
+			m->quote_start = cp == 0x201C || cp == 0x300C ||
+			    cp == 0x300E || cp == '"';
 			if (cp == '*' || cp == '-' || cp == '+' || cp == '>' ||
 			    cp == '|' || cp == '<' || cp == '#' || cp == '`' ||
 			    cp == '[' || cp == '!' || cp == 0x2022 ||
@@ -970,11 +980,13 @@ outline_classify(struct outline_ctx *cx, const struct outline_line *li,
 		c->style = style;
 		c->rank = rank;
 		c->look = OUTLINE_L_NUM_ITEM;
-		if (m.units == 0 || m.bad_start)
+		if (m.units == 0 || m.punct_start)
 			return;
+		/* 4.5.3. “为什么 GNU su 不支持 wheel 组”: quoted whole. */
 		if (m.units <= OUTLINE_NUM_UNITS &&
 		    (li->end_class == OUTLINE_END_NONE ||
-		    li->end_class == OUTLINE_END_QUESTION) &&
+		    li->end_class == OUTLINE_END_QUESTION ||
+		    (li->end_class == OUTLINE_END_QUOTE && m.quote_start)) &&
 		    (m.sent_inside == 0 || li->end_class ==
 		    OUTLINE_END_QUESTION)) {
 			c->look = OUTLINE_L_NUM;
@@ -995,7 +1007,7 @@ runin:
 			outline_measure(cx, text, m.stop_off,
 			    OUTLINE_NUM_UNITS + 1, &h);
 			if (h.units < 2 || h.units > OUTLINE_NUM_UNITS ||
-			    h.sent_inside || h.bad_start)
+			    h.sent_inside || h.punct_start)
 				return;
 			/* No ；：in the heading sentence. */
 			if (memmem(t + text, m.stop_off - text, "：", 3) ||
@@ -1100,7 +1112,9 @@ outline_para_indent(struct outline_ctx *cx)
 			open += li.end_class == OUTLINE_END_NONE ||
 			    li.end_class == OUTLINE_END_COMMA;
 		}
-		if (!li.blank && !li.rule && li.t1 - li.t0 >= 30 &&
+		/* Paragraphs: finished sentences or long lines. */
+		if (!li.blank && !li.rule && (li.t1 - li.t0 >= 75 ||
+		    (li.t1 - li.t0 >= 30 && li.end_class != OUTLINE_END_NONE)) &&
 		    (prev.blank || prev.end_class == OUTLINE_END_SENT ||
 		    prev.end_class == OUTLINE_END_QUESTION)) {
 			hist[li.indent_cols > 40 ? 40 : li.indent_cols]++;
@@ -1117,7 +1131,8 @@ outline_para_indent(struct outline_ctx *cx)
 	}
 	if (best * 3 < total)
 		cx->para_indent = 0;
-	cx->hard_wrapped = lines > 0 && open * 3 >= lines;
+	/* A handful of lines tells nothing. */
+	cx->hard_wrapped = lines >= 10 && open * 3 >= lines;
 	/* The page: the width 95% of the lines keep within, if wrapped. */
 	cx->page_cols = 80;
 	for (size_t c = 0, seen = 0; c <= 160 && lines >= 20; c++) {
@@ -1182,6 +1197,13 @@ outline_wrapped_heading(struct outline_ctx *cx, size_t i,
 			outline_line_get(cx, k + 1, &after);
 			if (!after.blank && !after.rule)
 				continue;
+		}
+		if (ln.end_class == OUTLINE_END_SENT) {
+			/* 我想知道…哪些软件包！ exclaims; 。 ends prose. */
+			uint32_t cp;
+			size_t q = outline_back(cx->text, ln.t0, ln.t1);
+			outline_dec(cx->text + q, ln.t1 - q, &cp);
+			return cp == 0xFF01 || cp == '!';
 		}
 		return ln.end_class == OUTLINE_END_NONE ||
 		    ln.end_class == OUTLINE_END_QUESTION;
@@ -1375,8 +1397,9 @@ outline_scan_plain(struct outline_ctx *cx)
 				if (!outline_next_text(cx, i, &j, &lj))
 					break;
 				outline_classify(cx, &lj, &cj, OUTLINE_PLAIN_UNITS);
-				if (j == i + 1 && !outline_is_heading_look(
-				    cj.look) && !outline_is_paragraph(cx, &lj))
+				if (j == i + 1 && (c.commas ||
+				    (!outline_is_heading_look(cj.look) &&
+				    !outline_is_paragraph(cx, &lj))))
 					break;
 				accept = 1;
 				rank = OUTLINE_R_TITLE;
@@ -1502,11 +1525,24 @@ outline_scan_plain(struct outline_ctx *cx)
 	}
 }
 
+/* 1 if headings A and B have the same text, whitespace aside. */
+static int
+outline_same_title(struct outline_ctx *cx, const struct outline_cand *a,
+    const struct outline_cand *b)
+{
+	char x[256], y[256];
+	size_t nx = outline_compact(cx->text, a->t0, a->t1, x, sizeof x);
+	size_t ny = outline_compact(cx->text, b->t0, b->t1, y, sizeof y);
+
+	return nx != (size_t)-1 && nx == ny && memcmp(x, y, nx) == 0;
+}
+
 /*
  * A table of contents without a caption: a run of five or more headings
  * with no text between them, three quarters of which come again later,
  * in the same order.  (Four levels, 编 分编 章 节, may legitimately open
- * at once; five may not.)
+ * at once; five may not.)  When the run goes on into the first heading
+ * proper (its first entry again), only the part before it is contents.
  */
 static void
 outline_drop_toc(struct outline_ctx *cx)
@@ -1514,39 +1550,39 @@ outline_drop_toc(struct outline_ctx *cx)
 	size_t i = 0, o = 0;
 
 	while (i < cx->ncand) {
-		size_t k = i + 1, again = 0, b;
+		size_t k = i + 1, end, again = 0, b;
 
 		while (k < cx->ncand && !cx->cand[k].body_before)
 			k++;
-		b = k;
-		for (size_t a = i; k - i >= 5 && a < k; a++) {
-			char x[256], y[256];
-			size_t nx = outline_compact(cx->text, cx->cand[a].t0,
-			    cx->cand[a].t1, x, sizeof x);
-
-			if (nx == (size_t)-1)
-				continue;
+		end = k;
+		for (size_t r = i + 1; r < k; r++) {
+			if (outline_same_title(cx, &cx->cand[i], &cx->cand[r])) {
+				end = r;
+				break;
+			}
+		}
+		b = end;
+		for (size_t a = i; end - i >= 5 && a < end; a++) {
 			for (size_t c = b; c < cx->ncand; c++) {
-				size_t ny = outline_compact(cx->text,
-				    cx->cand[c].t0, cx->cand[c].t1, y,
-				    sizeof y);
-				if (ny == nx && memcmp(x, y, nx) == 0) {
+				if (outline_same_title(cx, &cx->cand[a],
+				    &cx->cand[c])) {
 					again++;
 					b = c + 1;
 					break;
 				}
 			}
 		}
-		if (k - i >= 5 && again * 4 >= (k - i) * 3) {
+		if (end - i >= 5 && again * 4 >= (end - i) * 3) {
 			/* Keep a title standing before the contents. */
 			if (cx->cand[i].rank == OUTLINE_R_TITLE)
 				cx->cand[o++] = cx->cand[i];
-			if (k < cx->ncand)
-				cx->cand[k].body_before = 1;
-		} else {
-			for (size_t a = i; a < k; a++)
-				cx->cand[o++] = cx->cand[a];
+			if (end < cx->ncand)
+				cx->cand[end].body_before = 1;
+			i = end;
+			continue;
 		}
+		for (size_t a = i; a < k; a++)
+			cx->cand[o++] = cx->cand[a];
 		i = k;
 	}
 	cx->ncand = o;
