@@ -131,8 +131,8 @@ struct outline_cand {
 	int rank;
 	int plain;		/* pops to the title, as plain lines do */
 	int leaf;		/* holds nothing under it (目录) */
-	int body_before;	/* body text between the previous heading and it */
-	int strip_md;		/* title: drop closing #s / HTML tags */
+	int body_before;	/* text between the previous heading and it */
+	int strip_md;		/* title: drop HTML tags (an <hN> line) */
 };
 
 /* ---- Code points ---- */
@@ -1114,7 +1114,8 @@ outline_para_indent(struct outline_ctx *cx)
 		}
 		/* Paragraphs: finished sentences or long lines. */
 		if (!li.blank && !li.rule && (li.t1 - li.t0 >= 75 ||
-		    (li.t1 - li.t0 >= 30 && li.end_class != OUTLINE_END_NONE)) &&
+		    (li.t1 - li.t0 >= 30 &&
+		    li.end_class != OUTLINE_END_NONE)) &&
 		    (prev.blank || prev.end_class == OUTLINE_END_SENT ||
 		    prev.end_class == OUTLINE_END_QUESTION)) {
 			hist[li.indent_cols > 40 ? 40 : li.indent_cols]++;
@@ -1255,6 +1256,18 @@ outline_is_heading_look(enum outline_look l)
 	    l == OUTLINE_L_NUM_RUNIN || l == OUTLINE_L_PLAIN;
 }
 
+/* 1 if headings A and B have the same text, whitespace aside. */
+static int
+outline_same_title(struct outline_ctx *cx, const struct outline_cand *a,
+    const struct outline_cand *b)
+{
+	char x[256], y[256];
+	size_t nx = outline_compact(cx->text, a->t0, a->t1, x, sizeof x);
+	size_t ny = outline_compact(cx->text, b->t0, b->t1, y, sizeof y);
+
+	return nx != (size_t)-1 && nx == ny && memcmp(x, y, nx) == 0;
+}
+
 /*
  * Plain text.  Each line is classified by itself, then judged in context:
  * what ends before it, what follows it, the list it may belong to.
@@ -1377,7 +1390,8 @@ outline_scan_plain(struct outline_ctx *cx)
 					break;
 				if (!outline_next_text(cx, i, &j, &lj))
 					break;
-				outline_classify(cx, &lj, &cj, OUTLINE_PLAIN_UNITS);
+				outline_classify(cx, &lj, &cj,
+				    OUTLINE_PLAIN_UNITS);
 				if (cj.style == c.style && (cj.look ==
 				    OUTLINE_L_NUM || cj.look ==
 				    OUTLINE_L_NUM_ITEM))
@@ -1396,7 +1410,8 @@ outline_scan_plain(struct outline_ctx *cx)
 				 */
 				if (!outline_next_text(cx, i, &j, &lj))
 					break;
-				outline_classify(cx, &lj, &cj, OUTLINE_PLAIN_UNITS);
+				outline_classify(cx, &lj, &cj,
+				    OUTLINE_PLAIN_UNITS);
 				if (j == i + 1 && (c.commas ||
 				    (!outline_is_heading_look(cj.look) &&
 				    !outline_is_paragraph(cx, &lj))))
@@ -1423,8 +1438,7 @@ outline_scan_plain(struct outline_ctx *cx)
 				rank = OUTLINE_R_TITLE;
 				break;
 			}
-			if (c.commas || (outline_para_indent(cx),
-			    cx->hard_wrapped)) {
+			if (c.commas || cx->hard_wrapped) {
 				/*
 				 * With a comma, or in hard-wrapped text
 				 * (where a short line may be a broken
@@ -1476,18 +1490,14 @@ outline_scan_plain(struct outline_ctx *cx)
 			break;
 		}
 
-		if (accept && last_heading != (size_t)-1 && !body_since &&
-		    cx->ncand > 0) {
+		if (accept && !body_since && cx->ncand > 0) {
 			/* The same heading twice in a row: keep the first. */
-			struct outline_cand *lc = &cx->cand[cx->ncand - 1];
-			char a[256], b[256];
-			size_t na = outline_compact(cx->text, lc->t0, lc->t1,
-			    a, sizeof a);
-			size_t nb = outline_compact(cx->text, li.t0,
-			    title_end, b, sizeof b);
+			struct outline_cand me;
 
-			if (na != (size_t)-1 && na == nb &&
-			    memcmp(a, b, na) == 0)
+			me.t0 = li.t0;
+			me.t1 = title_end;
+			if (outline_same_title(cx, &cx->cand[cx->ncand - 1],
+			    &me))
 				accept = 0;
 		}
 		if (accept) {
@@ -1525,18 +1535,6 @@ outline_scan_plain(struct outline_ctx *cx)
 	}
 }
 
-/* 1 if headings A and B have the same text, whitespace aside. */
-static int
-outline_same_title(struct outline_ctx *cx, const struct outline_cand *a,
-    const struct outline_cand *b)
-{
-	char x[256], y[256];
-	size_t nx = outline_compact(cx->text, a->t0, a->t1, x, sizeof x);
-	size_t ny = outline_compact(cx->text, b->t0, b->t1, y, sizeof y);
-
-	return nx != (size_t)-1 && nx == ny && memcmp(x, y, nx) == 0;
-}
-
 /*
  * A table of contents without a caption: a run of five or more headings
  * with no text between them, three quarters of which come again later,
@@ -1556,7 +1554,8 @@ outline_drop_toc(struct outline_ctx *cx)
 			k++;
 		end = k;
 		for (size_t r = i + 1; r < k; r++) {
-			if (outline_same_title(cx, &cx->cand[i], &cx->cand[r])) {
+			if (outline_same_title(cx, &cx->cand[i],
+			    &cx->cand[r])) {
 				end = r;
 				break;
 			}
@@ -1686,7 +1685,8 @@ outline_md_html(const char *t, size_t p, size_t end, size_t *t0, size_t *t1)
 	char tag[6];
 	int lv;
 
-	if (end - p < 9 || t[p] != '<' || (t[p + 1] != 'h' && t[p + 1] != 'H') ||
+	if (end - p < 9 || t[p] != '<' || (t[p + 1] != 'h' &&
+	    t[p + 1] != 'H') ||
 	    t[p + 2] < '1' || t[p + 2] > '6' || (t[p + 3] != '>' &&
 	    t[p + 3] != ' '))
 		return 0;
@@ -1804,7 +1804,7 @@ outline_scan_md(struct outline_ctx *cx)
 			continue;
 		}
 		if (ind < 4 && (lv = outline_md_atx(t, p, e, &t0, &t1)) > 0) {
-			outline_add(cx, i, t0, t1, lv, 0, 1, 1);
+			outline_add(cx, i, t0, t1, lv, 0, 1, 0);
 			prev = OUTLINE_MD_OTHER;
 			continue;
 		}
@@ -1894,9 +1894,14 @@ outline_regex_compile(const char *re, char **err)
 	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &eoff, NULL);
 	if (rx == NULL) {
 		PCRE2_UCHAR msg[256];
+		size_t chars = 0;
+
+		/* PCRE2 counts bytes; a reader counts characters. */
+		for (size_t i = 0; i < eoff && re[i] != '\0'; i++)
+			chars += ((unsigned char)re[i] & 0xC0) != 0x80;
 		pcre2_get_error_message(code, msg, sizeof msg);
 		*err = xasprintf("invalid --heading pattern '%s': %s at "
-		    "offset %zu", re, (const char *)msg, (size_t)eoff);
+		    "offset %zu", re, (const char *)msg, chars);
 		return NULL;
 	}
 	pcre2_jit_compile(rx, PCRE2_JIT_COMPLETE);
