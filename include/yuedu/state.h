@@ -1,0 +1,63 @@
+/*
+ * The remembered place: where the reader was in each text, and its marks,
+ * kept under $XDG_STATE_HOME/yuedu/ (default ~/.local/state/yuedu/).
+ * Entries are keyed by the text, not the path, so a renamed copy is
+ * recognised; a fingerprint of the text at the saved place keeps an
+ * edited file from jumping to a wrong place.
+ */
+#ifndef YUEDU_STATE_H
+#define YUEDU_STATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+struct doc;
+
+#define STATE_MARKS 26		/* marks 'a'..'z' */
+#define STATE_MAX_ENTRIES 500	/* oldest entries beyond this are dropped */
+
+struct state_place {
+	size_t top_off;			/* byte offset of the top row */
+	size_t mark_off[STATE_MARKS];	/* (size_t)-1 when unset */
+	size_t doc_len;			/* length of the text when saved */
+	time_t saved;			/* when it was saved */
+};
+
+/*
+ * The key of DOC's text: a hash of its length and content (the whole text
+ * for up to 16 MiB, else its first and last 8 MiB).  Written into KEY as 16
+ * hex digits.
+ */
+void state_key(const struct doc *doc, char key[17]);
+
+/*
+ * The state directory: $XDG_STATE_HOME/yuedu, else $HOME/.local/state/yuedu.
+ * Caller frees.  NULL when neither variable is set.
+ */
+char *state_dir(void);
+
+/*
+ * Load the place saved for DOC from DIR.  Returns 1 when a place was found
+ * and still fits the text (the text at the saved offsets is unchanged),
+ * 0 when there is none, -1 on an error with *warn set to a one-line
+ * message (caller frees).  Never fatal.
+ */
+int state_load(const char *dir, struct doc *doc, struct state_place *out,
+    char **warn);
+
+/*
+ * Save PLACE for DOC under DIR atomically (temporary file, fsync, rename),
+ * creating DIR if needed, then drop the oldest entries beyond
+ * STATE_MAX_ENTRIES.  Returns 0, or -1 with *warn set (caller frees).
+ */
+int state_save(const char *dir, struct doc *doc,
+    const struct state_place *place, char **warn);
+
+/* Change the bound on entries (texts) kept; for tests. */
+void state_set_max_entries(size_t n);
+
+/* An empty place (top 0, no marks). */
+void state_place_init(struct state_place *place);
+
+#endif

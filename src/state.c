@@ -1,0 +1,412 @@
+/*
+ * Saving and restoring the reader's place.  Each text has a small record
+ * file named by the hash of its content (so renamed copies share it) and
+ * a second one named by the hash of its path (so an edited file can find
+ * its place again by the saved text around it).  Records are written to a
+ * temporary file, fsynced and renamed, so a crash or a second process
+ * never leaves half a record.
+ */
+#include "yuedu/state.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/util.h"
+
+#define STATE_FP_BYTES 48	/* bytes of text kept to recognise a place */
+
+static size_t state_max_entries = STATE_MAX_ENTRIES;
+
+void
+state_set_max_entries(size_t n)
+{
+	state_max_entries = n;
+}
+
+static uint64_t
+state_fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+
+	/* FNV-1a, eight bytes a step folded in as one word for speed. */
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h ^= w;
+		h *= 0x100000001b3ULL;
+		h ^= h >> 29;
+		s += 8;
+		n -= 8;
+	}
+	while (n-- > 0) {
+		h ^= *s++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+void
+state_key(const struct doc *doc, char key[17])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t half = 8u << 20;
+
+	h = state_fnv(h, &doc->len, sizeof doc->len);
+	if (doc->len <= 2 * half)
+		h = state_fnv(h, doc->text, doc->len);
+	else {
+		h = state_fnv(h, doc->text, half);
+		h = state_fnv(h, doc->text + doc->len - half, half);
+	}
+	snprintf(key, 17, "%016llx", (unsigned long long)h);
+}
+
+char *
+state_dir(void)
+{
+	const char *x = getenv("XDG_STATE_HOME"), *home;
+
+	if (x != NULL && x[0] == '/')
+		return xasprintf("%s/yuedu", x);
+	home = getenv("HOME");
+	if (home == NULL || home[0] == '\0')
+		return NULL;
+	return xasprintf("%s/.local/state/yuedu", home);
+}
+
+void
+state_place_init(struct state_place *place)
+{
+	memset(place, 0, sizeof *place);
+	for (int i = 0; i < STATE_MARKS; i++)
+		place->mark_off[i] = (size_t)-1;
+}
+
+/* The path key of DOC: a hash of its absolute path, or "" for stdin. */
+static void
+state_path_key(const struct doc *doc, char key[17])
+{
+	char *real;
+
+	key[0] = '\0';
+	if (strcmp(doc->name, "-") == 0)
+		return;
+	real = realpath(doc->name, NULL);
+	if (real == NULL)
+		return;
+	snprintf(key, 17, "%016llx", (unsigned long long)state_fnv(
+	    0x84222325cbf29ce4ULL, real, strlen(real)));
+	free(real);
+}
+
+static void
+state_hex(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%02x", (unsigned char)s[i]);
+}
+
+static size_t
+state_unhex(const char *h, char *out, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && h[0] != '\0' && h[1] != '\0') {
+		unsigned v;
+		if (sscanf(h, "%2x", &v) != 1)
+			break;
+		out[n++] = (char)v;
+		h += 2;
+	}
+	return n;
+}
+
+static void
+state_write_place(FILE *f, const struct doc *doc, const char *what,
+    size_t off)
+{
+	size_t n;
+
+	if (off > doc->len)
+		off = doc->len;
+	n = doc->len - off < STATE_FP_BYTES ? doc->len - off : STATE_FP_BYTES;
+	fprintf(f, "%s %zu ", what, off);
+	state_hex(f, doc->text + off, n);
+	fputc('\n', f);
+}
+
+/* Write one record file DIR/NAME atomically. */
+static int
+state_write_file(const char *dir, const char *name, const struct doc *doc,
+    const char *key, const struct state_place *place, char **warn)
+{
+	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	char *dst = xasprintf("%s/%s", dir, name);
+	int fd = mkstemp(tmp), rc = -1;
+	FILE *f;
+
+	if (fd < 0) {
+		*warn = xasprintf("cannot save place in %s: %s", dir,
+		    strerror(errno));
+		goto out;
+	}
+	f = fdopen(fd, "w");
+	if (f == NULL) {
+		close(fd);
+		unlink(tmp);
+		*warn = xasprintf("cannot save place: %s", strerror(errno));
+		goto out;
+	}
+	fprintf(f, "yuedu-state 1\nkey %s\nlen %zu\nsaved %lld\n", key,
+	    doc->len, (long long)place->saved);
+	state_write_place(f, doc, "top", place->top_off);
+	for (int i = 0; i < STATE_MARKS; i++) {
+		char what[8];
+		if (place->mark_off[i] == (size_t)-1)
+			continue;
+		snprintf(what, sizeof what, "mark%c", 'a' + i);
+		state_write_place(f, doc, what, place->mark_off[i]);
+	}
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		*warn = xasprintf("cannot save place: %s", strerror(errno));
+		fclose(f);
+		unlink(tmp);
+		goto out;
+	}
+	if (fclose(f) != 0 || rename(tmp, dst) != 0) {
+		*warn = xasprintf("cannot save place: %s", strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(tmp);
+	free(dst);
+	return rc;
+}
+
+static int
+state_mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir);
+
+	for (char *s = p + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+struct state_old {
+	char *name;
+	struct timespec mtime;
+};
+
+static int
+state_cmp_old(const void *a, const void *b)
+{
+	const struct state_old *x = a, *y = b;
+
+	if (x->mtime.tv_sec != y->mtime.tv_sec)
+		return (x->mtime.tv_sec > y->mtime.tv_sec) -
+		    (x->mtime.tv_sec < y->mtime.tv_sec);
+	return (x->mtime.tv_nsec > y->mtime.tv_nsec) -
+	    (x->mtime.tv_nsec < y->mtime.tv_nsec);
+}
+
+/* Drop the oldest record files beyond the bound (two files per text). */
+static void
+state_prune(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct state_old *v = NULL;
+	size_t n = 0, cap = 0, max = 2 * state_max_entries;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+		char *path;
+
+		if ((e->d_name[0] != 'k' && e->d_name[0] != 'p') ||
+		    e->d_name[1] != '-')
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		if (stat(path, &st) == 0) {
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n].name = path;
+			v[n++].mtime = st.st_mtim;
+		} else
+			free(path);
+	}
+	closedir(d);
+	if (n > max) {
+		qsort(v, n, sizeof *v, state_cmp_old);
+		for (size_t i = 0; i < n - max; i++)
+			unlink(v[i].name);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+int
+state_save(const char *dir, struct doc *doc, const struct state_place *place,
+    char **warn)
+{
+	char key[17], pkey[17], name[32];
+
+	*warn = NULL;
+	if (state_mkdirs(dir) != 0) {
+		*warn = xasprintf("cannot create %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	state_key(doc, key);
+	snprintf(name, sizeof name, "k-%s", key);
+	if (state_write_file(dir, name, doc, key, place, warn) != 0)
+		return -1;
+	state_path_key(doc, pkey);
+	if (pkey[0] != '\0') {
+		snprintf(name, sizeof name, "p-%s", pkey);
+		if (state_write_file(dir, name, doc, key, place, warn) != 0)
+			return -1;
+	}
+	state_prune(dir);
+	return 0;
+}
+
+/*
+ * Where the saved text FP (N bytes) stands in DOC: at OFF if it still
+ * does, else the occurrence nearest to OFF, else (size_t)-1.
+ */
+static size_t
+state_find(const struct doc *doc, size_t off, const char *fp, size_t n)
+{
+	const char *p, *best = NULL;
+	size_t from = 0;
+
+	if (off <= doc->len && doc->len - off >= n &&
+	    memcmp(doc->text + off, fp, n) == 0)
+		return off;
+	if (n < 8)
+		return (size_t)-1;
+	while (from < doc->len && (p = memmem(doc->text + from,
+	    doc->len - from, fp, n)) != NULL) {
+		size_t at = (size_t)(p - doc->text);
+		if (best == NULL || (at > off ? at - off : off - at) <
+		    ((size_t)(best - doc->text) > off ?
+		    (size_t)(best - doc->text) - off :
+		    off - (size_t)(best - doc->text)))
+			best = p;
+		from = at + 1;
+	}
+	return best ? (size_t)(best - doc->text) : (size_t)-1;
+}
+
+/*
+ * Read record DIR/NAME into OUT.  EXACT: the text is the one saved, so
+ * offsets stand as they are; else each is found again by its saved text.
+ * Returns 1 (found), 0 (no record), -1 (unreadable or corrupt).
+ */
+static int
+state_read_file(const char *dir, const char *name, const struct doc *doc,
+    int exact, struct state_place *out, char **warn)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "r");
+	char line[512], fp[STATE_FP_BYTES];
+	int rc = 1, got_top = 0;
+
+	if (f == NULL) {
+		rc = errno == ENOENT ? 0 : -1;
+		if (rc < 0)
+			*warn = xasprintf("cannot read %s: %s", path,
+			    strerror(errno));
+		free(path);
+		return rc;
+	}
+	state_place_init(out);
+	if (fgets(line, sizeof line, f) == NULL ||
+	    strcmp(line, "yuedu-state 1\n") != 0) {
+		*warn = xasprintf("%s: not a yuedu state file; ignored", path);
+		rc = -1;
+		goto out;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		char what[16], hex[2 * STATE_FP_BYTES + 2];
+		size_t off, n, at;
+		long long saved;
+
+		if (sscanf(line, "saved %lld", &saved) == 1) {
+			out->saved = (time_t)saved;
+			continue;
+		}
+		hex[0] = '\0';
+		if (sscanf(line, "%15s %zu %97s", what, &off, hex) < 2)
+			continue;
+		if (strcmp(what, "len") == 0 || strcmp(what, "key") == 0)
+			continue;
+		n = state_unhex(hex, fp, sizeof fp);
+		at = exact ? (off <= doc->len ? off : (size_t)-1) :
+		    state_find(doc, off, fp, n);
+		if (strcmp(what, "top") == 0) {
+			if (at == (size_t)-1) {
+				rc = 0;	/* the place is gone from the text */
+				goto out;
+			}
+			out->top_off = at;
+			got_top = 1;
+		} else if (strncmp(what, "mark", 4) == 0 && what[4] >= 'a' &&
+		    what[4] <= 'z' && what[5] == '\0')
+			out->mark_off[what[4] - 'a'] = at;
+	}
+	if (!got_top) {
+		*warn = xasprintf("%s: corrupt state file; ignored", path);
+		rc = -1;
+	}
+out:
+	fclose(f);
+	free(path);
+	return rc;
+}
+
+int
+state_load(const char *dir, struct doc *doc, struct state_place *out,
+    char **warn)
+{
+	char key[17], name[32];
+	int rc;
+
+	*warn = NULL;
+	state_place_init(out);
+	state_key(doc, key);
+	snprintf(name, sizeof name, "k-%s", key);
+	rc = state_read_file(dir, name, doc, 1, out, warn);
+	if (rc != 0)
+		return rc;
+	state_path_key(doc, key);
+	if (key[0] == '\0')
+		return 0;
+	snprintf(name, sizeof name, "p-%s", key);
+	rc = state_read_file(dir, name, doc, 0, out, warn);
+	out->doc_len = doc->len;
+	return rc;
+}
