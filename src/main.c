@@ -12,6 +12,7 @@
 
 #include "yuedu/annot.h"
 #include "yuedu/doc.h"
+#include "yuedu/enc.h"
 #include "yuedu/dump.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
@@ -76,7 +77,7 @@ main(int argc, char **argv)
 	struct doc *doc;
 	struct layout *lay;
 	struct layout_opts lo;
-	char *err, *cause;
+	char *err, *cause, *note;
 	const char *path;
 	enum doc_status st;
 	int rc = 0;
@@ -124,6 +125,17 @@ main(int argc, char **argv)
 		free(cause);
 		options_done(&opts);
 		return 2;
+	}
+	if (enc_apply(doc, opts.encoding, &note, &err) != 0) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, err);
+		free(err);
+		doc_free(doc);
+		options_done(&opts);
+		return 2;
+	}
+	if (note != NULL) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, note);
+		free(note);
 	}
 	if (opts.outline) {
 		rc = main_outline(doc, &opts);

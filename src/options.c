@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/enc.h"
 #include "yuedu/util.h"
 
 enum {
@@ -17,6 +18,7 @@ enum {
 	OPT_PINYIN,
 	OPT_OUTLINE,
 	OPT_HEADING,
+	OPT_ENCODING,
 };
 
 static const struct option options_long[] = {
@@ -26,6 +28,7 @@ static const struct option options_long[] = {
 	{ "pinyin", required_argument, NULL, OPT_PINYIN },
 	{ "outline", no_argument, NULL, OPT_OUTLINE },
 	{ "heading", required_argument, NULL, OPT_HEADING },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -49,6 +52,9 @@ static const char options_help_text[] =
 "                        and exit\n"
 "      --heading=REGEX   lines matching REGEX (PCRE2) are the headings; the\n"
 "                        first capturing group that matches sets the level\n"
+"      --encoding=NAME   read the file as NAME (UTF-8, UTF-16LE, UTF-16BE,\n"
+"                        GB18030, GBK, GB2312, BIG5, BIG5-HKSCS, EUC-TW,\n"
+"                        HZ-GB-2312); default: detect\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
@@ -151,6 +157,13 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 		}
 		case OPT_OUTLINE:
 			opts->outline = 1;
+			break;
+		case OPT_ENCODING:
+			if (enc_canonical(optarg) == NULL) {
+				*err = xasprintf("unknown encoding '%s'", optarg);
+				goto fail;
+			}
+			opts->encoding = optarg;
 			break;
 		case OPT_HEADING:
 			opts->heading = optarg;

@@ -19,6 +19,7 @@ struct options {
 	int dump;			/* --dump */
 	int outline;			/* --outline */
 	const char *heading;		/* --heading=REGEX (not owned) */
+	const char *encoding;		/* --encoding=NAME (not owned) */
 	int width_cols;			/* -w N; 0 = terminal or 80 */
 	enum options_amb ambiguous;	/* --ambiguous */
 	enum annot_mode pinyin;		/* --pinyin */
