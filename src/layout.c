@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unilbrk.h>
 
+#include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/util.h"
 
@@ -99,6 +100,8 @@ layout_line_done(struct layout_line *ll)
 {
 	free(ll->rows);
 	free(ll->cells);
+	free(ll->text_owned);
+	free(ll->map);
 	memset(ll, 0, sizeof *ll);
 }
 
@@ -137,8 +140,15 @@ layout_get_opts(const struct layout *lay)
 	return &lay->opts;
 }
 
+/* Source offset of byte TOFF of the line's text. */
+static size_t
+layout_src(const struct layout_line *ll, size_t toff)
+{
+	return ll->off + (ll->map != NULL ? ll->map[toff] : toff);
+}
+
 static void
-layout_add_cell(struct layout_line *ll, size_t off, size_t len,
+layout_add_cell(struct layout_line *ll, size_t toff, size_t len,
     const struct width_cluster *c, enum layout_kind kind)
 {
 	struct layout_cell *cell;
@@ -146,8 +156,8 @@ layout_add_cell(struct layout_line *ll, size_t off, size_t len,
 	ll->cells = xgrow(ll->cells, &ll->cell_cap, ll->ncells + 1,
 	    sizeof *ll->cells);
 	cell = &ll->cells[ll->ncells++];
-	cell->off = off;
-	cell->toff = (uint32_t)(off - ll->off);
+	cell->off = layout_src(ll, toff);
+	cell->toff = (uint32_t)toff;
 	cell->tlen = (uint32_t)len;
 	cell->col = 0;
 	cell->cols = kind == LAYOUT_HIDDEN ? 0 : (uint8_t)c->cols;
@@ -168,7 +178,8 @@ layout_add_row(struct layout_line *ll, size_t first, size_t last, int cols)
 	row->cols = cols;
 	if (last > first) {
 		row->off = ll->cells[first].off;
-		row->end = ll->cells[last - 1].off + ll->cells[last - 1].tlen;
+		row->end = layout_src(ll, ll->cells[last - 1].toff +
+		    ll->cells[last - 1].tlen);
 	} else {
 		row->off = row->end = first < ll->ncells ?
 		    ll->cells[first].off : ll->end;
@@ -190,7 +201,7 @@ static int
 layout_can_break(struct layout *lay, const struct layout_line *ll, size_t i)
 {
 	const struct layout_cell *c = &ll->cells[i];
-	size_t rel = c->off - ll->off;
+	size_t rel = c->toff;
 	size_t j;
 
 	if (i == 0 || lay->brk[rel] != UC_BREAK_POSSIBLE || lay->glue[rel])
@@ -256,8 +267,7 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 			    ll->cells[end].kind == LAYOUT_TEXT &&
 			    layout_no_start(ll->cells[end].first))
 				end--;
-			while (end > start + 1 && (lay->glue[ll->cells[end].off -
-			    ll->off]))
+			while (end > start + 1 && (lay->glue[ll->cells[end].toff]))
 				end--;
 			if (ll->cells[end].kind == LAYOUT_TEXT &&
 			    layout_no_start(ll->cells[end].first))
@@ -285,31 +295,42 @@ void
 layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 {
 	struct doc *doc = lay->doc;
-	size_t off, end, len, nspans, si = 0, p;
+	size_t off, len, nspans, si = 0, p;
+	const char *t;
 
 	ll->nrows = 0;
 	ll->ncells = 0;
 	ll->line = line;
 	ll->off = off = doc_line_start(doc, line);
-	ll->end = end = doc_line_end(doc, line);
-	ll->text = doc->text + off;
-	len = end - off;
+	ll->end = doc_line_end(doc, line);
+	free(ll->text_owned);
+	free(ll->map);
+	ll->text_owned = NULL;
+	ll->map = NULL;
+	len = ll->end - off;
+	if (lay->opts.conv != NULL) {
+		/* The script view: lay out the converted text, mapped back. */
+		conv_line(lay->opts.conv, doc->text + off, len, &ll->text_owned,
+		    &len, &ll->map);
+		t = ll->text_owned;
+	} else
+		t = doc->text + off;
+	ll->text = t;
 
 	lay->brk = xgrow(lay->brk, &lay->brk_cap, len + 1, 1);
 	lay->glue = xgrow(lay->glue, &lay->glue_cap, len + 1, 1);
 	if (len > 0)
-		u8_possible_linebreaks((const uint8_t *)doc->text + off, len,
-		    "UTF-8", lay->brk);
+		u8_possible_linebreaks((const uint8_t *)t, len, "UTF-8",
+		    lay->brk);
 	memset(lay->glue, 0, len + 1);
-	nspans = annot_find(doc->text + off, len, off, &lay->spans,
-	    &lay->span_cap);
+	nspans = annot_find(t, len, 0, &lay->spans, &lay->span_cap);
 	/* Nothing breaks between a character and its annotation, nor inside. */
 	for (size_t k = 0; k < nspans; k++)
-		memset(lay->glue + (lay->spans[k].open_off - off), 1,
+		memset(lay->glue + lay->spans[k].open_off, 1,
 		    lay->spans[k].end_off - lay->spans[k].open_off);
 
-	p = off;
-	while (p < end) {
+	p = 0;
+	while (p < len) {
 		struct width_cluster c;
 
 		if (si < nspans && p == lay->spans[si].open_off) {
@@ -324,7 +345,7 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 				continue;
 			}
 		}
-		width_next_cluster(doc->text + p, end - p, &c);
+		width_next_cluster(t + p, len - p, &c);
 		layout_add_cell(ll, p, c.len, &c, (enum layout_kind)c.kind);
 		p += c.len;
 	}

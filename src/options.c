@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/conv.h"
 #include "yuedu/enc.h"
 #include "yuedu/util.h"
 
@@ -19,6 +20,7 @@ enum {
 	OPT_OUTLINE,
 	OPT_HEADING,
 	OPT_ENCODING,
+	OPT_SCRIPT,
 };
 
 static const struct option options_long[] = {
@@ -29,6 +31,7 @@ static const struct option options_long[] = {
 	{ "outline", no_argument, NULL, OPT_OUTLINE },
 	{ "heading", required_argument, NULL, OPT_HEADING },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "script", required_argument, NULL, OPT_SCRIPT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -55,6 +58,8 @@ static const char options_help_text[] =
 "      --encoding=NAME   read the file as NAME (UTF-8, UTF-16LE, UTF-16BE,\n"
 "                        GB18030, GBK, GB2312, BIG5, BIG5-HKSCS, EUC-TW,\n"
 "                        HZ-GB-2312); default: detect\n"
+"      --script=SCRIPT   show the text in another script (OpenCC): original,\n"
+"                        simplified, traditional, taiwan, hongkong\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
@@ -158,6 +163,17 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 		case OPT_OUTLINE:
 			opts->outline = 1;
 			break;
+		case OPT_SCRIPT: {
+			int sc = conv_script_parse(optarg);
+			if (sc < 0) {
+				*err = xasprintf("invalid --script '%s' (expected "
+				    "original, simplified, traditional, taiwan "
+				    "or hongkong)", optarg);
+				goto fail;
+			}
+			opts->script = (enum conv_script)sc;
+			break;
+		}
 		case OPT_ENCODING:
 			if (enc_canonical(optarg) == NULL) {
 				*err = xasprintf("unknown encoding '%s'", optarg);

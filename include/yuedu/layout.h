@@ -14,6 +14,7 @@
 #include "yuedu/width.h"
 
 struct doc;
+struct conv;
 
 enum layout_kind {
 	LAYOUT_TEXT = WIDTH_TEXT,
@@ -54,6 +55,8 @@ struct layout_line {
 
 	/* Private. */
 	size_t row_cap, cell_cap;
+	char *text_owned;	/* converted text (script view), or NULL */
+	uint32_t *map;		/* text byte -> source byte - off, or NULL */
 	unsigned long stamp;	/* last use, for the cache */
 	int valid;
 };
@@ -61,6 +64,7 @@ struct layout_line {
 struct layout_opts {
 	int width_cols;			/* W, >= 1 */
 	enum annot_mode annot;		/* SHOW or HIDE (AUTO resolved) */
+	struct conv *conv;		/* script view, or NULL (not owned) */
 };
 
 struct layout;
