@@ -160,7 +160,8 @@ layout_add_cell(struct layout_line *ll, size_t toff, size_t len,
 	cell->toff = (uint32_t)toff;
 	cell->tlen = (uint32_t)len;
 	cell->col = 0;
-	cell->cols = kind == LAYOUT_HIDDEN ? 0 : (uint8_t)c->cols;
+	cell->cols = (uint8_t)c->cols;
+	cell->ruby_col = cell->ruby_cols = 0;
 	cell->kind = (uint8_t)kind;
 	cell->first = c->first;
 }
@@ -204,13 +205,15 @@ layout_can_break(struct layout *lay, const struct layout_line *ll, size_t i)
 	size_t rel = c->toff;
 	size_t j;
 
-	if (i == 0 || lay->brk[rel] != UC_BREAK_POSSIBLE || lay->glue[rel])
+	if (i == 0 || lay->brk[rel] != UC_BREAK_POSSIBLE || lay->glue[rel] ||
+	    ll->cells[i - 1].kind == LAYOUT_PAD)
 		return 0;
 	if (c->kind == LAYOUT_TEXT && layout_no_start(c->first))
 		return 0;
 	for (j = i; j > 0; j--) {
 		const struct layout_cell *p = &ll->cells[j - 1];
-		if (p->kind == LAYOUT_HIDDEN || layout_is_space(p))
+		if (p->kind == LAYOUT_HIDDEN || p->kind == LAYOUT_PAD ||
+		    layout_is_space(p))
 			continue;
 		if (p->kind == LAYOUT_TEXT && layout_no_end(p->first))
 			return 0;
@@ -291,6 +294,66 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 	}
 }
 
+/*
+ * Ruby mode: make room for the pinyin of the annotation just added (the
+ * last cell; its character is the cell before).  The group (padding,
+ * character, padding) is as wide as the pinyin plus one column, so
+ * neighbouring syllables never touch, and the character sits in its
+ * middle.
+ */
+static void
+layout_ruby_group(struct layout_line *ll, const char *t,
+    const struct annot_span *sp)
+{
+	size_t n = ll->ncells;
+	struct layout_cell *hid = &ll->cells[n - 1], *base;
+	int aw = width_string(t + sp->py_off, sp->py_end - sp->py_off);
+	int bw, g, lpad;
+
+	hid->ruby_cols = (uint16_t)aw;
+	if (n < 2)
+		return;
+	base = &ll->cells[n - 2];
+	bw = base->cols;
+	g = aw + 1 > bw ? aw + 1 : bw;
+	lpad = (g - bw) / 2;
+	hid->cols = (uint8_t)(g - bw - lpad);
+	if (lpad > 0) {
+		struct layout_cell pad = *base;
+
+		/* Insert a padding cell before the character. */
+		ll->cells = xgrow(ll->cells, &ll->cell_cap, n + 1,
+		    sizeof *ll->cells);
+		ll->cells[n] = ll->cells[n - 1];
+		ll->cells[n - 1] = ll->cells[n - 2];
+		pad.kind = LAYOUT_PAD;
+		pad.cols = (uint8_t)lpad;
+		pad.tlen = 0;
+		ll->cells[n - 2] = pad;
+		ll->ncells++;
+	}
+}
+
+/* Ruby mode: where each pinyin goes, once the cells have their columns. */
+static void
+layout_ruby_cols(struct layout_line *ll)
+{
+	for (size_t i = 0; i < ll->ncells; i++) {
+		struct layout_cell *hid = &ll->cells[i];
+		size_t gs = i;
+		int g;
+
+		if (hid->kind != LAYOUT_HIDDEN || hid->ruby_cols == 0 || i == 0)
+			continue;
+		gs = i - 1;
+		if (gs > 0 && ll->cells[gs - 1].kind == LAYOUT_PAD)
+			gs--;
+		g = hid->col + hid->cols - ll->cells[gs].col;
+		hid->ruby_col = (uint16_t)(ll->cells[gs].col +
+		    (g - hid->ruby_cols) / 2);
+	}
+}
+
 void
 layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 {
@@ -341,6 +404,8 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 				c.first = '(';
 				c.len = sp->end_off - sp->open_off;
 				layout_add_cell(ll, p, c.len, &c, LAYOUT_HIDDEN);
+				if (lay->opts.annot == ANNOT_RUBY)
+					layout_ruby_group(ll, t, sp);
 				p = sp->end_off;
 				continue;
 			}
@@ -350,6 +415,8 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 		p += c.len;
 	}
 	layout_wrap(lay, ll);
+	if (lay->opts.annot == ANNOT_RUBY)
+		layout_ruby_cols(ll);
 	ll->valid = 1;
 }
 
@@ -401,8 +468,12 @@ layout_row_render(const struct layout_line *ll, size_t r, size_t *len)
 		const char *s;
 		size_t m;
 
-		if (c->kind == LAYOUT_HIDDEN)
+		if (c->kind == LAYOUT_HIDDEN || c->kind == LAYOUT_PAD) {
+			out = xgrow(out, &cap, n + c->cols + 1, 1);
+			memset(out + n, ' ', c->cols);
+			n += c->cols;
 			continue;
+		}
 		wc.len = c->tlen;
 		wc.cols = c->cols;
 		wc.kind = (enum width_kind)c->kind;
@@ -412,6 +483,41 @@ layout_row_render(const struct layout_line *ll, size_t r, size_t *len)
 		memcpy(out + n, s, m);
 		n += m;
 	}
+	out[n] = '\0';
+	*len = n;
+	return out;
+}
+
+char *
+layout_row_ruby(const struct layout_line *ll, size_t r, size_t *len)
+{
+	const struct layout_row *row = &ll->rows[r];
+	size_t cap = 0, n = 0;
+	char *out = NULL;
+	int col = 0;
+
+	for (size_t k = 0; k < row->ncells; k++) {
+		const struct layout_cell *c = &ll->cells[row->cell + k];
+		const char *py = ll->text + c->toff;
+		size_t open, close;
+
+		if (c->kind != LAYOUT_HIDDEN || c->ruby_cols == 0)
+			continue;
+		/* The pinyin inside "(…)" or "（…）". */
+		open = (unsigned char)py[0] == '(' ? 1 : 3;
+		close = (unsigned char)py[c->tlen - 1] == ')' ? 1 : 3;
+		out = xgrow(out, &cap, n + (size_t)(c->ruby_col - col) +
+		    c->tlen + 2, 1);
+		while (col < c->ruby_col) {
+			out[n++] = ' ';
+			col++;
+		}
+		memcpy(out + n, py + open, c->tlen - open - close);
+		n += c->tlen - open - close;
+		col += c->ruby_cols;
+	}
+	if (out == NULL)
+		return NULL;
 	out[n] = '\0';
 	*len = n;
 	return out;

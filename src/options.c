@@ -50,7 +50,8 @@ static const char options_help_text[] =
 "      --ambiguous=MODE  width of East Asian ambiguous characters (“ ” — …):\n"
 "                        auto (ask the terminal), narrow, wide\n"
 "      --pinyin=MODE     inline pinyin such as 網(wǎng): auto (hide when the\n"
-"                        text has many), show, hide\n"
+"                        text has many), show, hide, ruby (above the\n"
+"                        characters)\n"
 "      --outline         print the headings as LEVEL<TAB>LINE<TAB>TITLE\n"
 "                        and exit\n"
 "      --heading=REGEX   lines matching REGEX (PCRE2) are the headings; the\n"
@@ -152,9 +153,10 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 			break;
 		case OPT_PINYIN: {
 			int m = annot_mode_parse(optarg);
-			if (m < 0 || m == ANNOT_RUBY) {
+			if (m < 0) {
 				*err = xasprintf("invalid --pinyin '%s' "
-				    "(expected auto, show or hide)", optarg);
+				    "(expected auto, show, hide or ruby)",
+				    optarg);
 				goto fail;
 			}
 			opts->pinyin = (enum annot_mode)m;
