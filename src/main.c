@@ -14,10 +14,12 @@
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
+#include "yuedu/grep.h"
 #include "yuedu/dump.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
 #include "yuedu/outline.h"
+#include "yuedu/search.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -62,6 +64,45 @@ main_outline(struct doc *doc, const struct options *opts, struct conv *cv)
 		return 2;
 	}
 	return 0;
+}
+
+/* The search options the command line asked for. */
+static void
+main_search_opts(const struct options *opts, struct doc *doc,
+    struct search_opts *so)
+{
+	memset(so, 0, sizeof *so);
+	so->regex = opts->regex;
+	so->casing = opts->case_sensitive ? SEARCH_CASE_SENSITIVE :
+	    SEARCH_CASE_SMART;
+	so->no_fold_width = opts->no_fold_width;
+	so->no_fold_script = opts->no_fold_script;
+	so->annot = annot_resolve(opts->pinyin, doc);
+}
+
+/* --grep: matching lines as LINE:TEXT; 0 matched, 1 none, 2 error. */
+static int
+main_grep(struct doc *doc, const struct options *opts)
+{
+	struct search_opts so;
+	struct search *s;
+	char *err;
+	enum grep_status st;
+
+	main_search_opts(opts, doc, &so);
+	s = search_new(opts->grep, &so, &err);
+	if (s == NULL) {
+		fprintf(stderr, "yuedu: %s\n", err);
+		free(err);
+		return 2;
+	}
+	st = grep_write(stdout, doc, s, isatty(STDOUT_FILENO));
+	search_free(s);
+	if (st == GREP_ERROR) {
+		fprintf(stderr, "yuedu: write error\n");
+		return 2;
+	}
+	return st == GREP_MATCH ? 0 : 1;
 }
 
 static int
@@ -151,6 +192,13 @@ main(int argc, char **argv)
 			options_done(&opts);
 			return 2;
 		}
+	}
+	if (opts.grep != NULL) {
+		rc = main_grep(doc, &opts);
+		conv_free(cv);
+		doc_free(doc);
+		options_done(&opts);
+		return rc;
 	}
 	if (opts.outline) {
 		rc = main_outline(doc, &opts, cv);

@@ -21,6 +21,12 @@ enum {
 	OPT_HEADING,
 	OPT_ENCODING,
 	OPT_SCRIPT,
+	OPT_GREP,
+	OPT_REGEX,
+	OPT_CASE_SENSITIVE,
+	OPT_NO_FOLD_WIDTH,
+	OPT_NO_FOLD_SCRIPT,
+	OPT_HIGHLIGHT,
 };
 
 static const struct option options_long[] = {
@@ -32,13 +38,19 @@ static const struct option options_long[] = {
 	{ "heading", required_argument, NULL, OPT_HEADING },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "script", required_argument, NULL, OPT_SCRIPT },
+	{ "grep", required_argument, NULL, OPT_GREP },
+	{ "regex", no_argument, NULL, OPT_REGEX },
+	{ "case-sensitive", no_argument, NULL, OPT_CASE_SENSITIVE },
+	{ "no-fold-width", no_argument, NULL, OPT_NO_FOLD_WIDTH },
+	{ "no-fold-script", no_argument, NULL, OPT_NO_FOLD_SCRIPT },
+	{ "highlight", required_argument, NULL, OPT_HIGHLIGHT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
 static const char options_help_text[] =
-"Usage: yuedu [OPTION]... [+LINE] [FILE]\n"
+"Usage: yuedu [OPTION]... [+LINE | +/PATTERN] [FILE]\n"
 "Read Chinese text in the terminal: exact columns, Chinese line breaking,\n"
 "inline pinyin handled.  With no FILE, or when FILE is -, read standard\n"
 "input.  When standard output is not a terminal, print the laid-out rows.\n"
@@ -61,10 +73,21 @@ static const char options_help_text[] =
 "                        HZ-GB-2312); default: detect\n"
 "      --script=SCRIPT   show the text in another script (OpenCC): original,\n"
 "                        simplified, traditional, taiwan, hongkong\n"
+"      --grep=PATTERN    print the lines that PATTERN matches as LINE:TEXT and\n"
+"                        exit (0: some matched, 1: none, 2: error)\n"
+"  +/PATTERN             open at the first match of PATTERN\n"
+"      --highlight=TERM  show TERM in its own colour (repeatable)\n"
+"      --regex           patterns are regular expressions (PCRE2)\n"
+"      --case-sensitive  match case exactly (default: a pattern without\n"
+"                        capitals ignores case)\n"
+"      --no-fold-width   full-width ＡＩ１ and other compatibility forms no\n"
+"                        longer match ai1\n"
+"      --no-fold-script  traditional 網 no longer matches simplified 网\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
-"Exit status: 0 on success, 2 on a bad option or an unreadable file.\n";
+"Exit status: 0 on success, 2 on a bad option or an unreadable file;\n"
+"with --grep, 1 when nothing matched.\n";
 
 const char *
 options_help(void)
@@ -77,6 +100,9 @@ options_done(struct options *opts)
 {
 	free(opts->files);
 	opts->files = NULL;
+	free(opts->highlights);
+	opts->highlights = NULL;
+	opts->nhighlights = 0;
 	opts->nfiles = 0;
 }
 
@@ -105,7 +131,7 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 	memset(opts, 0, sizeof *opts);
 	*err = NULL;
 	operands = xcalloc((size_t)argc + 1, sizeof *operands);
-	/* +N (as in less) is taken out before getopt sees it. */
+	/* +N and +/PATTERN (as in less) are taken out before getopt. */
 	for (int i = 1; i < argc; i++) {
 		if (argv[i][0] == '+' && argv[i][1] >= '0' &&
 		    argv[i][1] <= '9') {
@@ -116,11 +142,19 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 				return -1;
 			}
 			opts->start_line = v;
-			memmove(argv + i, argv + i + 1,
-			    (size_t)(argc - i - 1) * sizeof *argv);
-			argc--;
-			i--;
-		}
+		} else if (argv[i][0] == '+' && argv[i][1] == '/') {
+			if (argv[i][2] == '\0') {
+				*err = xstrdup("empty pattern in '+/'");
+				free(operands);
+				return -1;
+			}
+			opts->start_pattern = argv[i] + 2;
+		} else
+			continue;
+		memmove(argv + i, argv + i + 1,
+		    (size_t)(argc - i - 1) * sizeof *argv);
+		argc--;
+		i--;
 	}
 	optind = 1;
 	opterr = 0;
@@ -186,6 +220,30 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 		case OPT_HEADING:
 			opts->heading = optarg;
 			break;
+		case OPT_GREP:
+			opts->grep = optarg;
+			break;
+		case OPT_REGEX:
+			opts->regex = 1;
+			break;
+		case OPT_CASE_SENSITIVE:
+			opts->case_sensitive = 1;
+			break;
+		case OPT_NO_FOLD_WIDTH:
+			opts->no_fold_width = 1;
+			break;
+		case OPT_NO_FOLD_SCRIPT:
+			opts->no_fold_script = 1;
+			break;
+		case OPT_HIGHLIGHT:
+			if (optarg[0] == '\0') {
+				*err = xstrdup("empty --highlight term");
+				goto fail;
+			}
+			opts->highlights = xrealloc(opts->highlights,
+			    (opts->nhighlights + 1) * sizeof *opts->highlights);
+			opts->highlights[opts->nhighlights++] = optarg;
+			break;
 		case 'h':
 			opts->help = 1;
 			break;
@@ -212,5 +270,8 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 	return 0;
 fail:
 	free(operands);
+	free(opts->highlights);
+	opts->highlights = NULL;
+	opts->nhighlights = 0;
 	return -1;
 }

@@ -28,6 +28,15 @@ struct options {
 	int help;			/* -h */
 	int version;			/* -V */
 	long start_line;		/* +N: 1-based line to open at; 0 = none */
+	const char *start_pattern;	/* +/PATTERN: open at its first match */
+	const char *grep;		/* --grep PATTERN (not owned) */
+	int regex;			/* --regex */
+	int case_sensitive;		/* --case-sensitive */
+	int no_fold_width;		/* --no-fold-width */
+	int no_fold_script;		/* --no-fold-script */
+	const char **highlights;	/* --highlight TERM, in order (array
+					   owned, strings not) */
+	size_t nhighlights;
 	char **files;			/* operands (not owned) */
 	size_t nfiles;
 };

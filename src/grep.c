@@ -1,0 +1,89 @@
+/*
+ * --grep: runs one search over the whole document and prints each matching
+ * line with its number.  It owns only the printing: the line's clusters
+ * made inert for the terminal, and the colour around each match.
+ */
+#include "yuedu/grep.h"
+
+#include <string.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/search.h"
+#include "yuedu/width.h"
+
+#define GREP_SGR_ON "\033[1;31m"
+#define GREP_SGR_OFF "\033[m"
+
+struct grep_ctx {
+	FILE *out;
+	struct doc *doc;
+	int colour;
+	int failed;
+};
+
+/* Print S (N bytes) with every cluster inert; tabs stay tabs. */
+static void
+grep_text(FILE *out, const char *s, size_t n)
+{
+	size_t off = 0;
+
+	while (off < n) {
+		struct width_cluster c;
+		char buf[16];
+		const char *p;
+		size_t k;
+
+		width_next_cluster(s + off, n - off, &c);
+		if (c.kind == WIDTH_TAB) {
+			p = "\t";
+			k = 1;
+		} else
+			k = width_render(s + off, &c, c.cols, buf, &p);
+		fwrite(p, 1, k, out);
+		off += c.len;
+	}
+}
+
+static int
+grep_line(void *arg, size_t line, const struct search_match *v, size_t n)
+{
+	struct grep_ctx *g = arg;
+	const char *t = g->doc->text;
+	size_t a = doc_line_start(g->doc, line);
+	size_t b = doc_line_end(g->doc, line);
+
+	fprintf(g->out, "%zu:", line + 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t off = v[i].off < a ? a : v[i].off;
+		size_t end = v[i].end > b ? b : v[i].end;
+
+		if (off < a || end <= off)
+			continue;
+		grep_text(g->out, t + a, off - a);
+		if (g->colour)
+			fputs(GREP_SGR_ON, g->out);
+		grep_text(g->out, t + off, end - off);
+		if (g->colour)
+			fputs(GREP_SGR_OFF, g->out);
+		a = end;
+	}
+	grep_text(g->out, t + a, b - a);
+	fputc('\n', g->out);
+	if (ferror(g->out)) {
+		g->failed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+enum grep_status
+grep_write(FILE *out, struct doc *doc, struct search *s, int colour)
+{
+	struct grep_ctx g = { out, doc, colour, 0 };
+	enum search_status st;
+
+	st = search_each(s, doc, 0, doc->len, NULL, grep_line, &g, NULL);
+	if (fflush(out) != 0 || ferror(out) || g.failed)
+		return GREP_ERROR;
+	return st == SEARCH_FOUND ? GREP_MATCH : GREP_NONE;
+}

@@ -1,0 +1,1287 @@
+/*
+ * The search engine.  It owns the folding of text as a reader means it
+ * (NFKC and case folding per grapheme cluster through utf8proc, OpenCC's
+ * t2s applied character by character, hidden annotations skipped), the
+ * map from folded bytes back to source offsets, literal and PCRE2
+ * matching over folded text, and a prefilter that finds candidate lines
+ * by searching the raw bytes for every form one pattern character can
+ * take, so that only those lines are folded.
+ */
+#include "yuedu/search.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <opencc/opencc.h>
+#include <pcre2.h>
+#include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "yuedu/doc.h"
+#include "yuedu/util.h"
+#include "yuedu/width.h"
+
+enum {
+	SEARCH_F_CASE = 1,
+	SEARCH_F_WIDTH = 2,
+	SEARCH_F_SCRIPT = 4,
+	SEARCH_NFLAGS = 8,
+};
+
+#define SEARCH_WINDOW ((size_t)1 << 20)		/* long lines: window */
+#define SEARCH_OVERLAP ((size_t)64 << 10)	/* ... and overlap */
+#define SEARCH_CHUNK ((size_t)4 << 20)		/* progress interval */
+#define SEARCH_BACK_CHUNK ((size_t)256 << 10)
+#define SEARCH_MAX_NEEDLES 16
+
+/* ---------------------------------------------------------------------
+ * Simplified/traditional: a per-character t2s table, built once.
+ */
+
+static int search_t2s_state;		/* 0 untried, 1 ready, -1 none */
+static opencc_t search_cc = (opencc_t)-1;
+static uint32_t *search_t2s_bmp;	/* BMP code point -> simplified */
+static struct { uint32_t from, to; } *search_t2s_sup;
+static size_t search_t2s_nsup, search_t2s_supcap;
+
+static int
+search_is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 &&
+	    cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x3FFFF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+static size_t
+search_encode(uint32_t cp, char *o)
+{
+	return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp,
+	    (utf8proc_uint8_t *)o);
+}
+
+/* The one code point of S (N bytes), or (uint32_t)-1. */
+static uint32_t
+search_one_cp(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	if (n == 0 || width_decode(s, n, &cp) != n)
+		return (uint32_t)-1;
+	return cp;
+}
+
+static const uint32_t search_han_ranges[][2] = {
+	{ 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF }, { 0xF900, 0xFAFF },
+};
+
+/*
+ * Convert every BMP Han character through t2s in one call, one per line
+ * (so no phrase spans two of them).  About 0.1 s, once per process; the
+ * whole table is needed anyway to know which traditional characters a
+ * simplified one in a pattern can come from.
+ */
+static int
+search_t2s_init(void)
+{
+	char *in, *out, *p, *q;
+	size_t n = 0, cap = 0;
+
+	if (search_t2s_state != 0)
+		return search_t2s_state;
+	search_t2s_state = -1;
+	search_cc = opencc_open("t2s.json");
+	if (search_cc == (opencc_t)-1)
+		search_cc = opencc_open("/usr/share/opencc/t2s.json");
+	if (search_cc == (opencc_t)-1)
+		return -1;
+	for (size_t r = 0; r < 3; r++)
+		cap += (search_han_ranges[r][1] - search_han_ranges[r][0] +
+		    1) * 4;
+	in = xmalloc(cap + 1);
+	for (size_t r = 0; r < 3; r++)
+		for (uint32_t cp = search_han_ranges[r][0];
+		    cp <= search_han_ranges[r][1]; cp++) {
+			n += search_encode(cp, in + n);
+			in[n++] = '\n';
+		}
+	search_t2s_bmp = xcalloc(0x10000, sizeof *search_t2s_bmp);
+	out = opencc_convert_utf8(search_cc, in, n);
+	if (out != NULL) {
+		p = in;
+		q = out;
+		for (size_t r = 0; r < 3; r++)
+			for (uint32_t cp = search_han_ranges[r][0];
+			    cp <= search_han_ranges[r][1]; cp++) {
+				char *pe = memchr(p, '\n', (size_t)(in + n - p));
+				char *qe = strchr(q, '\n');
+				uint32_t to;
+
+				if (pe == NULL || qe == NULL)
+					goto done;
+				to = search_one_cp(q, (size_t)(qe - q));
+				search_t2s_bmp[cp] = to == (uint32_t)-1 ? cp : to;
+				p = pe + 1;
+				q = qe + 1;
+			}
+done:
+		opencc_convert_utf8_free(out);
+	}
+	free(in);
+	search_t2s_state = 1;
+	return 1;
+}
+
+/* The simplified form of CP (CP itself when not Han or unchanged). */
+static uint32_t
+search_t2s(uint32_t cp)
+{
+	char buf[8], *out;
+	size_t n;
+	uint32_t to = cp;
+
+	if (!search_is_han(cp) || search_t2s_init() != 1)
+		return cp;
+	if (cp < 0x10000)
+		return search_t2s_bmp[cp] ? search_t2s_bmp[cp] : cp;
+	for (size_t i = 0; i < search_t2s_nsup; i++)
+		if (search_t2s_sup[i].from == cp)
+			return search_t2s_sup[i].to;
+	n = search_encode(cp, buf);
+	out = opencc_convert_utf8(search_cc, buf, n);
+	if (out != NULL) {
+		to = search_one_cp(out, strlen(out));
+		if (to == (uint32_t)-1)
+			to = cp;
+		opencc_convert_utf8_free(out);
+	}
+	if (search_t2s_nsup < 4096) {
+		search_t2s_sup = xgrow(search_t2s_sup, &search_t2s_supcap,
+		    search_t2s_nsup + 1, sizeof *search_t2s_sup);
+		search_t2s_sup[search_t2s_nsup].from = cp;
+		search_t2s_sup[search_t2s_nsup++].to = to;
+	}
+	return to;
+}
+
+/* ---------------------------------------------------------------------
+ * Folding.
+ */
+
+struct search_sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+search_sbuf_add(struct search_sbuf *b, const char *s, size_t n)
+{
+	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+static utf8proc_option_t
+search_map_options(int flags)
+{
+	utf8proc_option_t o = UTF8PROC_STABLE;
+
+	if (flags & (SEARCH_F_CASE | SEARCH_F_WIDTH))
+		o |= UTF8PROC_COMPOSE;
+	if (flags & SEARCH_F_CASE)
+		o |= UTF8PROC_CASEFOLD;
+	if (flags & SEARCH_F_WIDTH)
+		o |= UTF8PROC_COMPAT | UTF8PROC_IGNORE;
+	return o;
+}
+
+/* Fold one cluster S (N bytes, valid UTF-8) the slow way into OUT. */
+static void
+search_fold_slow(int flags, const char *s, size_t n, struct search_sbuf *out)
+{
+	utf8proc_uint8_t *res = NULL;
+	utf8proc_ssize_t r = -1;
+	const char *t = s;
+	size_t tn = n;
+
+	if (flags & (SEARCH_F_CASE | SEARCH_F_WIDTH)) {
+		r = utf8proc_map((const utf8proc_uint8_t *)s,
+		    (utf8proc_ssize_t)n, &res, search_map_options(flags));
+		if (r >= 0) {
+			t = (const char *)res;
+			tn = (size_t)r;
+		}
+	}
+	if (flags & SEARCH_F_SCRIPT) {
+		size_t i = 0;
+		while (i < tn) {
+			uint32_t cp;
+			size_t k = width_decode(t + i, tn - i, &cp);
+			char buf[4];
+
+			if (cp != (uint32_t)-1 && search_is_han(cp)) {
+				cp = search_t2s(cp);
+				search_sbuf_add(out, buf, search_encode(cp, buf));
+			} else
+				search_sbuf_add(out, t + i, k);
+			i += k;
+		}
+	} else
+		search_sbuf_add(out, t, tn);
+	free(res);
+}
+
+/*
+ * Per fold-flags cache of the folding of each BMP code point: 0 not yet
+ * known, 1 unchanged, else 2 + offset into the pool where a length byte
+ * and the folded bytes are.
+ */
+struct search_table {
+	uint32_t *bmp;
+	struct search_sbuf pool;
+};
+static struct search_table search_tables[SEARCH_NFLAGS];
+
+/* Fold the single BMP code point CP (S, N bytes) into OUT, cached. */
+static void
+search_fold_cp(int flags, uint32_t cp, const char *s, size_t n,
+    struct search_sbuf *out)
+{
+	struct search_table *t = &search_tables[flags];
+	uint32_t v;
+
+	if (t->bmp == NULL)
+		t->bmp = xcalloc(0x10000, sizeof *t->bmp);
+	v = t->bmp[cp];
+	if (v == 0) {
+		struct search_sbuf tmp = { NULL, 0, 0 };
+
+		search_fold_slow(flags, s, n, &tmp);
+		if (tmp.len == n && memcmp(tmp.s, s, n) == 0)
+			v = 1;
+		else if (tmp.len < 256) {
+			unsigned char len = (unsigned char)tmp.len;
+
+			v = (uint32_t)(2 + t->pool.len);
+			search_sbuf_add(&t->pool, (const char *)&len, 1);
+			search_sbuf_add(&t->pool, tmp.s, tmp.len);
+		}
+		free(tmp.s);
+		if (v == 0) {	/* too long to cache: fold again */
+			search_fold_slow(flags, s, n, out);
+			return;
+		}
+		t->bmp[cp] = v;
+	}
+	if (v == 1)
+		search_sbuf_add(out, s, n);
+	else {
+		const char *p = t->pool.s + (v - 2);
+		search_sbuf_add(out, p + 1, (unsigned char)p[0]);
+	}
+}
+
+/* Characters between which a grapheme cluster always breaks. */
+static int
+search_simple_cp(uint32_t cp)
+{
+	return (cp >= 0x20 && cp < 0x7F) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x3000 && cp <= 0x3029) ||
+	    (cp >= 0xFF01 && cp <= 0xFF5E);
+}
+
+/*
+ * The grapheme cluster at S (N > 0 bytes) as layout sees it: its length,
+ * its kind (enum width_kind) and its code point when it is one.
+ */
+static size_t
+search_cluster(const char *s, size_t n, int *kind, uint32_t *one)
+{
+	struct width_cluster wc;
+	uint32_t cp, next;
+	size_t k;
+
+	k = width_decode(s, n, &cp);
+	if (cp != (uint32_t)-1 && search_simple_cp(cp)) {
+		if (k == n)
+			goto single;
+		width_decode(s + k, n - k, &next);
+		if (next != (uint32_t)-1 && (next < 0x80 ||
+		    search_simple_cp(next)))
+			goto single;
+	}
+	width_next_cluster(s, n, &wc);
+	*kind = (int)wc.kind;
+	*one = wc.len == k ? cp : (uint32_t)-1;
+	return wc.len;
+single:
+	*kind = WIDTH_TEXT;
+	*one = cp;
+	return k;
+}
+
+/* Fold one cluster S (N bytes) of kind KIND (one code point ONE or -1). */
+static void
+search_fold_cluster(int flags, const char *s, size_t n, int kind,
+    uint32_t one, struct search_sbuf *out)
+{
+	if (kind == WIDTH_INVALID) {
+		search_sbuf_add(out, "\xEF\xBF\xBD", 3);
+		return;
+	}
+	if (flags == 0 || kind != WIDTH_TEXT) {
+		search_sbuf_add(out, s, n);
+		return;
+	}
+	if (one < 0x80) {
+		char c = (char)one;
+		if ((flags & SEARCH_F_CASE) && c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		search_sbuf_add(out, &c, 1);
+	} else if (one < 0x10000)
+		search_fold_cp(flags, one, s, n, out);
+	else
+		search_fold_slow(flags, s, n, out);
+}
+
+/* A folded window: the bytes and, per byte, its cluster's source range. */
+struct search_fbuf {
+	struct search_sbuf f;
+	uint32_t *so, *se;	/* relative to the window's start */
+	size_t mapcap;
+	struct annot_span *spans;
+	size_t span_cap;
+};
+
+static void
+search_fbuf_done(struct search_fbuf *fb)
+{
+	free(fb->f.s);
+	free(fb->so);
+	free(fb->se);
+	free(fb->spans);
+	memset(fb, 0, sizeof *fb);
+}
+
+/*
+ * Fold S (N bytes; its offsets are BASE-relative in doc terms, used only
+ * for annotations) into FB.  With HIDE, annotations produce nothing.
+ */
+static void
+search_fold_into(int flags, int hide, const char *s, size_t n, size_t base,
+    struct search_fbuf *fb)
+{
+	size_t nspans = 0, sp = 0, off = 0;
+
+	fb->f.len = 0;
+	if (hide)
+		nspans = annot_find(s, n, base, &fb->spans, &fb->span_cap);
+	while (off < n) {
+		size_t before = fb->f.len, len;
+		int kind;
+		uint32_t one;
+
+		if (sp < nspans && fb->spans[sp].open_off - base == off) {
+			off = fb->spans[sp].end_off - base;
+			sp++;
+			continue;
+		}
+		len = search_cluster(s + off, n - off, &kind, &one);
+		search_fold_cluster(flags, s + off, len, kind, one, &fb->f);
+		if (fb->f.len > fb->mapcap) {
+			size_t c = fb->mapcap;
+			fb->so = xgrow(fb->so, &c, fb->f.len, sizeof *fb->so);
+			fb->se = xgrow(fb->se, &fb->mapcap, fb->f.len,
+			    sizeof *fb->se);
+		}
+		for (size_t i = before; i < fb->f.len; i++) {
+			fb->so[i] = (uint32_t)off;
+			fb->se[i] = (uint32_t)(off + len);
+		}
+		off += len;
+	}
+	fb->f.s = xgrow(fb->f.s, &fb->f.cap, fb->f.len + 1, 1);
+	fb->f.s[fb->f.len] = '\0';
+}
+
+/* ---------------------------------------------------------------------
+ * Which raw bytes a folded code point can come from (the prefilter).
+ */
+
+/* Code points that some folding changes, with their full folding
+ * (decomposed) under each flags value, built on demand. */
+struct search_rev {
+	int built;
+	uint32_t *cp;		/* the changed code points */
+	size_t *at;		/* their foldings in pool: [at[i], at[i+1]) */
+	uint32_t *pool;
+	size_t n;
+};
+static struct search_rev search_revs[SEARCH_NFLAGS];
+static uint32_t *search_changed;
+static size_t search_nchanged;
+
+static utf8proc_option_t
+search_decompose_options(int flags)
+{
+	utf8proc_option_t o = UTF8PROC_DECOMPOSE;
+
+	if (flags & SEARCH_F_CASE)
+		o |= UTF8PROC_CASEFOLD;
+	if (flags & SEARCH_F_WIDTH)
+		o |= UTF8PROC_COMPAT | UTF8PROC_IGNORE;
+	return o;
+}
+
+static void
+search_changed_init(void)
+{
+	size_t cap = 0;
+	utf8proc_option_t o = search_decompose_options(SEARCH_F_CASE |
+	    SEARCH_F_WIDTH);
+
+	if (search_changed != NULL)
+		return;
+	for (uint32_t cp = 0x41; cp < 0x30000; cp++) {
+		utf8proc_int32_t d[32];
+		utf8proc_ssize_t r;
+		int last = 0;
+
+		if (cp == 0xD800)
+			cp = 0xE000;
+		if (cp == 0x3400)
+			cp = 0x4DC0;
+		if (cp == 0x4E00)
+			cp = 0xA000;
+		if (cp == 0xAC00)
+			cp = 0xD7A4;	/* Hangul syllables are keys */
+		if (cp == 0x20000)
+			cp = 0x2F800;
+		r = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 32, o,
+		    &last);
+		if (r == 1 && (uint32_t)d[0] == cp)
+			continue;
+		search_changed = xgrow(search_changed, &cap,
+		    search_nchanged + 1, sizeof *search_changed);
+		search_changed[search_nchanged++] = cp;
+	}
+}
+
+static struct search_rev *
+search_rev_get(int flags)
+{
+	struct search_rev *rv = &search_revs[flags];
+	size_t pcap = 0, acap = 0;
+
+	if (rv->built)
+		return rv;
+	rv->built = 1;
+	if (!(flags & (SEARCH_F_CASE | SEARCH_F_WIDTH)))
+		return rv;
+	search_changed_init();
+	rv->cp = xmalloc(search_nchanged * sizeof *rv->cp);
+	for (size_t i = 0; i < search_nchanged; i++) {
+		utf8proc_int32_t d[32];
+		int last = 0;
+		utf8proc_ssize_t r = utf8proc_decompose_char(
+		    (utf8proc_int32_t)search_changed[i], d, 32,
+		    search_decompose_options(flags), &last);
+		size_t base;
+
+		if (r < 0 || r > 32)
+			continue;
+		base = rv->n ? rv->at[rv->n] : 0;
+		rv->pool = xgrow(rv->pool, &pcap, base + (size_t)r,
+		    sizeof *rv->pool);
+		for (utf8proc_ssize_t j = 0; j < r; j++) {
+			uint32_t c = (uint32_t)d[j];
+			if (flags & SEARCH_F_SCRIPT)
+				c = search_t2s(c);
+			rv->pool[base + (size_t)j] = c;
+		}
+		rv->at = xgrow(rv->at, &acap, rv->n + 2, sizeof *rv->at);
+		rv->at[rv->n] = base;
+		rv->at[rv->n + 1] = base + (size_t)r;
+		rv->cp[rv->n++] = search_changed[i];
+	}
+	return rv;
+}
+
+struct search_needles {
+	int n;
+	int maxlen;
+	unsigned char len[SEARCH_MAX_NEEDLES];
+	unsigned char b[SEARCH_MAX_NEEDLES][4];
+};
+
+struct search_vset {
+	unsigned char (*v)[5];	/* [0] = length, then bytes */
+	size_t n, cap;
+};
+
+static void
+search_vset_add(struct search_vset *vs, uint32_t cp)
+{
+	char buf[4];
+	size_t k = search_encode(cp, buf);
+
+	for (size_t i = 0; i < vs->n; i++)
+		if (vs->v[i][0] == k && memcmp(vs->v[i] + 1, buf, k) == 0)
+			return;
+	vs->v = xgrow(vs->v, &vs->cap, vs->n + 1, sizeof *vs->v);
+	vs->v[vs->n][0] = (unsigned char)k;
+	memcpy(vs->v[vs->n] + 1, buf, k);
+	vs->n++;
+}
+
+static int
+search_vset_cmp(const void *a, const void *b)
+{
+	const unsigned char *x = a, *y = b;
+	size_t n = x[0] < y[0] ? x[0] : y[0];
+	int c = memcmp(x + 1, y + 1, n);
+
+	return c ? c : (int)x[0] - (int)y[0];
+}
+
+/*
+ * Reduce the variants to at most SEARCH_MAX_NEEDLES byte strings that
+ * still find every one of them: drop strings that extend another, then
+ * cut the longest ones to a shared prefix.  Returns -1 if impossible.
+ */
+static int
+search_vset_reduce(struct search_vset *vs, struct search_needles *nd)
+{
+	for (int cut = 4; ; cut--) {
+		size_t w = 0;
+
+		qsort(vs->v, vs->n, sizeof *vs->v, search_vset_cmp);
+		for (size_t i = 0; i < vs->n; i++) {
+			if (w > 0 && vs->v[w - 1][0] <= vs->v[i][0] &&
+			    memcmp(vs->v[w - 1] + 1, vs->v[i] + 1,
+			    vs->v[w - 1][0]) == 0)
+				continue;	/* a prefix is already there */
+			memmove(vs->v[w], vs->v[i], sizeof *vs->v);
+			w++;
+		}
+		vs->n = w;
+		if (vs->n <= SEARCH_MAX_NEEDLES)
+			break;
+		if (cut <= 1)
+			return -1;
+		/* Cut strings of length CUT that share their first CUT-1
+		 * bytes with a neighbour. */
+		for (size_t i = 0; i < vs->n; i++) {
+			int share = 0;
+			if (vs->v[i][0] != cut)
+				continue;
+			if (i > 0 && vs->v[i - 1][0] >= cut - 1 &&
+			    memcmp(vs->v[i - 1] + 1, vs->v[i] + 1,
+			    (size_t)cut - 1) == 0)
+				share = 1;
+			if (i + 1 < vs->n && vs->v[i + 1][0] >= cut - 1 &&
+			    memcmp(vs->v[i + 1] + 1, vs->v[i] + 1,
+			    (size_t)cut - 1) == 0)
+				share = 1;
+			if (share)
+				vs->v[i][0] = (unsigned char)(cut - 1);
+		}
+	}
+	memset(nd, 0, sizeof *nd);
+	for (size_t i = 0; i < vs->n; i++) {
+		nd->len[i] = vs->v[i][0];
+		memcpy(nd->b[i], vs->v[i] + 1, vs->v[i][0]);
+		if (nd->len[i] > nd->maxlen)
+			nd->maxlen = nd->len[i];
+	}
+	nd->n = (int)vs->n;
+	return 0;
+}
+
+/* Every raw form folded code point X can come from, as needles. */
+static int
+search_needles_for(int flags, uint32_t x, struct search_needles *nd)
+{
+	struct search_vset vs = { NULL, 0, 0 };
+	struct search_rev *rv = search_rev_get(flags);
+	int rc;
+
+	search_vset_add(&vs, x);
+	for (size_t i = 0; i < rv->n; i++)
+		for (size_t j = rv->at[i]; j < rv->at[i + 1]; j++)
+			if (rv->pool[j] == x) {
+				search_vset_add(&vs, rv->cp[i]);
+				break;
+			}
+	if ((flags & SEARCH_F_SCRIPT) && search_is_han(x) &&
+	    search_t2s_init() == 1)
+		for (size_t r = 0; r < 3; r++)
+			for (uint32_t cp = search_han_ranges[r][0];
+			    cp <= search_han_ranges[r][1]; cp++)
+				if (search_t2s_bmp[cp] == x)
+					search_vset_add(&vs, cp);
+	rc = search_vset_reduce(&vs, nd);
+	free(vs.v);
+	return rc;
+}
+
+/* The first place in S (N bytes) where a needle starts, or NULL. */
+static const char *
+search_scan(const struct search_needles *nd, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (nd->n == 1 && nd->len[0] == 1)
+		return memchr(s, nd->b[0][0], n);
+#ifdef __SSE2__
+	if (n >= 16 + 3) {
+		__m128i b[SEARCH_MAX_NEEDLES][4];
+
+		for (int k = 0; k < nd->n; k++)
+			for (int j = 0; j < nd->len[k]; j++)
+				b[k][j] = _mm_set1_epi8((char)nd->b[k][j]);
+		for (; i + 16 + 3 <= n; i += 16) {
+			__m128i l[4], acc = _mm_setzero_si128();
+			int bits;
+
+			for (int j = 0; j < nd->maxlen; j++)
+				l[j] = _mm_loadu_si128(
+				    (const __m128i *)(s + i + (size_t)j));
+			for (int k = 0; k < nd->n; k++) {
+				__m128i m = _mm_cmpeq_epi8(l[0], b[k][0]);
+				for (int j = 1; j < nd->len[k]; j++)
+					m = _mm_and_si128(m,
+					    _mm_cmpeq_epi8(l[j], b[k][j]));
+				acc = _mm_or_si128(acc, m);
+			}
+			bits = _mm_movemask_epi8(acc);
+			if (bits != 0)
+				return s + i + (size_t)__builtin_ctz(
+				    (unsigned)bits);
+		}
+	}
+#endif
+	for (; i < n; i++)
+		for (int k = 0; k < nd->n; k++)
+			if ((unsigned char)s[i] == nd->b[k][0] &&
+			    nd->len[k] <= n - i &&
+			    memcmp(s + i, nd->b[k], nd->len[k]) == 0)
+				return s + i;
+	return NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * The search object.
+ */
+
+struct search {
+	char *pattern;
+	int flags;		/* SEARCH_F_* in effect */
+	int regex;
+	int hide;		/* annotations are transparent */
+	char *folded;		/* literal: the folded pattern */
+	size_t folded_len;
+	pcre2_code *rx;
+	pcre2_match_data *md;
+	/* Prefilter: candidate keys (code points of the folded pattern)
+	 * and the needles of the one chosen. */
+	uint32_t keys[8];
+	int nkeys;
+	int key_chosen;		/* 0 none, 1 by guess, 2 by sampling */
+	int have_needles;
+	struct search_needles nd;
+	struct search_fbuf fb;
+	struct search_match *tmp;
+	size_t tmp_cap;
+	size_t *cands;
+	size_t cand_cap;
+};
+
+/* 1 if PATTERN has a capital letter (for a regex: not after '\'). */
+static int
+search_has_capital(const char *p, int regex)
+{
+	size_t i = 0, n = strlen(p);
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k;
+
+		if (regex && p[i] == '\\') {
+			i += 2;
+			if (i <= n && (p[i - 1] == 'p' || p[i - 1] == 'P') &&
+			    i < n && p[i] == '{') {
+				const char *e = strchr(p + i, '}');
+				i = e ? (size_t)(e - p) + 1 : n;
+			}
+			continue;
+		}
+		k = width_decode(p + i, n - i, &cp);
+		if (cp != (uint32_t)-1 &&
+		    utf8proc_tolower((utf8proc_int32_t)cp) !=
+		    (utf8proc_int32_t)cp)
+			return 1;
+		i += k;
+	}
+	return 0;
+}
+
+/* Fold a regular expression: non-ASCII characters fold as text does
+ * (escaped when they become ASCII punctuation); ASCII stays. */
+static char *
+search_fold_regex(int flags, const char *p)
+{
+	struct search_sbuf out = { NULL, 0, 0 };
+	size_t i = 0, n = strlen(p);
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = width_decode(p + i, n - i, &cp);
+
+		if ((unsigned char)p[i] < 0x80 || cp == (uint32_t)-1) {
+			search_sbuf_add(&out, p + i, k);
+		} else {
+			struct search_sbuf t = { NULL, 0, 0 };
+			search_fold_slow(flags, p + i, k, &t);
+			for (size_t j = 0; j < t.len; j++) {
+				if ((unsigned char)t.s[j] < 0x80 &&
+				    strchr("\\^$.|?*+()[]{}", t.s[j]) != NULL &&
+				    t.s[j] != '\0')
+					search_sbuf_add(&out, "\\", 1);
+				search_sbuf_add(&out, t.s + j, 1);
+			}
+			free(t.s);
+		}
+		i += k;
+	}
+	search_sbuf_add(&out, "", 1);
+	return out.s;
+}
+
+struct search *
+search_new(const char *pattern, const struct search_opts *opts, char **err)
+{
+	static const struct search_opts defaults;
+	struct search *s;
+
+	*err = NULL;
+	if (opts == NULL)
+		opts = &defaults;
+	if (pattern == NULL || pattern[0] == '\0') {
+		*err = xstrdup("empty pattern");
+		return NULL;
+	}
+	s = xcalloc(1, sizeof *s);
+	s->pattern = xstrdup(pattern);
+	s->regex = opts->regex;
+	s->hide = opts->annot == ANNOT_HIDE || opts->annot == ANNOT_RUBY;
+	if (opts->casing == SEARCH_CASE_IGNORE ||
+	    (opts->casing == SEARCH_CASE_SMART &&
+	    !search_has_capital(pattern, opts->regex)))
+		s->flags |= SEARCH_F_CASE;
+	if (!opts->no_fold_width)
+		s->flags |= SEARCH_F_WIDTH;
+	if (!opts->no_fold_script && search_t2s_init() == 1)
+		s->flags |= SEARCH_F_SCRIPT;
+	if (s->regex) {
+		int code;
+		PCRE2_SIZE eoff;
+		char *re = search_fold_regex(s->flags, pattern);
+		uint32_t o = PCRE2_UTF | PCRE2_UCP;
+
+		if (s->flags & SEARCH_F_CASE)
+			o |= PCRE2_CASELESS;
+		s->rx = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, o,
+		    &code, &eoff, NULL);
+		free(re);
+		if (s->rx == NULL) {
+			PCRE2_UCHAR msg[256];
+
+			pcre2_get_error_message(code, msg, sizeof msg);
+			*err = xasprintf("invalid regular expression '%s': %s",
+			    pattern, (char *)msg);
+			search_free(s);
+			return NULL;
+		}
+		pcre2_jit_compile(s->rx, PCRE2_JIT_COMPLETE);
+		s->md = pcre2_match_data_create(1, NULL);
+		return s;
+	}
+	search_fold_into(s->flags, 0, pattern, strlen(pattern), 0, &s->fb);
+	if (s->fb.f.len == 0) {
+		*err = xstrdup("empty pattern");
+		search_free(s);
+		return NULL;
+	}
+	s->folded = xstrndup(s->fb.f.s, s->fb.f.len);
+	s->folded_len = s->fb.f.len;
+	/* Keys: code points that have no canonical decomposition (or,
+	 * failing that, the first of one), up to 8 different ones. */
+	for (size_t i = 0; i < s->folded_len && s->nkeys < 8; ) {
+		uint32_t cp;
+		size_t k = width_decode(s->folded + i, s->folded_len - i, &cp);
+		utf8proc_int32_t d[8];
+		int last = 0, dup = 0;
+		utf8proc_ssize_t r;
+
+		i += k;
+		if (cp == (uint32_t)-1)
+			continue;
+		if (!(cp >= 0xAC00 && cp <= 0xD7A3)) {
+			r = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 8,
+			    UTF8PROC_DECOMPOSE, &last);
+			if (r >= 1 && r <= 8)
+				cp = (uint32_t)d[0];
+		}
+		for (int j = 0; j < s->nkeys; j++)
+			dup |= s->keys[j] == cp;
+		if (!dup)
+			s->keys[s->nkeys++] = cp;
+	}
+	return s;
+}
+
+void
+search_free(struct search *s)
+{
+	if (s == NULL)
+		return;
+	free(s->pattern);
+	free(s->folded);
+	if (s->md != NULL)
+		pcre2_match_data_free(s->md);
+	if (s->rx != NULL)
+		pcre2_code_free(s->rx);
+	search_fbuf_done(&s->fb);
+	free(s->tmp);
+	free(s->cands);
+	free(s);
+}
+
+const char *
+search_pattern(const struct search *s)
+{
+	return s->pattern;
+}
+
+int
+search_folds_case(const struct search *s)
+{
+	return (s->flags & SEARCH_F_CASE) != 0;
+}
+
+int
+search_folds_width(const struct search *s)
+{
+	return (s->flags & SEARCH_F_WIDTH) != 0;
+}
+
+int
+search_folds_script(const struct search *s)
+{
+	return (s->flags & SEARCH_F_SCRIPT) != 0;
+}
+
+const char *
+search_foldings(const struct search *s)
+{
+	static const char *const words[SEARCH_NFLAGS] = {
+		"", "case", "width", "case width", "script", "case script",
+		"width script", "case width script",
+	};
+	return words[s->flags];
+}
+
+/* Hits of ND in S (N bytes), up to LIMIT. */
+static size_t
+search_count_hits(const struct search_needles *nd, const char *str, size_t n,
+    size_t limit)
+{
+	size_t hits = 0, i = 0;
+
+	while (i < n && hits < limit) {
+		const char *p = search_scan(nd, str + i, n - i);
+		if (p == NULL)
+			break;
+		hits++;
+		i = (size_t)(p - str) + 1;
+	}
+	return hits;
+}
+
+/*
+ * Choose the key whose forms are rarest: in SAMPLE when there is one,
+ * else by a guess (ASCII is common, Han less so, and longer forms are
+ * rarer).
+ */
+static void
+search_choose_key(struct search *s, const char *sample, size_t n)
+{
+	size_t best = (size_t)-1;
+
+	if (s->regex || (s->key_chosen == 2) || (s->key_chosen == 1 &&
+	    sample == NULL))
+		return;
+	s->key_chosen = sample ? 2 : 1;
+	s->have_needles = 0;
+	for (int i = 0; i < s->nkeys; i++) {
+		struct search_needles nd;
+		size_t score = 0;
+
+		if (search_needles_for(s->flags, s->keys[i], &nd) != 0)
+			continue;
+		for (int k = 0; k < nd.n; k++)
+			score += nd.len[k] == 1 ? 4000 : nd.len[k] == 2 ?
+			    400 : nd.len[k] == 3 ? 40 : 4;
+		if (sample != NULL)
+			score += 1000 * search_count_hits(&nd, sample, n, best);
+		if (score < best) {
+			best = score;
+			s->nd = nd;
+			s->have_needles = 1;
+		}
+	}
+}
+
+/* 1 if [A, B) of the folded window starts and ends on cluster edges. */
+static int
+search_aligned(const struct search_fbuf *fb, size_t a, size_t b)
+{
+	if (a > 0 && fb->so[a] == fb->so[a - 1])
+		return 0;
+	if (b < fb->f.len && fb->so[b] == fb->so[b - 1])
+		return 0;
+	return 1;
+}
+
+static size_t
+search_push(struct search_match **v, size_t *cap, size_t count, size_t off,
+    size_t end)
+{
+	*v = xgrow(*v, cap, count + 1, sizeof **v);
+	(*v)[count].off = off;
+	(*v)[count].end = end;
+	return count + 1;
+}
+
+/*
+ * Search one window W (N bytes at doc offset BASE).  Matches starting
+ * before BASE + ACCEPT and at or after MIN_OFF are appended to *v after
+ * COUNT; returns the new count.
+ */
+static size_t
+search_window(struct search *s, const char *w, size_t n, size_t base,
+    int notbol, int noteol, size_t accept, size_t min_off,
+    struct search_match **v, size_t *cap, size_t count)
+{
+	struct search_fbuf *fb = &s->fb;
+	size_t a = 0;
+
+	if (!s->regex) {
+		if (!s->key_chosen)
+			search_choose_key(s, NULL, 0);
+		if (s->have_needles && search_scan(&s->nd, w, n) == NULL)
+			return count;
+	}
+	search_fold_into(s->flags, s->hide, w, n, base, fb);
+	while (a < fb->f.len) {
+		size_t mb, me, off, end;
+
+		if (s->regex) {
+			PCRE2_SIZE *ov;
+			uint32_t o = PCRE2_NO_UTF_CHECK;
+			int rc;
+
+			if (notbol)
+				o |= PCRE2_NOTBOL;
+			if (noteol)
+				o |= PCRE2_NOTEOL;
+			rc = pcre2_match(s->rx, (PCRE2_SPTR)fb->f.s, fb->f.len,
+			    a, o, s->md, NULL);
+			if (rc < 0)
+				break;
+			ov = pcre2_get_ovector_pointer(s->md);
+			mb = ov[0];
+			me = ov[1];
+			if (me <= mb) {		/* empty: step on */
+				size_t k = 1;
+				while (mb + k < fb->f.len &&
+				    ((unsigned char)fb->f.s[mb + k] & 0xC0) ==
+				    0x80)
+					k++;
+				a = mb + k;
+				continue;
+			}
+			/* Widen to whole clusters. */
+			while (mb > 0 && fb->so[mb - 1] == fb->so[mb])
+				mb--;
+			while (me < fb->f.len && fb->so[me] == fb->so[me - 1])
+				me++;
+		} else {
+			const char *p = memmem(fb->f.s + a, fb->f.len - a,
+			    s->folded, s->folded_len);
+			if (p == NULL)
+				break;
+			mb = (size_t)(p - fb->f.s);
+			me = mb + s->folded_len;
+			if (!search_aligned(fb, mb, me)) {
+				a = mb + 1;
+				continue;
+			}
+		}
+		off = base + fb->so[mb];
+		end = base + fb->se[me - 1];
+		if (off - base >= accept)
+			break;
+		if (off >= min_off)
+			count = search_push(v, cap, count, off, end);
+		a = me;
+	}
+	return count;
+}
+
+/* All matches in S (N bytes at BASE), by windows when long. */
+static size_t
+search_range(struct search *s, const char *str, size_t n, size_t base,
+    struct search_match **v, size_t *cap)
+{
+	size_t count = 0, a = 0, min_off = 0;
+
+	while (a < n) {
+		size_t wend = n - a > SEARCH_WINDOW + SEARCH_OVERLAP ?
+		    a + SEARCH_WINDOW + SEARCH_OVERLAP : n;
+		size_t accept = wend == n ? n - a : SEARCH_WINDOW;
+
+		/* Do not cut a character. */
+		while (wend < n && ((unsigned char)str[wend] & 0xC0) == 0x80)
+			wend++;
+		while (accept < wend - a &&
+		    ((unsigned char)str[a + accept] & 0xC0) == 0x80)
+			accept++;
+		count = search_window(s, str + a, wend - a, base + a, a > 0,
+		    wend < n, accept, min_off, v, cap, count);
+		if (count > 0)
+			min_off = (*v)[count - 1].end;
+		a += accept;
+	}
+	return count;
+}
+
+size_t
+search_text(struct search *s, const char *str, size_t n, size_t base,
+    struct search_match **v, size_t *cap)
+{
+	return search_range(s, str, n, base, v, cap);
+}
+
+size_t
+search_line(struct search *s, struct doc *doc, size_t line,
+    struct search_match **v, size_t *cap)
+{
+	size_t a, b;
+
+	if (!doc_has_line(doc, line))
+		return 0;
+	if (!s->regex && s->key_chosen != 2)
+		search_choose_key(s, doc->text, doc->len < SEARCH_BACK_CHUNK ?
+		    doc->len : SEARCH_BACK_CHUNK);
+	a = doc_line_start(doc, line);
+	b = doc_line_end(doc, line);
+	return search_range(s, doc->text + a, b - a, a, v, cap);
+}
+
+/* The start of the line after LINE, or doc->len. */
+static size_t
+search_next_line_start(struct doc *doc, size_t line)
+{
+	return doc_has_line(doc, line + 1) ? doc_line_start(doc, line + 1) :
+	    doc->len;
+}
+
+enum search_status
+search_each(struct search *s, struct doc *doc, size_t from, size_t to,
+    search_match_fn on_match, search_line_fn on_line, void *arg,
+    search_progress_fn progress)
+{
+	enum search_status st = SEARCH_NOT_FOUND;
+	size_t line, pos, limit, next_progress;
+
+	if (to > doc->len)
+		to = doc->len;
+	if (from >= to || doc->len == 0)
+		return SEARCH_NOT_FOUND;
+	if (!s->regex && s->key_chosen != 2)
+		search_choose_key(s, doc->text, doc->len < SEARCH_BACK_CHUNK ?
+		    doc->len : SEARCH_BACK_CHUNK);
+	line = doc_line_of(doc, from);
+	pos = doc_line_start(doc, line);
+	limit = doc_line_end(doc, doc_line_of(doc, to - 1));
+	next_progress = pos + SEARCH_CHUNK;
+	while (pos < limit) {
+		size_t n, first = 0;
+
+		if (progress != NULL && pos >= next_progress) {
+			next_progress = pos + SEARCH_CHUNK;
+			if (progress(arg, pos))
+				return SEARCH_CANCELLED;
+		}
+		if (!s->regex && s->have_needles) {
+			size_t cend = pos + SEARCH_CHUNK < limit ?
+			    pos + SEARCH_CHUNK : limit;
+			size_t send = cend + 3 < doc->len ? cend + 3 : doc->len;
+			const char *q = search_scan(&s->nd, doc->text + pos,
+			    send - pos);
+
+			if (q == NULL || (size_t)(q - doc->text) >= cend) {
+				pos = cend;
+				continue;
+			}
+			line = doc_line_of(doc, (size_t)(q - doc->text));
+		} else
+			line = doc_line_of(doc, pos);
+		n = search_line(s, doc, line, &s->tmp, &s->tmp_cap);
+		while (first < n && s->tmp[first].off < from)
+			first++;
+		while (n > first && s->tmp[n - 1].off >= to)
+			n--;
+		if (n > first) {
+			st = SEARCH_FOUND;
+			if (on_line != NULL && on_line(arg, line,
+			    s->tmp + first, n - first))
+				return SEARCH_CANCELLED;
+			for (size_t i = first; on_match != NULL && i < n; i++)
+				if (on_match(arg, line, &s->tmp[i]))
+					return SEARCH_FOUND;
+		}
+		pos = search_next_line_start(doc, line);
+		if (pos <= doc_line_start(doc, line))
+			break;
+	}
+	return st;
+}
+
+struct search_first {
+	struct search_match m;
+};
+
+static int
+search_take_first(void *arg, size_t line, const struct search_match *m)
+{
+	struct search_first *f = arg;
+
+	(void)line;
+	f->m = *m;
+	return 1;
+}
+
+/* The last match of line LINE starting before FROM, if any. */
+static int
+search_last_in_line(struct search *s, struct doc *doc, size_t line,
+    size_t from, struct search_match *out)
+{
+	size_t n = search_line(s, doc, line, &s->tmp, &s->tmp_cap);
+
+	while (n > 0 && s->tmp[n - 1].off >= from)
+		n--;
+	if (n == 0)
+		return 0;
+	*out = s->tmp[n - 1];
+	return 1;
+}
+
+enum search_status
+search_find(struct search *s, struct doc *doc, size_t from, int backward,
+    struct search_match *out, search_progress_fn progress, void *arg)
+{
+	size_t line, hi, done = 0, next_progress = SEARCH_CHUNK;
+	size_t last_line = (size_t)-1;
+
+	if (!backward) {
+		struct search_first f;
+		enum search_status st = search_each(s, doc, from, doc->len,
+		    search_take_first, NULL, &f, progress);
+		if (st == SEARCH_FOUND)
+			*out = f.m;
+		return st;
+	}
+	if (doc->len == 0 || from == 0)
+		return SEARCH_NOT_FOUND;
+	if (from > doc->len)
+		from = doc->len;
+	if (!s->regex && s->key_chosen != 2)
+		search_choose_key(s, doc->text, doc->len < SEARCH_BACK_CHUNK ?
+		    doc->len : SEARCH_BACK_CHUNK);
+	line = doc_line_of(doc, from - 1);
+	if (s->regex || !s->have_needles) {
+		for (;;) {
+			size_t a = doc_line_start(doc, line);
+
+			if (search_last_in_line(s, doc, line, from, out))
+				return SEARCH_FOUND;
+			if (line == 0)
+				return SEARCH_NOT_FOUND;
+			line--;
+			done += doc_line_start(doc, line + 1) - a + 1;
+			if (progress != NULL && done >= next_progress) {
+				next_progress = done + SEARCH_CHUNK;
+				if (progress(arg, a))
+					return SEARCH_CANCELLED;
+			}
+		}
+	}
+	hi = doc_line_end(doc, line);
+	while (hi > 0) {
+		size_t lo = hi > SEARCH_BACK_CHUNK ? hi - SEARCH_BACK_CHUNK : 0;
+		size_t send = hi + 3 < doc->len ? hi + 3 : doc->len;
+		size_t nc = 0, i = lo;
+
+		while (i < hi) {
+			const char *q = search_scan(&s->nd, doc->text + i,
+			    send - i);
+			if (q == NULL || (size_t)(q - doc->text) >= hi)
+				break;
+			s->cands = xgrow(s->cands, &s->cand_cap, nc + 1,
+			    sizeof *s->cands);
+			s->cands[nc++] = (size_t)(q - doc->text);
+			i = (size_t)(q - doc->text) + 1;
+		}
+		while (nc > 0) {
+			size_t l = doc_line_of(doc, s->cands[--nc]);
+			if (l == last_line)
+				continue;
+			last_line = l;
+			if (search_last_in_line(s, doc, l, from, out))
+				return SEARCH_FOUND;
+		}
+		done += hi - lo;
+		hi = lo;
+		if (progress != NULL && done >= next_progress) {
+			next_progress = done + SEARCH_CHUNK;
+			if (progress(arg, lo))
+				return SEARCH_CANCELLED;
+		}
+	}
+	return SEARCH_NOT_FOUND;
+}
+
+char *
+search_fold(struct search *s, const char *str, size_t n, size_t **map)
+{
+	struct search_fbuf fb;
+	char *r;
+
+	memset(&fb, 0, sizeof fb);
+	search_fold_into(s->flags, s->hide, str, n, 0, &fb);
+	r = xstrndup(fb.f.s ? fb.f.s : "", fb.f.len);
+	if (map != NULL) {
+		*map = xmalloc((fb.f.len + 1) * sizeof **map);
+		for (size_t i = 0; i < fb.f.len; i++)
+			(*map)[i] = fb.so[i];
+		(*map)[fb.f.len] = n;
+	}
+	search_fbuf_done(&fb);
+	return r;
+}
