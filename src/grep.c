@@ -49,8 +49,14 @@ grep_line(void *arg, size_t line, const struct search_match *v, size_t n)
 {
 	struct grep_ctx *g = arg;
 	const char *t = g->doc->text;
-	size_t a = doc_line_start(g->doc, line);
-	size_t b = doc_line_end(g->doc, line);
+	size_t len = g->doc->len, a, b;
+
+	/* The line's bounds, found from its first match (no line index). */
+	a = b = v[0].off;
+	while (a > 0 && t[a - 1] != '\n' && t[a - 1] != '\r')
+		a--;
+	while (b < len && t[b] != '\n' && t[b] != '\r')
+		b++;
 
 	fprintf(g->out, "%zu:", line + 1);
 	for (size_t i = 0; i < n; i++) {

@@ -628,6 +628,49 @@ search_needles_for(int flags, uint32_t x, struct search_needles *nd)
 	return rc;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SEARCH_HAVE_AVX2 1
+
+/* search_scan() 32 bytes at a time; returns the offset reached or the
+ * hit.  Only called when the CPU has AVX2. */
+__attribute__((target("avx2"))) static size_t
+search_scan_avx2(const struct search_needles *nd, const char *s, size_t n,
+    int *hit)
+{
+	__m256i b[SEARCH_MAX_NEEDLES][4];
+	size_t i = 0;
+
+	*hit = 0;
+	for (int k = 0; k < nd->n; k++)
+		for (int j = 0; j < nd->len[k]; j++)
+			b[k][j] = _mm256_set1_epi8((char)nd->b[k][j]);
+	for (; i + 32 + 3 <= n; i += 32) {
+		__m256i l[4], acc;
+		unsigned bits;
+
+		for (int j = 0; j < nd->maxlen; j++)
+			l[j] = _mm256_loadu_si256(
+			    (const __m256i *)(s + i + (size_t)j));
+		acc = _mm256_setzero_si256();
+		for (int k = 0; k < nd->n; k++) {
+			__m256i m = _mm256_cmpeq_epi8(l[nd->len[k] - 1],
+			    b[k][nd->len[k] - 1]);
+			for (int j = 0; j < nd->len[k] - 1; j++)
+				m = _mm256_and_si256(m,
+				    _mm256_cmpeq_epi8(l[j], b[k][j]));
+			acc = _mm256_or_si256(acc, m);
+		}
+		bits = (unsigned)_mm256_movemask_epi8(acc);
+		if (bits != 0) {
+			*hit = 1;
+			return i + (size_t)__builtin_ctz(bits);
+		}
+	}
+	return i;
+}
+#endif
+
 /* The first place in S (N bytes) where a needle starts, or NULL. */
 static const char *
 search_scan(const struct search_needles *nd, const char *s, size_t n)
@@ -636,8 +679,19 @@ search_scan(const struct search_needles *nd, const char *s, size_t n)
 
 	if (nd->n == 1 && nd->len[0] == 1)
 		return memchr(s, nd->b[0][0], n);
+	if (nd->n == 1 && n > 64)
+		return memmem(s, n, nd->b[0], nd->len[0]);
+#ifdef SEARCH_HAVE_AVX2
+	if (n >= 64 && __builtin_cpu_supports("avx2")) {
+		int hit;
+
+		i = search_scan_avx2(nd, s, n, &hit);
+		if (hit)
+			return s + i;
+	}
+#endif
 #ifdef __SSE2__
-	if (n >= 16 + 3) {
+	if (n >= i + 16 + 3) {
 		__m128i b[SEARCH_MAX_NEEDLES][4];
 
 		for (int k = 0; k < nd->n; k++)
@@ -671,6 +725,42 @@ search_scan(const struct search_needles *nd, const char *s, size_t n)
 			    memcmp(s + i, nd->b[k], nd->len[k]) == 0)
 				return s + i;
 	return NULL;
+}
+
+/*
+ * Line ends between A and B of T (as doc.h counts them: "\n", "\r\n",
+ * a lone "\r"; T has LEN bytes).  Cheaper than indexing every line when
+ * only a few lines match.
+ */
+static size_t
+search_count_lines(const char *t, size_t len, size_t a, size_t b)
+{
+	size_t n = 0, i = a;
+
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+
+	for (; i + 16 <= b; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(t + i));
+		unsigned mn = (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(x, nl));
+		unsigned mc = (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(x, cr));
+
+		n += (size_t)__builtin_popcount(mn);
+		while (mc != 0) {	/* a lone CR ends a line too */
+			size_t j = i + (size_t)__builtin_ctz(mc);
+			if (j + 1 >= len || t[j + 1] != '\n')
+				n++;
+			mc &= mc - 1;
+		}
+	}
+#endif
+	for (; i < b; i++)
+		if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= len ||
+		    t[i + 1] != '\n')))
+			n++;
+	return n;
 }
 
 /* ---------------------------------------------------------------------
@@ -1093,12 +1183,19 @@ search_line(struct search *s, struct doc *doc, size_t line,
 	return search_range(s, doc->text + a, b - a, a, v, cap);
 }
 
-/* The start of the line after LINE, or doc->len. */
-static size_t
-search_next_line_start(struct doc *doc, size_t line)
+/* The bounds of the line holding byte Q of T (LEN bytes). */
+static void
+search_line_bounds(const char *t, size_t len, size_t q, size_t *start,
+    size_t *end)
 {
-	return doc_has_line(doc, line + 1) ? doc_line_start(doc, line + 1) :
-	    doc->len;
+	size_t a = q, b = q;
+
+	while (a > 0 && t[a - 1] != '\n' && t[a - 1] != '\r')
+		a--;
+	while (b < len && t[b] != '\n' && t[b] != '\r')
+		b++;
+	*start = a;
+	*end = b;
 }
 
 enum search_status
@@ -1107,18 +1204,22 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
     search_progress_fn progress)
 {
 	enum search_status st = SEARCH_NOT_FOUND;
-	size_t line, pos, limit, next_progress;
+	const char *t = doc->text;
+	size_t len = doc->len, pos, limit, next_progress, ls, le, dummy;
+	size_t line, known_off, known_line;
 
-	if (to > doc->len)
-		to = doc->len;
-	if (from >= to || doc->len == 0)
+	if (to > len)
+		to = len;
+	if (from >= to || len == 0)
 		return SEARCH_NOT_FOUND;
 	if (!s->regex && s->key_chosen != 2)
-		search_choose_key(s, doc->text, doc->len < SEARCH_BACK_CHUNK ?
-		    doc->len : SEARCH_BACK_CHUNK);
-	line = doc_line_of(doc, from);
-	pos = doc_line_start(doc, line);
-	limit = doc_line_end(doc, doc_line_of(doc, to - 1));
+		search_choose_key(s, t, len < SEARCH_BACK_CHUNK ? len :
+		    SEARCH_BACK_CHUNK);
+	line = from == 0 ? 0 : doc_line_of(doc, from);
+	pos = from == 0 ? 0 : doc_line_start(doc, line);
+	known_off = pos;
+	known_line = line;
+	search_line_bounds(t, len, to - 1, &dummy, &limit);
 	next_progress = pos + SEARCH_CHUNK;
 	while (pos < limit) {
 		size_t n, first = 0;
@@ -1131,23 +1232,27 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 		if (!s->regex && s->have_needles) {
 			size_t cend = pos + SEARCH_CHUNK < limit ?
 			    pos + SEARCH_CHUNK : limit;
-			size_t send = cend + 3 < doc->len ? cend + 3 : doc->len;
-			const char *q = search_scan(&s->nd, doc->text + pos,
+			size_t send = cend + 3 < len ? cend + 3 : len;
+			const char *q = search_scan(&s->nd, t + pos,
 			    send - pos);
 
-			if (q == NULL || (size_t)(q - doc->text) >= cend) {
+			if (q == NULL || (size_t)(q - t) >= cend) {
 				pos = cend;
 				continue;
 			}
-			line = doc_line_of(doc, (size_t)(q - doc->text));
+			search_line_bounds(t, len, (size_t)(q - t), &ls, &le);
 		} else
-			line = doc_line_of(doc, pos);
-		n = search_line(s, doc, line, &s->tmp, &s->tmp_cap);
+			search_line_bounds(t, len, pos, &ls, &le);
+		n = search_range(s, t + ls, le - ls, ls, &s->tmp, &s->tmp_cap);
 		while (first < n && s->tmp[first].off < from)
 			first++;
 		while (n > first && s->tmp[n - 1].off >= to)
 			n--;
 		if (n > first) {
+			line = known_line + search_count_lines(t, len,
+			    known_off, ls);
+			known_off = ls;
+			known_line = line;
 			st = SEARCH_FOUND;
 			if (on_line != NULL && on_line(arg, line,
 			    s->tmp + first, n - first))
@@ -1156,8 +1261,14 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 				if (on_match(arg, line, &s->tmp[i]))
 					return SEARCH_FOUND;
 		}
-		pos = search_next_line_start(doc, line);
-		if (pos <= doc_line_start(doc, line))
+		/* On to the next line (past "\r\n", "\n" or "\r"). */
+		pos = le;
+		if (pos < len && t[pos] == '\r')
+			pos++;
+		if (pos < len && t[pos] == '\n' && (pos == le ||
+		    t[pos - 1] == '\r'))
+			pos++;
+		if (pos == le)
 			break;
 	}
 	return st;
