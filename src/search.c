@@ -918,8 +918,8 @@ search_new(const char *pattern, const struct search_opts *opts, char **err)
 		utf8proc_ssize_t r;
 
 		i += k;
-		if (cp == (uint32_t)-1)
-			continue;
+		if (cp == (uint32_t)-1 || cp == 0xFFFD)
+			continue;	/* invalid bytes fold to U+FFFD */
 		if (!(cp >= 0xAC00 && cp <= 0xD7A3)) {
 			r = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 8,
 			    UTF8PROC_DECOMPOSE, &last);
@@ -1276,7 +1276,17 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 
 struct search_first {
 	struct search_match m;
+	search_progress_fn progress;
+	void *arg;
 };
+
+static int
+search_first_progress(void *arg, size_t off)
+{
+	struct search_first *f = arg;
+
+	return f->progress(f->arg, off);
+}
 
 static int
 search_take_first(void *arg, size_t line, const struct search_match *m)
@@ -1311,9 +1321,10 @@ search_find(struct search *s, struct doc *doc, size_t from, int backward,
 	size_t last_line = (size_t)-1;
 
 	if (!backward) {
-		struct search_first f;
+		struct search_first f = { { 0, 0 }, progress, arg };
 		enum search_status st = search_each(s, doc, from, doc->len,
-		    search_take_first, NULL, &f, progress);
+		    search_take_first, NULL, &f,
+		    progress ? search_first_progress : NULL);
 		if (st == SEARCH_FOUND)
 			*out = f.m;
 		return st;

@@ -102,8 +102,8 @@ enum search_status search_find(struct search *s, struct doc *doc,
  * Call ON_MATCH for every match starting in [FROM, TO), in order, with
  * the 0-based line it is on; it returns nonzero to stop.  ON_LINE (may be
  * NULL) is called instead once per matching line with all its matches
- * (only those starting in range).  Memory stays bounded by the longest
- * line.  Returns SEARCH_FOUND if any match was seen, SEARCH_NOT_FOUND, or
+ * (only those starting in range).  PROGRESS (may be NULL) gets ARG too.
+ * Memory stays bounded (long lines are searched in windows).  Returns SEARCH_FOUND if any match was seen, SEARCH_NOT_FOUND, or
  * SEARCH_CANCELLED (PROGRESS or a callback asked to stop).
  */
 typedef int (*search_match_fn)(void *arg, size_t line,

@@ -1,0 +1,503 @@
+/*
+ * The search engine: what folds to what, which source bytes a match
+ * covers, clusters never split, annotations, regular expressions, each
+ * folding turned off, long lines, backward search and cancelling.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/layout.h"
+#include "yuedu/search.h"
+#include "yuedu/util.h"
+
+static struct search *
+compile(const char *pat, const struct search_opts *o)
+{
+	char *err = NULL;
+	struct search *s = search_new(pat, o, &err);
+
+	if (s == NULL)
+		fail_msg("search_new(%s): %s", pat, err);
+	return s;
+}
+
+/* The matches of PAT in TEXT as "off-end off-end ..." (byte offsets). */
+static char *
+matches(const char *pat, const struct search_opts *o, const char *text)
+{
+	struct search *s = compile(pat, o);
+	struct search_match *v = NULL;
+	size_t cap = 0, n = search_text(s, text, strlen(text), 0, &v, &cap);
+	char *out = xstrdup("");
+
+	for (size_t i = 0; i < n; i++) {
+		char *t = xasprintf("%s%s%zu-%zu", out, i ? " " : "",
+		    v[i].off, v[i].end);
+		free(out);
+		out = t;
+	}
+	free(v);
+	search_free(s);
+	return out;
+}
+
+/* The text the first match of PAT in TEXT covers, or "" for none. */
+static char *
+first(const char *pat, const struct search_opts *o, const char *text)
+{
+	struct search *s = compile(pat, o);
+	struct search_match *v = NULL;
+	size_t cap = 0, n = search_text(s, text, strlen(text), 0, &v, &cap);
+	char *out = n ? xstrndup(text + v[0].off, v[0].end - v[0].off) :
+	    xstrdup("");
+
+	free(v);
+	search_free(s);
+	return out;
+}
+
+#define assert_first(pat, o, text, want) do {				\
+	char *got_ = first(pat, o, text);				\
+	assert_string_equal(got_, want);				\
+	free(got_);							\
+} while (0)
+
+#define assert_matches(pat, o, text, want) do {				\
+	char *got_ = matches(pat, o, text);				\
+	assert_string_equal(got_, want);				\
+	free(got_);							\
+} while (0)
+
+static void
+test_fold_table(void **st)
+{
+	static const struct {
+		const char *in, *folded;
+	} t[] = {
+		{ "ＡＩ", "ai" },		/* full-width, capitals */
+		{ "Ai", "ai" },
+		{ "１２３", "123" },
+		{ "網", "网" },			/* traditional to simplified */
+		{ "經", "经" },
+		{ "網經社", "网经社" },
+		{ "网经社", "网经社" },		/* simplified stays */
+		{ "网\u200B经", "网经" },	/* ZWSP is dropped */
+		{ "e\u0301", "\u00e9" },	/* composed (NFC) */
+		{ "ﬁ", "fi" },			/* compatibility ligature */
+		{ "（一）", "(一)" },
+	};
+	struct search *s = compile("x", NULL);
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *f = search_fold(s, t[i].in, strlen(t[i].in), NULL);
+		if (strcmp(f, t[i].folded) != 0)
+			fail_msg("fold(%s) = %s, want %s", t[i].in, f,
+			    t[i].folded);
+		free(f);
+	}
+	assert_string_equal(search_foldings(s), "case width script");
+	search_free(s);
+}
+
+static void
+test_width_and_case(void **st)
+{
+	/* "ai" finds ＡＩ, AI and Ai; 1 finds １. */
+	assert_first("ai", NULL, "用ＡＩ技术", "ＡＩ");
+	assert_first("ai", NULL, "用AI技术", "AI");
+	assert_first("ai", NULL, "用Ai技术", "Ai");
+	assert_first("1", NULL, "第１章", "１");
+	assert_first("ａｉ", NULL, "the AI age", "AI");
+	/* Smart case: a capital makes the pattern case-sensitive. */
+	assert_first("AI", NULL, "ai and ＡＩ", "ＡＩ");
+	assert_matches("AI", NULL, "ai ai", "");
+	{
+		struct search *s = compile("AI", NULL);
+		assert_false(search_folds_case(s));
+		assert_string_equal(search_foldings(s), "width script");
+		search_free(s);
+	}
+}
+
+static void
+test_script(void **st)
+{
+	assert_first("网经社", NULL, "（網經社訊）", "網經社");
+	assert_first("網", NULL, "网站", "网");
+	assert_first("经", NULL, "經濟", "經");
+	/* Mixed forms on both sides. */
+	assert_first("網经", NULL, "网經社", "网經");
+	/* Offsets are those of the source bytes. */
+	assert_matches("网经社", NULL, "ab網經社cd", "2-11");
+}
+
+static void
+test_annotations(void **st)
+{
+	struct search_opts hide = { .annot = ANNOT_HIDE };
+	struct search_opts show = { .annot = ANNOT_SHOW };
+	const char *text = "(網(wǎng)經(jīng)社訊)";
+
+	/* Hidden: the annotations are transparent; the match covers them
+	 * but starts at 網 and ends after 社. */
+	assert_first("网经社", &hide, text, "網(wǎng)經(jīng)社");
+	assert_first("wǎng", &hide, text, "");
+	/* A match ending at an annotated character leaves its annotation. */
+	assert_first("网", &hide, text, "網");
+	/* Shown: the annotation is text like any other. */
+	assert_first("网经社", &show, text, "");
+	assert_first("wǎng", &show, text, "wǎng");
+	assert_first("网(wǎng)经", &show, text, "網(wǎng)經");
+	/* Full-width parentheses. */
+	assert_first("战役", &hide, "戰（zhàn）役", "戰（zhàn）役");
+}
+
+static void
+test_clusters(void **st)
+{
+	struct search_opts raw = { .casing = SEARCH_CASE_SENSITIVE,
+	    .no_fold_width = 1, .no_fold_script = 1 };
+
+	/* e + combining acute is one cluster: "e" never takes half. */
+	assert_first("e", NULL, "cafe\u0301", "");
+	assert_first("e", &raw, "cafe\u0301", "");
+	assert_first("caf", &raw, "cafe\u0301", "caf");
+	/* Composed and decomposed forms find each other (NFC). */
+	assert_first("\u00e9", NULL, "cafe\u0301", "e\u0301");
+	assert_first("e\u0301", NULL, "caf\u00e9", "\u00e9");
+	/* A person inside a family emoji is not a match. */
+	assert_first("👩", NULL, "👨\u200D👩\u200D👧", "");
+	assert_first("👨\u200D👩\u200D👧", NULL, "x👨\u200D👩\u200D👧y",
+	    "👨\u200D👩\u200D👧");
+	/* A ligature folds to two letters: both or nothing. */
+	assert_first("fi", NULL, "ﬁle", "ﬁ");
+	assert_first("f", NULL, "ﬁle", "");
+	/* ZWSP inside a word does not stop a match. */
+	assert_first("网经", NULL, "网\u200B经", "网\u200B经");
+}
+
+static void
+test_folds_off(void **st)
+{
+	struct search_opts cs = { .casing = SEARCH_CASE_SENSITIVE };
+	struct search_opts nw = { .no_fold_width = 1 };
+	struct search_opts ns = { .no_fold_script = 1 };
+	struct search_opts ic = { .casing = SEARCH_CASE_IGNORE };
+
+	assert_first("ai", &cs, "AI ＡＩ Ai", "");
+	assert_first("ai", &cs, "AI ａｉ", "ａｉ");
+	assert_first("Ai", &ic, "AI", "AI");
+	assert_first("ai", &nw, "ＡＩ", "");
+	assert_first("ai", &nw, "ＡＩ AI", "AI");
+	assert_first("ａｉ", &nw, "ＡＩ", "ＡＩ");	/* case still folds */
+	assert_first("网", &ns, "網", "");
+	assert_first("網", &ns, "网網", "網");
+	{
+		struct search *s = compile("ai", &nw);
+		assert_string_equal(search_foldings(s), "case script");
+		search_free(s);
+		s = compile("ai", &ns);
+		assert_string_equal(search_foldings(s), "case width");
+		search_free(s);
+	}
+}
+
+static void
+test_regex(void **st)
+{
+	struct search_opts re = { .regex = 1 };
+	struct search_opts re_hide = { .regex = 1, .annot = ANNOT_HIDE };
+	char *err = NULL;
+	struct search *s;
+
+	assert_first("a.技", &re, "用ＡＩ技术", "ＡＩ技");
+	assert_first("\\d+", &re, "第１２章", "１２");
+	assert_first("^网", &re, "網站", "網");
+	assert_first("^站", &re, "網站", "");
+	assert_first("网.社", &re, "網經社", "網經社");
+	assert_first("经社$", &re_hide, "網(wǎng)經(jīng)社", "經(jīng)社");
+	/* Full-width parentheses in a pattern are literal, not a group. */
+	assert_first("（一）", &re, "第(一)条", "(一)");
+	/* A regex \S is not a capital. */
+	s = compile("\\Sb", &re);
+	assert_true(search_folds_case(s));
+	search_free(s);
+	assert_first("\\Sb", &re, "AB", "AB");
+	/* Matches may not end inside a cluster: they are widened. */
+	assert_first("caf.", &re, "cafe\u0301!", "cafe\u0301");
+	/* Empty matches are skipped; no endless loop. */
+	assert_matches("x*", &re, "abxxc", "2-4");
+	s = search_new("(", &re, &err);
+	assert_null(s);
+	assert_non_null(strstr(err, "missing closing parenthesis"));
+	free(err);
+	s = search_new("", NULL, &err);
+	assert_null(s);
+	assert_string_equal(err, "empty pattern");
+	free(err);
+}
+
+static void
+test_invalid_bytes(void **st)
+{
+	/* Invalid UTF-8 and controls neither crash nor stop a match. */
+	assert_matches("b", NULL, "a\xff\xfe" "b\x1b[31mb", "3-4 9-10");
+	assert_first("网", NULL, "\xe7\xbd" "网", "网");
+	assert_matches("\xff", NULL, "a\xff", "1-2");
+}
+
+/* A document with the pattern on lines 2 and 4 (1-based), in several
+ * forms. */
+static const char doc_text[] =
+    "第一行没有\n"
+    "（網經社訊）在第21個510阿里日\r\n"
+    "\n"
+    "網(wǎng)經(jīng)社數字零售台\n"
+    "最後一行网经社";
+
+static void
+test_doc_find(void **st)
+{
+	struct doc *doc = doc_new_mem(doc_text, strlen(doc_text), "t");
+	struct search_opts o = { .annot = ANNOT_HIDE };
+	struct search *s = compile("网经社", &o);
+	struct search_match m;
+	size_t l2 = strstr(doc_text, "網經社") - doc_text;
+	size_t l4 = strstr(doc_text, "網(") - doc_text;
+	size_t l5 = strstr(doc_text, "网经社") - doc_text;
+
+	assert_int_equal(search_find(s, doc, 0, 0, &m, NULL, NULL),
+	    SEARCH_FOUND);
+	assert_int_equal(m.off, l2);
+	assert_int_equal(m.end, l2 + 9);
+	assert_int_equal(search_find(s, doc, m.off + 1, 0, &m, NULL, NULL),
+	    SEARCH_FOUND);
+	assert_int_equal(m.off, l4);
+	assert_memory_equal(doc_text + m.off, "網(wǎng)經(jīng)社",
+	    m.end - m.off);
+	assert_int_equal(search_find(s, doc, m.off + 1, 0, &m, NULL, NULL),
+	    SEARCH_FOUND);
+	assert_int_equal(m.off, l5);
+	assert_int_equal(m.end, strlen(doc_text));
+	assert_int_equal(search_find(s, doc, m.off + 1, 0, &m, NULL, NULL),
+	    SEARCH_NOT_FOUND);
+	/* Backward: the last one starting before FROM. */
+	assert_int_equal(search_find(s, doc, strlen(doc_text), 1, &m, NULL,
+	    NULL), SEARCH_FOUND);
+	assert_int_equal(m.off, l5);
+	assert_int_equal(search_find(s, doc, l5, 1, &m, NULL, NULL),
+	    SEARCH_FOUND);
+	assert_int_equal(m.off, l4);
+	assert_int_equal(search_find(s, doc, l4 + 1, 1, &m, NULL, NULL),
+	    SEARCH_FOUND);
+	assert_int_equal(m.off, l4);
+	assert_int_equal(search_find(s, doc, l2, 1, &m, NULL, NULL),
+	    SEARCH_NOT_FOUND);
+	search_free(s);
+	doc_free(doc);
+}
+
+struct collect {
+	size_t lines[16], offs[16], n;
+};
+
+static int
+collect_match(void *arg, size_t line, const struct search_match *m)
+{
+	struct collect *c = arg;
+
+	if (c->n < 16) {
+		c->lines[c->n] = line;
+		c->offs[c->n] = m->off;
+	}
+	c->n++;
+	return 0;
+}
+
+static void
+test_doc_each_lines(void **st)
+{
+	struct doc *doc = doc_new_mem(doc_text, strlen(doc_text), "t");
+	struct search_opts o = { .annot = ANNOT_HIDE };
+	struct search *s = compile("网经社", &o);
+	struct collect c = { .n = 0 };
+
+	/* Line numbers as doc.h counts them (CRLF is one line end). */
+	assert_int_equal(search_each(s, doc, 0, doc->len, collect_match, NULL,
+	    &c, NULL), SEARCH_FOUND);
+	assert_int_equal(c.n, 3);
+	assert_int_equal(c.lines[0], 1);
+	assert_int_equal(c.lines[1], 3);
+	assert_int_equal(c.lines[2], 4);
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(doc_line_of(doc, c.offs[i]), c.lines[i]);
+	/* A range: only matches starting in it. */
+	c.n = 0;
+	search_each(s, doc, c.offs[0] + 1, c.offs[2], collect_match, NULL, &c,
+	    NULL);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.lines[0], 3);
+	search_free(s);
+	doc_free(doc);
+}
+
+/* A match across a row wrap: the layout puts its start and end on two
+ * rows, and it is found whole. */
+static void
+test_across_rows(void **st)
+{
+	const char *text = "阿里巴巴集團在網經社發布了帖子";
+	struct doc *doc = doc_new_mem(text, strlen(text), "t");
+	struct layout_opts lo = { .width_cols = 16, .annot = ANNOT_SHOW };
+	struct layout *lay = layout_new(doc, &lo);
+	const struct layout_line *ll = layout_get(lay, 0);
+	struct search *s = compile("网经社", NULL);
+	struct search_match *v = NULL;
+	size_t cap = 0, n = search_line(s, doc, 0, &v, &cap);
+
+	assert_int_equal(n, 1);
+	assert_memory_equal(text + v[0].off, "網經社", 9);
+	assert_true(ll->nrows >= 2);
+	assert_int_equal(layout_row_of(ll, v[0].off), 0);
+	assert_int_equal(layout_row_of(ll, v[0].end - 1), 1);
+	free(v);
+	search_free(s);
+	layout_free(lay);
+	doc_free(doc);
+}
+
+/* A 3 MB line is searched in windows: a match across a window edge is
+ * found once, with the right offsets. */
+static void
+test_long_line(void **st)
+{
+	size_t n = 3u << 20, edge = 1u << 20;
+	char *buf = xmalloc(n);
+	struct doc *doc;
+	struct search *s = compile("網經社", NULL);
+	struct search_match *v = NULL;
+	size_t cap = 0, k;
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)('a' + i % 7);
+	memcpy(buf + edge - 4, "网经社", 9);
+	memcpy(buf + 10, "網經社", 9);
+	memcpy(buf + n - 9, "網经社", 9);
+	doc = doc_new_mem(buf, n, "t");
+	k = search_line(s, doc, 0, &v, &cap);
+	assert_int_equal(k, 3);
+	assert_int_equal(v[0].off, 10);
+	assert_int_equal(v[1].off, edge - 4);
+	assert_int_equal(v[1].end, edge + 5);
+	assert_int_equal(v[2].off, n - 9);
+	free(v);
+	search_free(s);
+	doc_free(doc);
+	free(buf);
+}
+
+static int
+stop_now(void *arg, size_t off)
+{
+	int *calls = arg;
+
+	(*calls)++;
+	return 1;
+}
+
+static void
+test_cancel(void **st)
+{
+	size_t n = 20u << 20;
+	char *buf = xmalloc(n);
+	struct doc *doc;
+	struct search *s = compile("網經社", NULL);
+	struct search_match m;
+	int calls = 0;
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (i % 64 == 63) ? '\n' : 'x';
+	memcpy(buf + n - 20, "網經社", 9);
+	doc = doc_new_mem(buf, n, "t");
+	assert_int_equal(search_find(s, doc, 0, 0, &m, stop_now, &calls),
+	    SEARCH_CANCELLED);
+	assert_int_equal(calls, 1);
+	calls = 0;
+	assert_int_equal(search_find(s, doc, n, 1, &m, stop_now, &calls),
+	    SEARCH_FOUND);	/* found before the first progress call */
+	assert_int_equal(calls, 0);
+	assert_int_equal(search_find(s, doc, n - 100, 1, &m, stop_now, &calls),
+	    SEARCH_CANCELLED);
+	/* Without a callback it runs to the end. */
+	assert_int_equal(search_find(s, doc, 0, 0, &m, NULL, NULL),
+	    SEARCH_FOUND);
+	assert_int_equal(m.off, n - 20);
+	search_free(s);
+	doc_free(doc);
+	free(buf);
+}
+
+/* Every match the prefilter lets through is the same as folding every
+ * line: compare against a plain scan on a real traditional text. */
+static void
+test_prefilter_agrees(void **st)
+{
+	static const char *const pats[] = {
+		"宋江", "吴用", "林冲", "梁山泊", "一", "了", "ai", "第",
+	};
+	const char *path = getenv("YUEDU_DATA");
+	char *file;
+	struct doc *doc;
+	char *cause;
+
+	if (path == NULL)
+		skip();
+	file = xasprintf("%s/hongloumeng_trad_ch1-5.txt", path);
+	assert_int_equal(doc_open(&doc, file, &cause), DOC_OK);
+	for (size_t p = 0; p < sizeof pats / sizeof pats[0]; p++) {
+		struct search *s = compile(pats[p], NULL);
+		struct search_opts ro = { .regex = 1 };
+		struct search *r = compile(pats[p], &ro);	/* no prefilter */
+		struct collect a = { .n = 0 }, b = { .n = 0 };
+
+		search_each(s, doc, 0, doc->len, collect_match, NULL, &a, NULL);
+		search_each(r, doc, 0, doc->len, collect_match, NULL, &b, NULL);
+		if (a.n != b.n)
+			fail_msg("%s: %zu matches, %zu by regex", pats[p],
+			    a.n, b.n);
+		search_free(s);
+		search_free(r);
+	}
+	doc_free(doc);
+	free(file);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fold_table),
+		cmocka_unit_test(test_width_and_case),
+		cmocka_unit_test(test_script),
+		cmocka_unit_test(test_annotations),
+		cmocka_unit_test(test_clusters),
+		cmocka_unit_test(test_folds_off),
+		cmocka_unit_test(test_regex),
+		cmocka_unit_test(test_invalid_bytes),
+		cmocka_unit_test(test_doc_find),
+		cmocka_unit_test(test_doc_each_lines),
+		cmocka_unit_test(test_across_rows),
+		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_cancel),
+		cmocka_unit_test(test_prefilter_agrees),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
