@@ -63,6 +63,18 @@ doc_new_mem(const char *buf, size_t len, const char *name)
 	return doc;
 }
 
+struct doc *
+doc_new_view(const struct doc *src)
+{
+	struct doc *doc = doc_alloc(src->name);
+
+	doc->encoding = src->encoding;
+	doc_set_text(doc, src->text, src->len);
+	doc->text = src->text;	/* even if it starts with another BOM */
+	doc->len = src->len;
+	return doc;
+}
+
 static enum doc_status
 doc_read_fd(int fd, char **buf, size_t *len, char **cause)
 {

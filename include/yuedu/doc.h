@@ -52,6 +52,13 @@ struct doc *doc_new_mem(const char *buf, size_t len, const char *name);
 void doc_replace_text(struct doc *doc, char *new_text, size_t len,
     const char *encoding);
 
+/*
+ * A second document over SRC's text (shared, not copied) with its own
+ * line index, so another thread can index it.  SRC must outlive it.
+ * Caller frees with doc_free().
+ */
+struct doc *doc_new_view(const struct doc *src);
+
 void doc_free(struct doc *doc);
 
 /*
