@@ -300,7 +300,7 @@ test_keys_dispatch(void **st)
 	keys(p, "0%");
 	assert_int_equal(p->top_off, 0);
 	keys(p, " ");
-	assert_int_equal(pager_top_line(p), 2);	/* five rows down */
+	assert_int_equal(pager_top_line(p), 3);	/* five rows down */
 	keys_dispatch(p, KEYS_CTRL('b'));
 	assert_int_equal(p->top_off, 0);
 	keys(p, "d");
