@@ -12,16 +12,21 @@ TM_FAILS=0
 trap '$TM kill-server 2>/dev/null' EXIT
 
 # tm_start COLS ROWS COMMAND...: a fresh session running COMMAND.
+# Each start is a new session on the same server; the previous one goes.
+TM_N=0
+TM_T=s0
 tm_start() {
-	local cols=$1 rows=$2
+	local cols=$1 rows=$2 old=$TM_T
 	shift 2
-	$TM kill-server 2>/dev/null
-	$TM new-session -d -x "$cols" -y "$rows" "$*"
+	TM_N=$((TM_N + 1))
+	TM_T=s$TM_N
+	$TM new-session -d -s "$TM_T" -x "$cols" -y "$rows" "$*"
 	$TM set-option -g remain-on-exit on >/dev/null 2>&1
+	$TM kill-session -t "$old" 2>/dev/null
 }
 
-tm_cap() { $TM capture-pane -p; }
-tm_keys() { $TM send-keys "$@"; }
+tm_cap() { $TM capture-pane -p -t "$TM_T"; }
+tm_keys() { $TM send-keys -t "$TM_T" "$@"; }
 
 # tm_wait TEXT [SECONDS]: wait until TEXT is on the screen.
 tm_wait() {
@@ -44,6 +49,11 @@ tm_wait_row() {
 	done
 	return 1
 }
+
+# row_matches N REGEX: screen row N matches the extended REGEX now.
+row_matches() { tm_cap | sed -n "$1p" | grep -qE -- "$2"; }
+# absent TEXT: TEXT is nowhere on the screen.
+absent() { ! tm_cap | grep -qF -- "$1"; }
 
 ok() { echo "ok: $*"; }
 not_ok() {

@@ -10,7 +10,7 @@ check "second row continues the first line" \
 check "status line on row 24: name and position" \
     tm_wait_row 24 "01-ali-ai-zhanyi.txt"
 check "status line shows line 1/25 and 0%" \
-    sh -c "$TM capture-pane -p | sed -n 24p | grep -qE 'line 1/25 +0%\$'"
+    row_matches 24 'line 1/25 +0%$'
 check "the heading row is on the screen" tm_wait_row 9 "AI協同效應:從業務割裂到全局價值重構"
 
 tm_keys ']' ']' ']'
@@ -40,7 +40,7 @@ tm_keys j Enter
 check "Enter on the second heading jumps to 組織革命" \
     tm_wait_row 1 "組織革命:AI驅動效率與機制創新"
 check "the panel is closed after the jump" \
-    sh -c "! $TM capture-pane -p | grep -qF 'Outline ('"
+    absent 'Outline ('
 
 tm_keys t / 挑戰 Enter
 check "/ filters the outline; Enter jumps to the match" \
