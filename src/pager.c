@@ -104,7 +104,7 @@ pager_relayout(struct pager *p)
 		layout_set_opts(p->lay, &lo);
 	}
 	if (!pager_empty(p))
-		p->top_off = pager_pos_of(p, p->top_off).off;
+		p->top_off = pager_pos_of(p, p->anchor_off).off;
 }
 
 /* With the panel open, its cursor follows the section on the top row. */
@@ -247,7 +247,7 @@ pager_scroll(struct pager *p, long n)
 	}
 	if (pos.off == p->top_off)
 		return PAGER_NONE;
-	p->top_off = pos.off;
+	p->top_off = p->anchor_off = pos.off;
 	pager_panel_follow(p);
 	return PAGER_REDRAW;
 }
@@ -259,7 +259,7 @@ pager_jump(struct pager *p, size_t off)
 
 	if (pager_empty(p))
 		return PAGER_NONE;
-	p->top_off = pager_pos_of(p, off).off;
+	p->top_off = p->anchor_off = pager_pos_of(p, off).off;
 	if (p->top_off != old)
 		p->prev_off = old;
 	pager_panel_follow(p);
@@ -290,7 +290,7 @@ pager_bottom(struct pager *p)
 	for (int i = 1; i < pager_text_rows(p); i++)
 		if (!pager_pos_prev(p, &pos))
 			break;
-	p->top_off = pos.off;
+	p->top_off = p->anchor_off = pos.off;
 	if (p->top_off != old)
 		p->prev_off = old;
 	pager_panel_follow(p);

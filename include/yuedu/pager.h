@@ -30,6 +30,8 @@ struct pager {
 	const struct outline *ol;	/* NULL until built (not owned) */
 
 	size_t top_off;		/* byte offset of the top row's start */
+	size_t anchor_off;	/* where the reader moved to; a resize snaps
+				   it, so 80 -> 40 -> 80 columns returns */
 	int rows;		/* screen rows, status line included */
 	int cols;		/* screen columns */
 	int wrap_cols;		/* -w cap on the text width; 0 = none */
@@ -65,7 +67,8 @@ void pager_set_outline(struct pager *p, const struct outline *ol);
 
 /*
  * A new screen size.  Re-lays out at the new text width and keeps the
- * top byte offset (snapped to the start of the row holding it).
+ * place: the top row is the row holding the offset the reader last moved
+ * to, so a round trip of sizes comes back to the same row.
  */
 void pager_resize(struct pager *p, int rows, int cols);
 

@@ -210,13 +210,19 @@ test_resize_keeps_place(void **st)
 	pager_scroll(p, 1);
 	before = p->top_off;		/* mid-line */
 	assert_int_equal(before, off_of(f, 3, 1));
+	/* 80 -> 40 -> 80: narrower rows start elsewhere, yet we return. */
+	pager_resize(p, 6, 6);		/* three characters a row */
+	assert_int_equal(p->top_off, off_of(f, 3, 0) + strlen("一二三"));
+	pager_resize(p, 6, 10);
+	assert_int_equal(p->top_off, off_of(f, 3, 1));
 	pager_resize(p, 12, 40);	/* the line is one row now */
 	assert_int_equal(p->top_off, off_of(f, 3, 0));
 	pager_resize(p, 6, 10);
-	assert_int_equal(p->top_off, off_of(f, 3, 0));
+	assert_int_equal(p->top_off, off_of(f, 3, 1));
 	pager_resize(p, 4, 4);	/* two characters a row */
-	assert_int_equal(p->top_off, off_of(f, 3, 0));
-	pager_scroll(p, 1);
+	assert_int_equal(p->top_off, off_of(f, 3, 0) + strlen("一二三四"));
+	/* A move sets the place that later resizes keep. */
+	pager_scroll(p, -1);
 	assert_int_equal(p->top_off, off_of(f, 3, 0) + strlen("一二"));
 	pager_resize(p, 4, 10);
 	assert_int_equal(p->top_off, off_of(f, 3, 0));
