@@ -59,6 +59,16 @@ struct screen {
 	unsigned long checked, mismatched;
 };
 
+#ifdef __SANITIZE_ADDRESS__
+/* ncurses keeps its first allocation when newterm() fails; not ours. */
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:new_prescr\n";
+}
+#endif
+
 static volatile sig_atomic_t screen_signal;
 static int screen_curses_on;
 
@@ -521,6 +531,11 @@ screen_draw_status(struct screen *s)
 	mvhline(y, 0, ' ', COLS);
 	attroff(A_REVERSE);
 	rw = width_string(right, strlen(right));
+	if (rw + 2 > COLS) {	/* narrow: the position alone */
+		snprintf(right, sizeof(right), "%s%d%%", modes,
+		    pager_percent(p));
+		rw = width_string(right, strlen(right));
+	}
 	if (rw + 2 > COLS) {
 		screen_put_str(y, 0, right, strlen(right), COLS, A_REVERSE, 0);
 	} else {
