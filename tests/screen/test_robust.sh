@@ -6,6 +6,15 @@ TMP=$(mktemp -d /tmp/yuedu-robust.XXXXXX)
 trap '$TM kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 
 pane() { $TM display-message -p -t "$TM_T" "$1"; }
+# dead_with STATUS: the pane's command ends (within 5 s) with STATUS.
+dead_with() {
+	local tries=100
+	while [ "$tries" -gt 0 ] && [ "$(pane '#{pane_dead}')" != 1 ]; do
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	test "$(pane '#{pane_dead_status}')" = "$1"
+}
 
 # --- resize keeps the place
 tm_start 80 24 "$YUEDU --ambiguous=narrow $SAMPLE"
@@ -40,8 +49,7 @@ check "10x4 and 80 rapid resizes: still running" \
     test "$(pane '#{pane_dead}')" = 0
 check "10x4: status line back on row 4" tm_wait_row 4 "%"
 tm_keys q
-sleep 0.3
-check "10x4: q exits 0" test "$(pane '#{pane_dead_status}')" = 0
+check "10x4: q exits 0" dead_with 0
 
 # --- LANG=C and no locale at all still show Chinese
 tm_start 80 24 "env -u LC_ALL -u LC_CTYPE LANG=C $YUEDU $SAMPLE"
