@@ -50,6 +50,17 @@ tm_wait_row() {
 	return 1
 }
 
+# row_wait_exact N TEXT: wait until screen row N is exactly TEXT.
+row_wait_exact() {
+	local tries=100
+	while [ "$tries" -gt 0 ]; do
+		[ "$(tm_cap | sed -n "$1p")" = "$2" ] && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
 # row_matches N REGEX: screen row N matches the extended REGEX now.
 row_matches() { tm_cap | sed -n "$1p" | grep -qE -- "$2"; }
 # absent TEXT: TEXT is nowhere on the screen.
