@@ -162,10 +162,8 @@ screen_outline_main(void *arg)
 }
 
 static void
-screen_outline_start(struct screen *s, const struct options *opts)
+screen_outline_start(struct screen *s)
 {
-	s->oo.annot = opts->pinyin;
-	s->oo.heading_regex = opts->heading;
 	s->view = doc_new_view(s->doc);
 	if (pthread_create(&s->thread, NULL, screen_outline_main, s) == 0) {
 		s->thread_running = 1;
@@ -190,6 +188,7 @@ screen_outline_take(struct screen *s, int wait)
 	s->ol = s->thread_ol;
 	s->thread_ol = NULL;
 	s->total_lines = doc_line_count(s->view);
+	doc_take_index(s->doc, s->view);	/* G need not index again */
 	doc_free(s->view);
 	s->view = NULL;
 	if (s->ol == NULL) {
@@ -632,6 +631,9 @@ screen_loop(struct screen *s)
 	enum pager_action a;
 
 	screen_draw(s);
+	/* The outline and the line count come after the first screen. */
+	if (s->doc->len > 0)
+		screen_outline_start(s);
 	for (;;) {
 		if (screen_signal)
 			return;
@@ -767,8 +769,8 @@ screen_run(struct doc *doc, const struct options *opts)
 		pager_goto_line(&s.p, (size_t)opts->start_line);
 		s.p.prev_off = PAGER_NO_OFF;
 	}
-	if (doc->len > 0)
-		screen_outline_start(&s, opts);
+	s.oo.annot = opts->pinyin;
+	s.oo.heading_regex = opts->heading;
 	screen_loop(&s);
 
 	screen_restore();

@@ -59,6 +59,13 @@ void doc_replace_text(struct doc *doc, char *new_text, size_t len,
  */
 struct doc *doc_new_view(const struct doc *src);
 
+/*
+ * Take FROM's line index when it knows more lines than DOC's (FROM must be
+ * a view of DOC's text, e.g. indexed by another thread).  FROM keeps an
+ * empty index and may only be freed afterwards.
+ */
+void doc_take_index(struct doc *doc, struct doc *from);
+
 void doc_free(struct doc *doc);
 
 /*
