@@ -76,6 +76,13 @@ doc_new_view(const struct doc *src)
 }
 
 void
+doc_drop_pages(struct doc *doc)
+{
+	if (doc->map_base != NULL)
+		madvise(doc->map_base, doc->map_len, MADV_DONTNEED);
+}
+
+void
 doc_take_index(struct doc *doc, struct doc *from)
 {
 	if (from->text != doc->text || from->len != doc->len ||

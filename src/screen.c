@@ -637,8 +637,11 @@ screen_loop(struct screen *s)
 	for (;;) {
 		if (screen_signal)
 			return;
-		if (screen_outline_take(s, 0))
+		if (screen_outline_take(s, 0)) {
+			/* The scan touched the whole text: let it go. */
+			doc_drop_pages(s->doc);
 			screen_draw(s);
+		}
 		code = get_wch(&wch);
 		if (screen_signal)
 			return;

@@ -66,6 +66,14 @@ struct doc *doc_new_view(const struct doc *src);
  */
 void doc_take_index(struct doc *doc, struct doc *from);
 
+/*
+ * Let the kernel take back the mapped text's pages (they stay in the page
+ * cache and fault back in on the next read), so a scan of a big file does
+ * not keep it all resident.  Safe while other threads read the text.
+ * No-op for text held in memory.
+ */
+void doc_drop_pages(struct doc *doc);
+
 void doc_free(struct doc *doc);
 
 /*
