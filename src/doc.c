@@ -63,6 +63,43 @@ doc_new_mem(const char *buf, size_t len, const char *name)
 	return doc;
 }
 
+struct doc *
+doc_new_view(const struct doc *src)
+{
+	struct doc *doc = doc_alloc(src->name);
+
+	doc->encoding = src->encoding;
+	doc_set_text(doc, src->text, src->len);
+	doc->text = src->text;	/* even if it starts with another BOM */
+	doc->len = src->len;
+	return doc;
+}
+
+void
+doc_drop_pages(struct doc *doc)
+{
+	if (doc->map_base != NULL)
+		madvise(doc->map_base, doc->map_len, MADV_DONTNEED);
+}
+
+void
+doc_take_index(struct doc *doc, struct doc *from)
+{
+	if (from->text != doc->text || from->len != doc->len ||
+	    from->nlines <= doc->nlines)
+		return;
+	free(doc->line_off);
+	doc->line_off = from->line_off;
+	doc->nlines = from->nlines;
+	doc->line_cap = from->line_cap;
+	doc->scan_off = from->scan_off;
+	doc->index_done = from->index_done;
+	doc->next_cr = from->next_cr;
+	from->line_off = NULL;
+	from->nlines = 0;
+	from->line_cap = 0;
+}
+
 static enum doc_status
 doc_read_fd(int fd, char **buf, size_t *len, char **cause)
 {

@@ -1,6 +1,6 @@
 /*
  * The yuedu command: parse options, open the document, then print its
- * rows (--dump, or output not a terminal) or open the reader.
+ * rows (--dump, or output not a terminal) or open the reader (screen.c).
  */
 #include <langinfo.h>
 #include <locale.h>
@@ -20,6 +20,7 @@
 #include "yuedu/options.h"
 #include "yuedu/outline.h"
 #include "yuedu/search.h"
+#include "yuedu/screen.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -202,6 +203,13 @@ main(int argc, char **argv)
 	}
 	if (opts.outline) {
 		rc = main_outline(doc, &opts, cv);
+		conv_free(cv);
+		doc_free(doc);
+		options_done(&opts);
+		return rc;
+	}
+	if (!opts.dump && isatty(STDOUT_FILENO)) {
+		rc = screen_run(doc, &opts);
 		conv_free(cv);
 		doc_free(doc);
 		options_done(&opts);

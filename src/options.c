@@ -54,6 +54,7 @@ static const char options_help_text[] =
 "Read Chinese text in the terminal: exact columns, Chinese line breaking,\n"
 "inline pinyin handled.  With no FILE, or when FILE is -, read standard\n"
 "input.  When standard output is not a terminal, print the laid-out rows.\n"
+"On a terminal, read in the full-screen reader: h lists its keys, q quits.\n"
 "\n"
 "  +N                    open at line N\n"
 "      --dump            print the laid-out rows, one per line, and exit\n"

@@ -52,6 +52,28 @@ struct doc *doc_new_mem(const char *buf, size_t len, const char *name);
 void doc_replace_text(struct doc *doc, char *new_text, size_t len,
     const char *encoding);
 
+/*
+ * A second document over SRC's text (shared, not copied) with its own
+ * line index, so another thread can index it.  SRC must outlive it.
+ * Caller frees with doc_free().
+ */
+struct doc *doc_new_view(const struct doc *src);
+
+/*
+ * Take FROM's line index when it knows more lines than DOC's (FROM must be
+ * a view of DOC's text, e.g. indexed by another thread).  FROM keeps an
+ * empty index and may only be freed afterwards.
+ */
+void doc_take_index(struct doc *doc, struct doc *from);
+
+/*
+ * Let the kernel take back the mapped text's pages (they stay in the page
+ * cache and fault back in on the next read), so a scan of a big file does
+ * not keep it all resident.  Safe while other threads read the text.
+ * No-op for text held in memory.
+ */
+void doc_drop_pages(struct doc *doc);
+
 void doc_free(struct doc *doc);
 
 /*

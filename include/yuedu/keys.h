@@ -1,0 +1,65 @@
+/*
+ * Keys: one table of named commands, each with its keys, a line of help
+ * and the pager function it runs.  The same table drives dispatch, the
+ * help screen (h) and the README key list.  No curses here: the screen
+ * turns curses key codes into the KEYS_* codes below.
+ */
+#ifndef YUEDU_KEYS_H
+#define YUEDU_KEYS_H
+
+#include <stddef.h>
+
+#include "yuedu/pager.h"
+
+/* Keys that are not characters; above every Unicode code point. */
+enum keys_code {
+	KEYS_UP = 0x110001,
+	KEYS_DOWN,
+	KEYS_LEFT,
+	KEYS_RIGHT,
+	KEYS_PGUP,
+	KEYS_PGDN,
+	KEYS_HOME,
+	KEYS_END,
+	KEYS_BACKSPACE,
+};
+
+#define KEYS_ENTER '\n'
+#define KEYS_ESC 033
+#define KEYS_TAB '\t'
+#define KEYS_CTRL(c) ((c) & 037)
+#define KEYS_PER_COMMAND 6
+
+struct keys_command {
+	const char *name;		/* e.g. "line-down" */
+	int keys[KEYS_PER_COMMAND];	/* 0-terminated when fewer */
+	const char *help;		/* one line, e.g. "one line down" */
+	/* Runs the command; COUNT is the number typed before, 0 if none. */
+	enum pager_action (*fn)(struct pager *p, long count);
+};
+
+/* The command table, and its length. */
+extern const struct keys_command keys_table[];
+extern const size_t keys_count;
+
+/*
+ * Handle one key (a Unicode code point or a KEYS_* code): counts, the
+ * letter after m and ', the help screen, the outline panel and its
+ * filter, then the table.  Clears the previous message.
+ */
+enum pager_action keys_dispatch(struct pager *p, int key);
+
+/* The name of a key as shown in help: "j", "↓", "Space", "^F", "PgDn". */
+const char *keys_name(int key);
+
+/* Lines of the help screen, and line I of it (caller frees). */
+size_t keys_help_lines(void);
+char *keys_help_line(size_t i);
+
+/*
+ * The README line of command I, e.g. "- `j` `↓` `Enter` — one line down".
+ * Caller frees.
+ */
+char *keys_readme_line(size_t i);
+
+#endif

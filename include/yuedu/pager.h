@@ -1,0 +1,136 @@
+/*
+ * The pager: where the reader is and what the commands do to it.  The
+ * place is one byte offset, the start of the top row; rows come from the
+ * layout, one line at a time, so moving never lays out the whole file.
+ * Commands change the state and return what the screen should do; they
+ * never draw.  No curses here.
+ */
+#ifndef YUEDU_PAGER_H
+#define YUEDU_PAGER_H
+
+#include <stddef.h>
+
+struct doc;
+struct layout;
+struct outline;
+
+#define PAGER_MARKS 26		/* marks 'a'..'z' */
+#define PAGER_NO_OFF ((size_t)-1)
+#define PAGER_FILTER_MAX 256	/* bytes of an outline filter */
+
+enum pager_action {
+	PAGER_NONE = 0,		/* nothing visible changed */
+	PAGER_REDRAW,		/* redraw the screen */
+	PAGER_QUIT,		/* leave the reader */
+};
+
+struct pager {
+	struct doc *doc;
+	struct layout *lay;
+	const struct outline *ol;	/* NULL until built (not owned) */
+
+	size_t top_off;		/* byte offset of the top row's start */
+	size_t anchor_off;	/* where the reader moved to; a resize snaps
+				   it, so 80 -> 40 -> 80 columns returns */
+	int rows;		/* screen rows, status line included */
+	int cols;		/* screen columns */
+	int wrap_cols;		/* -w cap on the text width; 0 = none */
+	size_t mark_off[PAGER_MARKS];	/* PAGER_NO_OFF when unset */
+	size_t prev_off;	/* place before the last jump, for '' */
+	long count;		/* count typed before a command; 0 = none */
+	int pending;		/* key waiting for its letter ('m', '\'') */
+	char *msg;		/* one-line message for the status line */
+
+	int help_open;		/* the help screen is shown */
+	size_t help_top;	/* first help line shown */
+
+	int panel_open;		/* the outline panel is shown */
+	int panel_filtering;	/* '/' typed: keys edit the filter */
+	char filter[PAGER_FILTER_MAX];	/* NUL-ended UTF-8 */
+	size_t *panel_idx;	/* headings that match the filter */
+	size_t panel_n;
+	size_t panel_cap;
+	size_t panel_cur;	/* index into panel_idx */
+	size_t panel_top;	/* first entry shown */
+};
+
+/*
+ * Start a pager on DOC with LAY (both not owned) for a ROWS x COLS screen,
+ * at the top.  OL may be NULL and set later with pager_set_outline().
+ */
+void pager_init(struct pager *p, struct doc *doc, struct layout *lay,
+    const struct outline *ol, int rows, int cols);
+void pager_done(struct pager *p);
+
+/* The outline is ready (or changed); OL is not owned. */
+void pager_set_outline(struct pager *p, const struct outline *ol);
+
+/*
+ * A new screen size.  Re-lays out at the new text width and keeps the
+ * place: the top row is the row holding the offset the reader last moved
+ * to, so a round trip of sizes comes back to the same row.
+ */
+void pager_resize(struct pager *p, int rows, int cols);
+
+/* Rows for text (the screen less the status line), at least 1. */
+int pager_text_rows(const struct pager *p);
+/* Columns of the text area; less than p->cols when the side panel shows. */
+int pager_text_cols(const struct pager *p);
+/* Columns of the outline side panel, 0 when it is full-screen or closed. */
+int pager_panel_cols(const struct pager *p);
+
+/* Set the message (printf-like); NULL clears it. */
+void pager_message(struct pager *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Moves.  Scrolling by N rows (negative: up) stops when the last row is
+ * on the bottom text row, or at the top; a jump puts its target on the top
+ * row and remembers the place before it for pager_back().
+ */
+enum pager_action pager_scroll(struct pager *p, long n_rows);
+enum pager_action pager_top(struct pager *p);
+/* The last screen: the last row on the bottom text row. */
+enum pager_action pager_bottom(struct pager *p);
+/* Line N, 1-based; past the end gives the last line. */
+enum pager_action pager_goto_line(struct pager *p, size_t line);
+/* N percent into the text by bytes (0..100). */
+enum pager_action pager_goto_percent(struct pager *p, long pct);
+/* Put the row holding OFF on the top row (a jump). */
+enum pager_action pager_goto_off(struct pager *p, size_t off);
+/* Next and previous section by the outline; a message when none. */
+enum pager_action pager_section_next(struct pager *p);
+enum pager_action pager_section_prev(struct pager *p);
+/* Mark the place as LETTER ('a'..'z'); go to a mark; go back ('' ). */
+enum pager_action pager_mark_set(struct pager *p, int letter);
+enum pager_action pager_mark_goto(struct pager *p, int letter);
+enum pager_action pager_back(struct pager *p);
+
+/* Position for the status line. */
+size_t pager_top_line(struct pager *p);		/* 0-based */
+int pager_percent(const struct pager *p);	/* by bytes, 0..100 */
+/* 1 when the last row of the text is on screen. */
+int pager_at_end(struct pager *p);
+/* The section holding the top row: index into the outline or (size_t)-1. */
+size_t pager_section(const struct pager *p);
+
+/*
+ * The outline panel.  Opening puts the cursor on the current section.
+ * pager_panel_fit() scrolls the list so the cursor shows in N_ROWS rows.
+ */
+enum pager_action pager_panel_toggle(struct pager *p);
+enum pager_action pager_panel_move(struct pager *p, long n);
+enum pager_action pager_panel_first(struct pager *p);
+enum pager_action pager_panel_last(struct pager *p);
+/* Jump to the entry under the cursor (its heading on the top row). */
+enum pager_action pager_panel_jump(struct pager *p);
+/* Jump to visible entry I (e.g. a mouse click). */
+enum pager_action pager_panel_click(struct pager *p, size_t i);
+void pager_panel_fit(struct pager *p, int n_rows);
+/* Filter: start, add UTF-8 bytes S (N), delete the last character, stop. */
+enum pager_action pager_filter_start(struct pager *p);
+enum pager_action pager_filter_add(struct pager *p, const char *s, size_t n);
+enum pager_action pager_filter_erase(struct pager *p);
+enum pager_action pager_filter_stop(struct pager *p, int clear);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * The screen: the full-screen reader in ncursesw.  Only screen*.c and
+ * main.c include curses; everything the reader knows about the text comes
+ * from the pager, the layout and the outline.
+ */
+#ifndef YUEDU_SCREEN_H
+#define YUEDU_SCREEN_H
+
+struct doc;
+struct options;
+
+/*
+ * Run the reader on DOC until the user quits or a signal ends it.  Takes
+ * the keyboard from standard input, or from /dev/tty when standard input
+ * is the text.  Returns the exit status: 0 on q, 2 when there is no
+ * usable terminal (after printing why on stderr), 128 + the signal number
+ * after SIGINT, SIGTERM or SIGHUP.  The terminal is restored in every case.
+ */
+int screen_run(struct doc *doc, const struct options *opts);
+
+#endif

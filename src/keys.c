@@ -1,0 +1,448 @@
+/*
+ * The key table and dispatch.  Every reader command is one row of
+ * keys_table: its name, keys, help line and function; dispatch, the help
+ * screen and the README key list (checked by a test) all read it.  Modes
+ * that take the keyboard first (help, outline panel, its filter, the
+ * letter after m or ') are handled here before the table.
+ */
+#include "yuedu/keys.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yuedu/util.h"
+#include "yuedu/width.h"
+
+#define KEYS_COUNT_MAX 100000000L
+#define KEYS_HELP_KEY_COLS 26
+
+static long
+keys_n(long count)
+{
+	return count > 0 ? count : 1;
+}
+
+static enum pager_action
+keys_line_down(struct pager *p, long count)
+{
+	return pager_scroll(p, keys_n(count));
+}
+
+static enum pager_action
+keys_line_up(struct pager *p, long count)
+{
+	return pager_scroll(p, -keys_n(count));
+}
+
+static enum pager_action
+keys_page_down(struct pager *p, long count)
+{
+	return pager_scroll(p, keys_n(count) * pager_text_rows(p));
+}
+
+static enum pager_action
+keys_page_up(struct pager *p, long count)
+{
+	return pager_scroll(p, -keys_n(count) * pager_text_rows(p));
+}
+
+static long
+keys_half(const struct pager *p)
+{
+	long h = pager_text_rows(p) / 2;
+
+	return h > 0 ? h : 1;
+}
+
+static enum pager_action
+keys_half_down(struct pager *p, long count)
+{
+	return pager_scroll(p, keys_n(count) * keys_half(p));
+}
+
+static enum pager_action
+keys_half_up(struct pager *p, long count)
+{
+	return pager_scroll(p, -keys_n(count) * keys_half(p));
+}
+
+static enum pager_action
+keys_top(struct pager *p, long count)
+{
+	return count > 0 ? pager_goto_line(p, (size_t)count) : pager_top(p);
+}
+
+static enum pager_action
+keys_bottom(struct pager *p, long count)
+{
+	return count > 0 ? pager_goto_line(p, (size_t)count) : pager_bottom(p);
+}
+
+static enum pager_action
+keys_percent(struct pager *p, long count)
+{
+	return pager_goto_percent(p, count);
+}
+
+static enum pager_action
+keys_section_next(struct pager *p, long count)
+{
+	enum pager_action a = PAGER_NONE;
+
+	for (long i = 0; i < keys_n(count); i++)
+		a = pager_section_next(p);
+	return a;
+}
+
+static enum pager_action
+keys_section_prev(struct pager *p, long count)
+{
+	enum pager_action a = PAGER_NONE;
+
+	for (long i = 0; i < keys_n(count); i++)
+		a = pager_section_prev(p);
+	return a;
+}
+
+static enum pager_action
+keys_outline(struct pager *p, long count)
+{
+	return pager_panel_toggle(p);
+}
+
+static enum pager_action
+keys_mark(struct pager *p, long count)
+{
+	p->pending = 'm';
+	return PAGER_REDRAW;
+}
+
+static enum pager_action
+keys_goto_mark(struct pager *p, long count)
+{
+	p->pending = '\'';
+	return PAGER_REDRAW;
+}
+
+static enum pager_action
+keys_redraw(struct pager *p, long count)
+{
+	return PAGER_REDRAW;
+}
+
+static enum pager_action
+keys_help(struct pager *p, long count)
+{
+	p->help_open = 1;
+	p->help_top = 0;
+	return PAGER_REDRAW;
+}
+
+static enum pager_action
+keys_quit(struct pager *p, long count)
+{
+	return PAGER_QUIT;
+}
+
+const struct keys_command keys_table[] = {
+	{ "line-down", { 'j', KEYS_DOWN, KEYS_ENTER, 'e', KEYS_CTRL('e'),
+	    KEYS_CTRL('n') }, "one line down (N: N lines)", keys_line_down },
+	{ "line-up", { 'k', KEYS_UP, 'y', KEYS_CTRL('y'), KEYS_CTRL('p') },
+	    "one line up (N: N lines)", keys_line_up },
+	{ "page-down", { ' ', 'f', KEYS_PGDN, KEYS_CTRL('f') },
+	    "one page down", keys_page_down },
+	{ "page-up", { 'b', KEYS_PGUP, KEYS_CTRL('b') },
+	    "one page up", keys_page_up },
+	{ "half-page-down", { 'd', KEYS_CTRL('d') },
+	    "half a page down", keys_half_down },
+	{ "half-page-up", { 'u', KEYS_CTRL('u') },
+	    "half a page up", keys_half_up },
+	{ "top", { 'g', '<', KEYS_HOME },
+	    "the first line (Ng: line N)", keys_top },
+	{ "bottom", { 'G', '>', KEYS_END },
+	    "the last line (NG: line N)", keys_bottom },
+	{ "percent", { '%' },
+	    "N%: N percent into the text, by bytes", keys_percent },
+	{ "section-next", { ']' }, "the next section", keys_section_next },
+	{ "section-prev", { '[' },
+	    "the previous section", keys_section_prev },
+	{ "outline", { 't', KEYS_TAB },
+	    "the outline panel (j k move, Enter jumps, / filters, Esc closes)",
+	    keys_outline },
+	{ "mark", { 'm' }, "m and a letter a-z: mark the place", keys_mark },
+	{ "goto-mark", { '\'' },
+	    "' and a letter: go to the mark; '': back before the last jump",
+	    keys_goto_mark },
+	{ "redraw", { KEYS_CTRL('l') }, "redraw the screen", keys_redraw },
+	{ "help", { 'h' }, "this help (q or Esc closes)", keys_help },
+	{ "quit", { 'q' }, "quit", keys_quit },
+};
+const size_t keys_count = sizeof(keys_table) / sizeof(keys_table[0]);
+
+static const char *const keys_help_extra[] = {
+	"",
+	"A number typed first is a count: 5j, 120g, 50%.",
+	"The mouse wheel scrolls; a click on an outline entry jumps there.",
+};
+#define KEYS_HELP_HEAD 2
+#define KEYS_HELP_EXTRA (sizeof(keys_help_extra) / sizeof(keys_help_extra[0]))
+
+const char *
+keys_name(int key)
+{
+	static const char *const ctrl[32] = {
+		"^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G", "^H", "Tab",
+		"Enter", "^K", "^L", "^M", "^N", "^O", "^P", "^Q", "^R", "^S",
+		"^T", "^U", "^V", "^W", "^X", "^Y", "^Z", "Esc", "^\\", "^]",
+		"^^", "^_",
+	};
+	static const char *const ascii[95] = {
+		"Space", "!", "\"", "#", "$", "%", "&", "'", "(", ")", "*",
+		"+", ",", "-", ".", "/", "0", "1", "2", "3", "4", "5", "6",
+		"7", "8", "9", ":", ";", "<", "=", ">", "?", "@", "A", "B",
+		"C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N",
+		"O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z",
+		"[", "\\", "]", "^", "_", "`", "a", "b", "c", "d", "e", "f",
+		"g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
+		"s", "t", "u", "v", "w", "x", "y", "z", "{", "|", "}", "~",
+	};
+
+	if (key >= 0 && key < 32)
+		return ctrl[key];
+	if (key >= 32 && key < 127)
+		return ascii[key - 32];
+	switch (key) {
+	case KEYS_UP: return "↑";
+	case KEYS_DOWN: return "↓";
+	case KEYS_LEFT: return "←";
+	case KEYS_RIGHT: return "→";
+	case KEYS_PGUP: return "PgUp";
+	case KEYS_PGDN: return "PgDn";
+	case KEYS_HOME: return "Home";
+	case KEYS_END: return "End";
+	case KEYS_BACKSPACE: return "Backspace";
+	default: return "?";
+	}
+}
+
+size_t
+keys_help_lines(void)
+{
+	return KEYS_HELP_HEAD + keys_count + KEYS_HELP_EXTRA;
+}
+
+char *
+keys_help_line(size_t i)
+{
+	const struct keys_command *c;
+	char buf[256];
+	size_t len = 0;
+	int cols;
+
+	if (i == 0)
+		return xstrdup("yuedu keys (j k scroll this help, q or Esc "
+		    "closes it)");
+	if (i < KEYS_HELP_HEAD)
+		return xstrdup("");
+	i -= KEYS_HELP_HEAD;
+	if (i >= keys_count) {
+		i -= keys_count;
+		return xstrdup(i < KEYS_HELP_EXTRA ? keys_help_extra[i] : "");
+	}
+	c = &keys_table[i];
+	buf[len++] = ' ';
+	buf[len++] = ' ';
+	for (int k = 0; k < KEYS_PER_COMMAND && c->keys[k]; k++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+		    k ? " " : "", keys_name(c->keys[k]));
+	cols = width_string(buf, len);
+	while (cols < KEYS_HELP_KEY_COLS && len + 1 < sizeof(buf)) {
+		buf[len++] = ' ';
+		cols++;
+	}
+	buf[len] = '\0';
+	return xasprintf("%s  %s", buf, c->help);
+}
+
+char *
+keys_readme_line(size_t i)
+{
+	const struct keys_command *c = &keys_table[i];
+	char buf[256];
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < KEYS_PER_COMMAND && c->keys[k]; k++) {
+		const char *name = keys_name(c->keys[k]);
+
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+		    strchr(name, '`') ? "%s`` %s ``" : "%s`%s`",
+		    k ? " " : "", name);
+	}
+	return xasprintf("- %s — %s (`%s`)", buf, c->help, c->name);
+}
+
+/* Encode code point CP as UTF-8 into S; returns the length. */
+static size_t
+keys_utf8(int cp, char s[4])
+{
+	if (cp < 0x80) {
+		s[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		s[0] = (char)(0xC0 | cp >> 6);
+		s[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		s[0] = (char)(0xE0 | cp >> 12);
+		s[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		s[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	s[0] = (char)(0xF0 | cp >> 18);
+	s[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	s[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	s[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+static enum pager_action
+keys_help_key(struct pager *p, int key)
+{
+	size_t n = keys_help_lines(), rows = (size_t)pager_text_rows(p) + 1;
+	size_t max = n > rows ? n - rows : 0;
+
+	switch (key) {
+	case 'j': case KEYS_DOWN: case KEYS_ENTER:
+		if (p->help_top < max)
+			p->help_top++;
+		return PAGER_REDRAW;
+	case 'k': case KEYS_UP:
+		if (p->help_top > 0)
+			p->help_top--;
+		return PAGER_REDRAW;
+	case ' ': case KEYS_PGDN: case 'f':
+		p->help_top = p->help_top + rows < max ? p->help_top + rows :
+		    max;
+		return PAGER_REDRAW;
+	case 'b': case KEYS_PGUP:
+		p->help_top = p->help_top > rows ? p->help_top - rows : 0;
+		return PAGER_REDRAW;
+	case KEYS_CTRL('l'):
+		return PAGER_REDRAW;
+	default:
+		p->help_open = 0;
+		return PAGER_REDRAW;
+	}
+}
+
+static enum pager_action
+keys_filter_key(struct pager *p, int key)
+{
+	char s[4];
+
+	switch (key) {
+	case KEYS_ESC:
+		return pager_filter_stop(p, 1);
+	case KEYS_ENTER:
+		return pager_panel_jump(p);
+	case KEYS_BACKSPACE:
+	case 0x7f:
+	case KEYS_CTRL('h'):
+		if (p->filter[0] == '\0')
+			return pager_filter_stop(p, 1);
+		return pager_filter_erase(p);
+	case KEYS_DOWN:
+	case KEYS_CTRL('n'):
+		return pager_panel_move(p, 1);
+	case KEYS_UP:
+	case KEYS_CTRL('p'):
+		return pager_panel_move(p, -1);
+	case KEYS_TAB:
+		return pager_panel_toggle(p);
+	default:
+		break;
+	}
+	if (key < 0x20 || key > 0x10FFFF || (key >= 0xD800 && key < 0xE000))
+		return PAGER_NONE;
+	return pager_filter_add(p, s, keys_utf8(key, s));
+}
+
+/* Keys of the outline panel; -1 when the key is not the panel's. */
+static int
+keys_panel_key(struct pager *p, int key)
+{
+	long page = pager_text_rows(p) - 1;
+
+	if (page < 1)
+		page = 1;
+	switch (key) {
+	case 'j': case KEYS_DOWN: case KEYS_CTRL('n'):
+		return pager_panel_move(p, 1);
+	case 'k': case KEYS_UP: case KEYS_CTRL('p'):
+		return pager_panel_move(p, -1);
+	case KEYS_PGDN: case KEYS_CTRL('f'):
+		return pager_panel_move(p, page);
+	case KEYS_PGUP: case KEYS_CTRL('b'):
+		return pager_panel_move(p, -page);
+	case 'g': case KEYS_HOME:
+		return pager_panel_first(p);
+	case 'G': case KEYS_END:
+		return pager_panel_last(p);
+	case KEYS_ENTER:
+		return pager_panel_jump(p);
+	case KEYS_ESC: case 't': case KEYS_TAB:
+		return pager_panel_toggle(p);
+	case '/':
+		return pager_filter_start(p);
+	case 'q': case KEYS_CTRL('l'): case 'h':
+		return -1;
+	default:
+		/* The side panel lets the other keys move the text. */
+		return pager_panel_cols(p) > 0 ? -1 : PAGER_NONE;
+	}
+}
+
+enum pager_action
+keys_dispatch(struct pager *p, int key)
+{
+	long count = p->count;
+	int r;
+
+	pager_message(p, NULL);
+	if (p->help_open)
+		return keys_help_key(p, key);
+	if (p->pending) {
+		int what = p->pending;
+
+		p->pending = 0;
+		p->count = 0;
+		if (key == KEYS_ESC)
+			return PAGER_REDRAW;
+		return what == 'm' ? pager_mark_set(p, key) :
+		    pager_mark_goto(p, key);
+	}
+	if (p->panel_open && p->panel_filtering)
+		return keys_filter_key(p, key);
+	if (p->panel_open && (r = keys_panel_key(p, key)) >= 0)
+		return (enum pager_action)r;
+	if (key >= '0' && key <= '9' && (key != '0' || p->count > 0)) {
+		if (p->count < KEYS_COUNT_MAX)
+			p->count = p->count * 10 + (key - '0');
+		return PAGER_REDRAW;
+	}
+	p->count = 0;
+	if (key == KEYS_ESC)
+		return PAGER_REDRAW;
+	for (size_t i = 0; i < keys_count; i++)
+		for (int k = 0; k < KEYS_PER_COMMAND && keys_table[i].keys[k];
+		    k++)
+			if (keys_table[i].keys[k] == key)
+				return keys_table[i].fn(p, count);
+	pager_message(p, "%s: not a command (h for help)",
+	    keys_name(key));
+	return PAGER_REDRAW;
+}

@@ -1,0 +1,578 @@
+/*
+ * The pager state and its moves.  It owns the reader's place (the byte
+ * offset of the top row), marks, the jump history of one, the message
+ * and the outline panel's cursor and filter.  Rows are reached by walking
+ * line by line through layout_get(), so no move lays out the whole file.
+ */
+#include "yuedu/pager.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/layout.h"
+#include "yuedu/outline.h"
+#include "yuedu/util.h"
+
+#define PAGER_PANEL_MIN_COLS 60	/* narrower screens get a full list */
+
+/* A row: its line, its index in the line, its first byte. */
+struct pager_pos {
+	size_t line;
+	size_t row;
+	size_t off;
+};
+
+static int
+pager_empty(struct pager *p)
+{
+	return !doc_has_line(p->doc, 0);
+}
+
+/* The row holding OFF (past the end: the last row). */
+static struct pager_pos
+pager_pos_of(struct pager *p, size_t off)
+{
+	struct pager_pos pos;
+	const struct layout_line *ll;
+
+	if (off >= p->doc->len) {
+		pos.line = doc_line_count(p->doc) - 1;
+		ll = layout_get(p->lay, pos.line);
+		pos.row = ll->nrows - 1;
+	} else {
+		pos.line = doc_line_of(p->doc, off);
+		ll = layout_get(p->lay, pos.line);
+		if (off < ll->off)
+			off = ll->off;
+		pos.row = layout_row_of(ll, off);
+	}
+	pos.off = ll->rows[pos.row].off;
+	return pos;
+}
+
+/* Move POS one row down; 0 at the last row. */
+static int
+pager_pos_next(struct pager *p, struct pager_pos *pos)
+{
+	const struct layout_line *ll = layout_get(p->lay, pos->line);
+
+	if (pos->row + 1 < ll->nrows) {
+		pos->row++;
+		pos->off = ll->rows[pos->row].off;
+		return 1;
+	}
+	if (!doc_has_line(p->doc, pos->line + 1))
+		return 0;
+	pos->line++;
+	pos->row = 0;
+	pos->off = layout_get(p->lay, pos->line)->rows[0].off;
+	return 1;
+}
+
+/* Move POS one row up; 0 at the first row. */
+static int
+pager_pos_prev(struct pager *p, struct pager_pos *pos)
+{
+	const struct layout_line *ll;
+
+	if (pos->row > 0) {
+		ll = layout_get(p->lay, pos->line);
+		pos->row--;
+		pos->off = ll->rows[pos->row].off;
+		return 1;
+	}
+	if (pos->line == 0)
+		return 0;
+	pos->line--;
+	ll = layout_get(p->lay, pos->line);
+	pos->row = ll->nrows - 1;
+	pos->off = ll->rows[pos->row].off;
+	return 1;
+}
+
+static void
+pager_relayout(struct pager *p)
+{
+	struct layout_opts lo = *layout_get_opts(p->lay);
+	int w = pager_text_cols(p);
+
+	if (lo.width_cols != w) {
+		lo.width_cols = w;
+		layout_set_opts(p->lay, &lo);
+	}
+	if (!pager_empty(p))
+		p->top_off = pager_pos_of(p, p->anchor_off).off;
+}
+
+/* With the panel open, its cursor follows the section on the top row. */
+static void
+pager_panel_follow(struct pager *p)
+{
+	size_t s = pager_section(p);
+
+	if (!p->panel_open || p->panel_filtering)
+		return;
+	p->panel_cur = 0;
+	for (size_t i = 0; i < p->panel_n; i++)
+		if (s != (size_t)-1 && p->panel_idx[i] <= s)
+			p->panel_cur = i;
+}
+
+void
+pager_init(struct pager *p, struct doc *doc, struct layout *lay,
+    const struct outline *ol, int rows, int cols)
+{
+	memset(p, 0, sizeof(*p));
+	p->doc = doc;
+	p->lay = lay;
+	p->ol = ol;
+	p->prev_off = PAGER_NO_OFF;
+	for (int i = 0; i < PAGER_MARKS; i++)
+		p->mark_off[i] = PAGER_NO_OFF;
+	pager_resize(p, rows, cols);
+}
+
+void
+pager_done(struct pager *p)
+{
+	free(p->msg);
+	free(p->panel_idx);
+	p->msg = NULL;
+	p->panel_idx = NULL;
+}
+
+static void
+pager_panel_rebuild(struct pager *p)
+{
+	size_t n = p->ol ? p->ol->n : 0;
+
+	p->panel_idx = xgrow(p->panel_idx, &p->panel_cap, n + 1,
+	    sizeof(*p->panel_idx));
+	p->panel_n = 0;
+	for (size_t i = 0; i < n; i++)
+		if (p->filter[0] == '\0' ||
+		    strcasestr(p->ol->v[i].title, p->filter) != NULL)
+			p->panel_idx[p->panel_n++] = i;
+	if (p->panel_cur >= p->panel_n)
+		p->panel_cur = p->panel_n ? p->panel_n - 1 : 0;
+	if (p->panel_top > p->panel_cur)
+		p->panel_top = p->panel_cur;
+}
+
+void
+pager_set_outline(struct pager *p, const struct outline *ol)
+{
+	p->ol = ol;
+	pager_panel_rebuild(p);
+	pager_panel_follow(p);
+}
+
+void
+pager_resize(struct pager *p, int rows, int cols)
+{
+	p->rows = rows < 1 ? 1 : rows;
+	p->cols = cols < 1 ? 1 : cols;
+	pager_relayout(p);
+}
+
+int
+pager_text_rows(const struct pager *p)
+{
+	return p->rows > 1 ? p->rows - 1 : 1;
+}
+
+int
+pager_panel_cols(const struct pager *p)
+{
+	int w;
+
+	if (!p->panel_open || p->cols < PAGER_PANEL_MIN_COLS)
+		return 0;
+	w = p->cols / 3;
+	return w > 40 ? 40 : w;
+}
+
+int
+pager_text_cols(const struct pager *p)
+{
+	int pc = pager_panel_cols(p);
+	int w = pc ? p->cols - pc - 1 : p->cols;
+
+	if (p->wrap_cols > 0 && p->wrap_cols < w)
+		w = p->wrap_cols;
+	return w < 1 ? 1 : w;
+}
+
+void
+pager_message(struct pager *p, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+
+	free(p->msg);
+	p->msg = NULL;
+	if (fmt == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	p->msg = xstrdup(buf);
+}
+
+enum pager_action
+pager_scroll(struct pager *p, long n)
+{
+	struct pager_pos pos, a;
+	long taken = 0, more = 0, rows = pager_text_rows(p);
+
+	if (pager_empty(p) || n == 0)
+		return PAGER_NONE;
+	pos = pager_pos_of(p, p->top_off);
+	if (n < 0) {
+		while (taken < -n && pager_pos_prev(p, &pos))
+			taken++;
+	} else {
+		while (taken < n && pager_pos_next(p, &pos))
+			taken++;
+		/* Keep the last row on the bottom text row, at most. */
+		a = pos;
+		while (more < rows - 1 && pager_pos_next(p, &a))
+			more++;
+		for (long back = rows - 1 - more; back > 0 && taken > 0;
+		    back--, taken--)
+			pager_pos_prev(p, &pos);
+	}
+	if (pos.off == p->top_off)
+		return PAGER_NONE;
+	p->top_off = p->anchor_off = pos.off;
+	pager_panel_follow(p);
+	return PAGER_REDRAW;
+}
+
+static enum pager_action
+pager_jump(struct pager *p, size_t off)
+{
+	size_t old = p->top_off;
+
+	if (pager_empty(p))
+		return PAGER_NONE;
+	p->top_off = p->anchor_off = pager_pos_of(p, off).off;
+	if (p->top_off != old)
+		p->prev_off = old;
+	pager_panel_follow(p);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_goto_off(struct pager *p, size_t off)
+{
+	return pager_jump(p, off);
+}
+
+enum pager_action
+pager_top(struct pager *p)
+{
+	return pager_jump(p, 0);
+}
+
+enum pager_action
+pager_bottom(struct pager *p)
+{
+	struct pager_pos pos;
+	size_t old = p->top_off;
+
+	if (pager_empty(p))
+		return PAGER_NONE;
+	pos = pager_pos_of(p, p->doc->len);
+	for (int i = 1; i < pager_text_rows(p); i++)
+		if (!pager_pos_prev(p, &pos))
+			break;
+	p->top_off = p->anchor_off = pos.off;
+	if (p->top_off != old)
+		p->prev_off = old;
+	pager_panel_follow(p);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_goto_line(struct pager *p, size_t line)
+{
+	size_t n;
+
+	if (pager_empty(p))
+		return PAGER_NONE;
+	if (line < 1)
+		line = 1;
+	if (!doc_has_line(p->doc, line - 1)) {
+		n = doc_line_count(p->doc);
+		line = n;
+	}
+	return pager_jump(p, doc_line_start(p->doc, line - 1));
+}
+
+enum pager_action
+pager_goto_percent(struct pager *p, long pct)
+{
+	size_t len = p->doc->len, off;
+
+	if (pct <= 0)
+		return pager_top(p);
+	if (pct >= 100)
+		return pager_bottom(p);
+	off = len / 100 * (size_t)pct + len % 100 * (size_t)pct / 100;
+	return pager_jump(p, off);
+}
+
+enum pager_action
+pager_section_next(struct pager *p)
+{
+	size_t s;
+
+	if (p->ol == NULL || p->ol->n == 0) {
+		pager_message(p, "no sections");
+		return PAGER_REDRAW;
+	}
+	s = outline_section_of(p->ol, p->top_off);
+	s = s == (size_t)-1 ? 0 : s + 1;
+	while (s < p->ol->n && p->ol->v[s].off <= p->top_off)
+		s++;
+	if (s >= p->ol->n) {
+		pager_message(p, "no next section");
+		return PAGER_REDRAW;
+	}
+	return pager_jump(p, p->ol->v[s].off);
+}
+
+enum pager_action
+pager_section_prev(struct pager *p)
+{
+	size_t s;
+
+	if (p->ol == NULL || p->ol->n == 0) {
+		pager_message(p, "no sections");
+		return PAGER_REDRAW;
+	}
+	s = outline_section_of(p->ol, p->top_off);
+	if (s != (size_t)-1 && p->ol->v[s].off >= p->top_off)
+		s = s == 0 ? (size_t)-1 : s - 1;
+	if (s == (size_t)-1) {
+		pager_message(p, "no previous section");
+		return PAGER_REDRAW;
+	}
+	return pager_jump(p, p->ol->v[s].off);
+}
+
+enum pager_action
+pager_mark_set(struct pager *p, int letter)
+{
+	if (letter < 'a' || letter > 'z') {
+		pager_message(p, "marks are a to z");
+		return PAGER_REDRAW;
+	}
+	p->mark_off[letter - 'a'] = p->top_off;
+	pager_message(p, "mark %c set", letter);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_mark_goto(struct pager *p, int letter)
+{
+	if (letter == '\'')
+		return pager_back(p);
+	if (letter < 'a' || letter > 'z') {
+		pager_message(p, "marks are a to z");
+		return PAGER_REDRAW;
+	}
+	if (p->mark_off[letter - 'a'] == PAGER_NO_OFF) {
+		pager_message(p, "mark %c not set", letter);
+		return PAGER_REDRAW;
+	}
+	return pager_jump(p, p->mark_off[letter - 'a']);
+}
+
+enum pager_action
+pager_back(struct pager *p)
+{
+	if (p->prev_off == PAGER_NO_OFF) {
+		pager_message(p, "no previous place");
+		return PAGER_REDRAW;
+	}
+	return pager_jump(p, p->prev_off);
+}
+
+size_t
+pager_top_line(struct pager *p)
+{
+	if (pager_empty(p))
+		return 0;
+	return doc_line_of(p->doc, p->top_off);
+}
+
+int
+pager_percent(const struct pager *p)
+{
+	if (p->doc->len == 0)
+		return 100;
+	return (int)((double)p->top_off * 100.0 / (double)p->doc->len);
+}
+
+int
+pager_at_end(struct pager *p)
+{
+	struct pager_pos pos;
+
+	if (pager_empty(p))
+		return 1;
+	pos = pager_pos_of(p, p->top_off);
+	for (int i = 1; i < pager_text_rows(p); i++)
+		if (!pager_pos_next(p, &pos))
+			return 1;
+	return !pager_pos_next(p, &pos);
+}
+
+size_t
+pager_section(const struct pager *p)
+{
+	if (p->ol == NULL)
+		return (size_t)-1;
+	return outline_section_of(p->ol, p->top_off);
+}
+
+enum pager_action
+pager_panel_toggle(struct pager *p)
+{
+	p->panel_open = !p->panel_open;
+	p->panel_filtering = 0;
+	if (p->panel_open) {
+		p->filter[0] = '\0';
+		pager_panel_rebuild(p);
+		pager_panel_follow(p);
+	}
+	pager_relayout(p);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_panel_move(struct pager *p, long n)
+{
+	long cur = (long)p->panel_cur + n;
+
+	if (p->panel_n == 0)
+		return PAGER_NONE;
+	if (cur < 0)
+		cur = 0;
+	if (cur >= (long)p->panel_n)
+		cur = (long)p->panel_n - 1;
+	p->panel_cur = (size_t)cur;
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_panel_first(struct pager *p)
+{
+	p->panel_cur = 0;
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_panel_last(struct pager *p)
+{
+	p->panel_cur = p->panel_n ? p->panel_n - 1 : 0;
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_panel_jump(struct pager *p)
+{
+	size_t off;
+
+	if (p->panel_n == 0) {
+		pager_message(p, p->filter[0] ? "no heading matches" :
+		    "no headings");
+		return PAGER_REDRAW;
+	}
+	off = p->ol->v[p->panel_idx[p->panel_cur]].off;
+	p->panel_open = 0;
+	p->panel_filtering = 0;
+	pager_relayout(p);
+	pager_jump(p, off);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_panel_click(struct pager *p, size_t i)
+{
+	if (i >= p->panel_n)
+		return PAGER_NONE;
+	p->panel_cur = i;
+	return pager_panel_jump(p);
+}
+
+void
+pager_panel_fit(struct pager *p, int n_rows)
+{
+	size_t n = n_rows < 1 ? 1 : (size_t)n_rows;
+
+	if (p->panel_cur < p->panel_top)
+		p->panel_top = p->panel_cur;
+	if (p->panel_cur >= p->panel_top + n)
+		p->panel_top = p->panel_cur - n + 1;
+	if (p->panel_n <= n)
+		p->panel_top = 0;
+	else if (p->panel_top > p->panel_n - n)
+		p->panel_top = p->panel_n - n;
+}
+
+enum pager_action
+pager_filter_start(struct pager *p)
+{
+	p->panel_filtering = 1;
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_filter_add(struct pager *p, const char *s, size_t n)
+{
+	size_t len = strlen(p->filter);
+
+	if (len + n >= sizeof(p->filter) || memchr(s, '\0', n) != NULL)
+		return PAGER_NONE;
+	memcpy(p->filter + len, s, n);
+	p->filter[len + n] = '\0';
+	p->panel_cur = 0;
+	pager_panel_rebuild(p);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_filter_erase(struct pager *p)
+{
+	size_t len = strlen(p->filter);
+
+	if (len == 0)
+		return PAGER_NONE;
+	/* Drop one UTF-8 character: continuation bytes, then its lead. */
+	while (len > 0 && ((unsigned char)p->filter[len - 1] & 0xC0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	p->filter[len] = '\0';
+	p->panel_cur = 0;
+	pager_panel_rebuild(p);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_filter_stop(struct pager *p, int clear)
+{
+	p->panel_filtering = 0;
+	if (clear) {
+		p->filter[0] = '\0';
+		pager_panel_rebuild(p);
+		pager_panel_follow(p);
+	}
+	return PAGER_REDRAW;
+}

@@ -1,0 +1,797 @@
+/*
+ * The reader on the terminal: it draws the pager's rows cell by cell at
+ * the columns the layout computed, the status line, the outline panel and
+ * the help screen, and turns curses keys, mouse events, resizes and
+ * signals into pager commands.  It also owns the terminal: the ambiguous
+ * width probe before curses starts, and restoring it on every way out.
+ */
+#include "yuedu/screen.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "yuedu/annot.h"
+#include "yuedu/doc.h"
+#include "yuedu/keys.h"
+#include "yuedu/layout.h"
+#include "yuedu/options.h"
+#include "yuedu/outline.h"
+#include "yuedu/pager.h"
+#include "yuedu/util.h"
+#include "yuedu/width.h"
+
+#define SCREEN_PAIR_HEADING 1
+#define SCREEN_WHEEL_ROWS 3
+#define SCREEN_PROBE_MS 200
+#define SCREEN_TICK_MS 100
+
+struct screen {
+	struct pager p;
+	struct doc *doc;
+	struct layout *lay;
+	const char *name;	/* file name for the status line */
+	int color;		/* colours in use (not NO_COLOR) */
+
+	/* The outline, built on a thread over a view of the text. */
+	struct outline *ol;
+	struct outline_opts oo;
+	struct doc *view;
+	pthread_t thread;
+	int thread_running;
+	atomic_int thread_done;
+	struct outline *thread_ol;
+	char *thread_err;
+	size_t total_lines;	/* 0 until known */
+
+	/* YUEDU_CHECK_CURSOR: compare ncurses' cursor with the layout. */
+	FILE *check;
+	unsigned long checked, mismatched;
+};
+
+#ifdef __SANITIZE_ADDRESS__
+/* ncurses keeps its first allocation when newterm() fails; not ours. */
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:new_prescr\n";
+}
+#endif
+
+static volatile sig_atomic_t screen_signal;
+static int screen_curses_on;
+
+static void
+screen_on_signal(int sig)
+{
+	screen_signal = sig;
+}
+
+static void
+screen_restore(void)
+{
+	if (screen_curses_on) {
+		screen_curses_on = 0;
+		endwin();
+	}
+}
+
+/*
+ * --ambiguous=auto: print an ambiguous character (“) at column 1, ask
+ * for the cursor position (ESC [ 6 n) and read ESC [ row ; col R.  Column
+ * 3 means the terminal draws it wide.  No answer within the timeout:
+ * narrow.
+ */
+static enum width_ambiguous
+screen_probe_ambiguous(int in_fd, int out_fd)
+{
+	static const char ask[] = "\r\xE2\x80\x9C\033[6n";
+	static const char erase[] = "\r\033[K";
+	struct termios old, raw;
+	char buf[64];
+	size_t len = 0;
+	int row, col = 0;
+	struct timespec t0, t;
+
+	if (tcgetattr(in_fd, &old) != 0)
+		return WIDTH_AMBIGUOUS_NARROW;
+	raw = old;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(in_fd, TCSANOW, &raw) != 0)
+		return WIDTH_AMBIGUOUS_NARROW;
+	if (write(out_fd, ask, sizeof(ask) - 1) < 0)
+		len = sizeof(buf);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (len < sizeof(buf) - 1) {
+		struct pollfd pfd = { in_fd, POLLIN, 0 };
+		long ms;
+		ssize_t n;
+
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		ms = (t.tv_sec - t0.tv_sec) * 1000 +
+		    (t.tv_nsec - t0.tv_nsec) / 1000000;
+		if (ms >= SCREEN_PROBE_MS ||
+		    poll(&pfd, 1, (int)(SCREEN_PROBE_MS - ms)) <= 0)
+			break;
+		n = read(in_fd, buf + len, sizeof(buf) - 1 - len);
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+		buf[len] = '\0';
+		if (memchr(buf, 'R', len) != NULL)
+			break;
+	}
+	if (len < sizeof(buf))
+		buf[len] = '\0';
+	else
+		buf[0] = '\0';
+	if (write(out_fd, erase, sizeof(erase) - 1) < 0)
+		col = 0;
+	tcsetattr(in_fd, TCSANOW, &old);
+	for (char *e = buf; (e = strchr(e, '\033')) != NULL; e++)
+		if (sscanf(e, "\033[%d;%dR", &row, &col) == 2)
+			break;
+	return col == 3 ? WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW;
+}
+
+/* The outline thread: builds over its own view of the text. */
+static void *
+screen_outline_main(void *arg)
+{
+	struct screen *s = arg;
+
+	if (outline_build(&s->thread_ol, s->view, &s->oo,
+	    &s->thread_err) != 0)
+		s->thread_ol = NULL;
+	doc_line_count(s->view);
+	atomic_store(&s->thread_done, 1);
+	return NULL;
+}
+
+static void
+screen_outline_start(struct screen *s)
+{
+	s->view = doc_new_view(s->doc);
+	if (pthread_create(&s->thread, NULL, screen_outline_main, s) == 0) {
+		s->thread_running = 1;
+		return;
+	}
+	screen_outline_main(s);
+	s->thread_running = 1;	/* nothing to join; see screen_outline_take */
+	s->thread = pthread_self();
+}
+
+/* Take the finished outline; with WAIT, wait for it.  1 when taken. */
+static int
+screen_outline_take(struct screen *s, int wait)
+{
+	if (!s->thread_running)
+		return 0;
+	if (!wait && !atomic_load(&s->thread_done))
+		return 0;
+	if (!pthread_equal(s->thread, pthread_self()))
+		pthread_join(s->thread, NULL);
+	s->thread_running = 0;
+	s->ol = s->thread_ol;
+	s->thread_ol = NULL;
+	s->total_lines = doc_line_count(s->view);
+	doc_take_index(s->doc, s->view);	/* G need not index again */
+	doc_free(s->view);
+	s->view = NULL;
+	if (s->ol == NULL) {
+		pager_message(&s->p, "%s", s->thread_err ? s->thread_err :
+		    "no outline");
+		free(s->thread_err);
+		s->thread_err = NULL;
+	}
+	pager_set_outline(&s->p, s->ol);
+	return 1;
+}
+
+/* Decode up to MAX code points of S (N bytes) into CP; returns the count. */
+static size_t
+screen_decode(const char *s, size_t n, uint32_t *cp, size_t max)
+{
+	size_t k = 0, i = 0;
+
+	while (i < n && k < max) {
+		i += width_decode(s + i, n - i, &cp[k]);
+		k++;
+	}
+	return k;
+}
+
+static void
+screen_put_wch(int y, int x, const wchar_t *w, attr_t attr, short pair)
+{
+	cchar_t cc;
+
+	if (setcchar(&cc, w, attr, pair, NULL) == OK)
+		mvadd_wch(y, x, &cc);
+}
+
+static void
+screen_pad(int y, int x, int n, attr_t attr, short pair)
+{
+	static const wchar_t sp[] = { L' ', 0 };
+
+	for (int i = 0; i < n; i++)
+		screen_put_wch(y, x + i, sp, attr, pair);
+}
+
+/*
+ * Draw one text cluster S (N bytes) at (Y, X) in exactly COLS columns.
+ * Each spacing code point goes with its marks into one cell group, as
+ * ncurses stores them; when the parts would not add up to COLS (an emoji
+ * ZWJ or skin-tone sequence), the first glyph is drawn and the rest
+ * padded, so the columns stay exact.
+ */
+static void
+screen_put_cluster(int y, int x, const char *s, size_t n, int cols,
+    attr_t attr, short pair)
+{
+	uint32_t cp[16];
+	size_t k = screen_decode(s, n, cp, 16), i;
+	int sum = 0, simple = 1, w;
+	wchar_t wch[CCHARW_MAX + 1];
+	size_t nw;
+
+	for (i = 0; i < k; i++) {
+		w = width_codepoint(cp[i]);
+		if (cp[i] == 0x200D || w < 0 || cp[i] == (uint32_t)-1)
+			simple = 0;
+		else
+			sum += w;
+	}
+	if (k == 0 || width_codepoint(cp[0]) <= 0)
+		simple = 0;
+	if (simple && sum == cols) {
+		i = 0;
+		while (i < k) {
+			w = width_codepoint(cp[i]);
+			nw = 0;
+			wch[nw++] = (wchar_t)cp[i++];
+			while (i < k && width_codepoint(cp[i]) == 0) {
+				if (nw < CCHARW_MAX - 1)
+					wch[nw++] = (wchar_t)cp[i];
+				i++;
+			}
+			wch[nw] = 0;
+			screen_put_wch(y, x, wch, attr, pair);
+			x += w;
+		}
+		return;
+	}
+	w = k ? width_codepoint(cp[0]) : 0;
+	if (w > 0 && w <= cols) {
+		wch[0] = (wchar_t)cp[0];
+		wch[1] = 0;
+		screen_put_wch(y, x, wch, attr, pair);
+	} else {
+		w = 0;
+	}
+	screen_pad(y, x + w, cols - w, attr, pair);
+}
+
+/* Draw cluster C of S at (Y, X): text as itself, controls made inert. */
+static void
+screen_put_any(int y, int x, const char *s, const struct width_cluster *c,
+    int cols, attr_t attr, short pair)
+{
+	char buf[16];
+	const char *out;
+	size_t len;
+
+	if (c->kind == WIDTH_TEXT) {
+		screen_put_cluster(y, x, s, c->len, cols, attr, pair);
+		return;
+	}
+	len = width_render(s, c, cols, buf, &out);
+	if (c->kind == WIDTH_TAB) {
+		screen_pad(y, x, cols, attr, pair);
+		return;
+	}
+	/* ^X, <9B> or U+FFFD: each code point one cell group. */
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t l = width_decode(out + i, len - i, &cp);
+		int w = width_codepoint(cp);
+
+		if (w <= 0)
+			break;
+		screen_put_cluster(y, x, out + i, l, w, attr | A_REVERSE, pair);
+		x += w;
+		i += l;
+	}
+}
+
+/*
+ * Draw the UTF-8 string S (N bytes) at (Y, X) in at most MAX_COLS
+ * columns, cut with … when it does not fit.  Returns the columns used.
+ */
+static int
+screen_put_str(int y, int x, const char *s, size_t n, int max_cols,
+    attr_t attr, short pair)
+{
+	struct width_cluster c;
+	int total = 0, col = 0, ell = width_codepoint(0x2026), limit;
+	size_t i;
+
+	if (max_cols <= 0)
+		return 0;
+	for (i = 0; i < n; i += c.len) {
+		width_next_cluster(s + i, n - i, &c);
+		total += c.kind == WIDTH_TAB ? 1 : c.cols;
+	}
+	limit = total <= max_cols ? max_cols : max_cols - ell;
+	for (i = 0; i < n; i += c.len) {
+		int w;
+
+		width_next_cluster(s + i, n - i, &c);
+		w = c.kind == WIDTH_TAB ? 1 : c.cols;
+		if (col + w > limit)
+			break;
+		if (w > 0)
+			screen_put_any(y, x + col, s + i, &c, w, attr, pair);
+		col += w;
+	}
+	if (total > max_cols && limit >= 0 && col + ell <= max_cols) {
+		screen_put_cluster(y, x + col, "\xE2\x80\xA6", 3, ell, attr,
+		    pair);
+		col += ell;
+	}
+	return col;
+}
+
+static int
+screen_is_heading(const struct screen *s, size_t line_off)
+{
+	size_t i;
+
+	if (s->ol == NULL)
+		return 0;
+	i = outline_section_of(s->ol, line_off);
+	return i != (size_t)-1 && s->ol->v[i].off == line_off;
+}
+
+static void
+screen_check(struct screen *s, int y, int want_x, int row_y)
+{
+	int cy, cx;
+
+	if (s->check == NULL || want_x >= COLS)
+		return;
+	getyx(stdscr, cy, cx);
+	s->checked++;
+	if (cy != y || cx != want_x) {
+		s->mismatched++;
+		if (s->mismatched <= 20)
+			fprintf(s->check, "row %d: layout column %d, curses "
+			    "(%d,%d)\n", row_y, want_x, cy, cx);
+	}
+}
+
+/* The text rows, from the top offset, at column X0. */
+static void
+screen_draw_text(struct screen *s, int x0)
+{
+	struct doc *doc = s->doc;
+	size_t line, row;
+	int y, rows = pager_text_rows(&s->p);
+
+	if (!doc_has_line(doc, 0))
+		return;
+	line = doc_line_of(doc, s->p.top_off);
+	row = layout_row_of(layout_get(s->lay, line), s->p.top_off);
+	for (y = 0; y < rows; y++) {
+		const struct layout_line *ll = layout_get(s->lay, line);
+		const struct layout_row *r = &ll->rows[row];
+		int head = screen_is_heading(s, ll->off);
+		attr_t attr = head ? A_BOLD : A_NORMAL;
+		short pair = head && s->color ? SCREEN_PAIR_HEADING : 0;
+
+		for (size_t i = r->cell; i < r->cell + r->ncells; i++) {
+			const struct layout_cell *c = &ll->cells[i];
+			struct width_cluster wc;
+
+			if (c->kind == LAYOUT_HIDDEN || c->cols == 0)
+				continue;
+			wc.len = c->tlen;
+			wc.cols = c->cols;
+			wc.kind = (enum width_kind)c->kind;
+			wc.first = c->first;
+			screen_put_any(y, x0 + c->col, ll->text + c->toff, &wc,
+			    c->cols, attr, pair);
+			screen_check(s, y, x0 + c->col + c->cols, y);
+		}
+		if (++row >= ll->nrows) {
+			if (!doc_has_line(doc, line + 1))
+				break;
+			line++;
+			row = 0;
+		}
+	}
+}
+
+static void
+screen_draw_panel(struct screen *s)
+{
+	struct pager *p = &s->p;
+	int pc = pager_panel_cols(p), w = pc ? pc : COLS;
+	int rows = pager_text_rows(p);
+	size_t cur_sec = pager_section(p);
+	char *head;
+
+	if (s->ol == NULL)
+		head = xstrdup("Outline (building…)");
+	else if (p->panel_filtering || p->filter[0])
+		head = xasprintf("/%s%s (%zu)", p->filter,
+		    p->panel_filtering ? "_" : "", p->panel_n);
+	else
+		head = xasprintf("Outline (%zu)", p->panel_n);
+	screen_put_str(0, 0, head, strlen(head), w, A_BOLD, 0);
+	free(head);
+	if (pc)
+		mvvline(0, pc, ACS_VLINE, rows);
+	if (rows < 2)
+		return;
+	if (s->ol != NULL && p->panel_n == 0) {
+		const char *m = p->filter[0] ? "no heading matches" :
+		    "no headings";
+		screen_put_str(1, 0, m, strlen(m), w, A_NORMAL, 0);
+		return;
+	}
+	pager_panel_fit(p, rows - 1);
+	for (int y = 1; y < rows && p->panel_top + (size_t)(y - 1) <
+	    p->panel_n; y++) {
+		size_t e = p->panel_top + (size_t)(y - 1);
+		const struct outline_heading *h = &s->ol->v[p->panel_idx[e]];
+		attr_t attr = e == p->panel_cur ? A_REVERSE : A_NORMAL;
+		int indent = 2 * (h->level - 1), x = 2;
+
+		if (indent > w / 3)
+			indent = w / 3;
+		if (attr == A_REVERSE)
+			screen_pad(y, 0, w, attr, 0);
+		if (p->panel_idx[e] == cur_sec)
+			screen_put_str(y, 0, ">", 1, w, attr | A_BOLD, 0);
+		x += indent;
+		if (x < w)
+			screen_put_str(y, x, h->title, strlen(h->title), w - x,
+			    attr | (p->panel_idx[e] == cur_sec ? A_BOLD : 0),
+			    0);
+	}
+}
+
+static void
+screen_draw_help(struct screen *s)
+{
+	int rows = pager_text_rows(&s->p);
+
+	for (int y = 0; y < rows; y++) {
+		size_t i = s->p.help_top + (size_t)y;
+		char *line;
+
+		if (i >= keys_help_lines())
+			break;
+		line = keys_help_line(i);
+		screen_put_str(y, 0, line, strlen(line), COLS,
+		    i == 0 ? A_BOLD : A_NORMAL, 0);
+		free(line);
+	}
+}
+
+static void
+screen_draw_status(struct screen *s)
+{
+	struct pager *p = &s->p;
+	int y = LINES - 1, rw, lw;
+	size_t sec = pager_section(p), line = pager_top_line(p) + 1;
+	char right[160], modes[64] = "", *left;
+	const char *title = sec != (size_t)-1 ? s->ol->v[sec].title : NULL;
+
+	if (p->count > 0)
+		snprintf(modes, sizeof(modes), "%ld ", p->count);
+	if (p->pending)
+		snprintf(modes + strlen(modes), sizeof(modes) - strlen(modes),
+		    "%c_ ", p->pending);
+	if (p->help_open)
+		strcat(modes, "[help] ");
+	else if (p->panel_filtering)
+		strcat(modes, "[filter] ");
+	else if (p->panel_open)
+		strcat(modes, "[outline] ");
+	if (s->total_lines)
+		snprintf(right, sizeof(right), "%sline %zu/%zu %3d%%", modes,
+		    line, s->total_lines, pager_percent(p));
+	else
+		snprintf(right, sizeof(right), "%sline %zu %3d%%", modes,
+		    line, pager_percent(p));
+	if (p->msg)
+		left = xasprintf("%s · %s%s%s", p->msg, s->name,
+		    title ? " · " : "", title ? title : "");
+	else
+		left = xasprintf("%s%s%s", s->name, title ? " · " : "",
+		    title ? title : "");
+	attron(A_REVERSE);
+	mvhline(y, 0, ' ', COLS);
+	attroff(A_REVERSE);
+	rw = width_string(right, strlen(right));
+	if (rw + 2 > COLS) {	/* narrow: the position alone */
+		snprintf(right, sizeof(right), "%s%d%%", modes,
+		    pager_percent(p));
+		rw = width_string(right, strlen(right));
+	}
+	if (rw + 2 > COLS) {
+		screen_put_str(y, 0, right, strlen(right), COLS, A_REVERSE, 0);
+	} else {
+		lw = COLS - rw - 2;
+		screen_put_str(y, 0, left, strlen(left), lw,
+		    p->msg ? A_REVERSE | A_BOLD : A_REVERSE, 0);
+		screen_put_str(y, COLS - rw - 1, right, strlen(right), rw,
+		    A_REVERSE, 0);
+	}
+	free(left);
+}
+
+static void
+screen_draw(struct screen *s)
+{
+	int pc = pager_panel_cols(&s->p);
+
+	erase();
+	if (s->p.help_open)
+		screen_draw_help(s);
+	else if (s->p.panel_open && pc == 0)
+		screen_draw_panel(s);
+	else {
+		screen_draw_text(s, pc ? pc + 1 : 0);
+		if (s->p.panel_open)
+			screen_draw_panel(s);
+	}
+	screen_draw_status(s);
+	refresh();
+}
+
+static int
+screen_key(wint_t wch, int code)
+{
+	if (code == OK)
+		return wch == '\r' ? KEYS_ENTER : (int)wch;
+	switch (wch) {
+	case KEY_UP: return KEYS_UP;
+	case KEY_DOWN: return KEYS_DOWN;
+	case KEY_LEFT: return KEYS_LEFT;
+	case KEY_RIGHT: return KEYS_RIGHT;
+	case KEY_PPAGE: return KEYS_PGUP;
+	case KEY_NPAGE: return KEYS_PGDN;
+	case KEY_HOME: return KEYS_HOME;
+	case KEY_END: return KEYS_END;
+	case KEY_BACKSPACE: return KEYS_BACKSPACE;
+	case KEY_ENTER: return KEYS_ENTER;
+	default: return -1;
+	}
+}
+
+static enum pager_action
+screen_mouse(struct screen *s)
+{
+	MEVENT ev;
+	struct pager *p = &s->p;
+	int pc = pager_panel_cols(p), in_panel;
+
+	if (getmouse(&ev) != OK)
+		return PAGER_NONE;
+	in_panel = p->panel_open && !p->help_open && (pc == 0 || ev.x < pc);
+	if (ev.bstate & BUTTON4_PRESSED)
+		return in_panel ? pager_panel_move(p, -SCREEN_WHEEL_ROWS) :
+		    pager_scroll(p, -SCREEN_WHEEL_ROWS);
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED)
+		return in_panel ? pager_panel_move(p, SCREEN_WHEEL_ROWS) :
+		    pager_scroll(p, SCREEN_WHEEL_ROWS);
+#endif
+	if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
+	    BUTTON1_RELEASED)) && in_panel && ev.y >= 1 &&
+	    ev.y < pager_text_rows(p)) {
+		if (ev.bstate & BUTTON1_RELEASED)
+			return PAGER_NONE;
+		return pager_panel_click(p, p->panel_top + (size_t)(ev.y - 1));
+	}
+	return PAGER_NONE;
+}
+
+/* Keys that need the outline wait for it (it is usually long done). */
+static int
+screen_needs_outline(const struct pager *p, int key)
+{
+	if (p->help_open || p->pending)
+		return 0;
+	return key == ']' || key == '[' || key == 't' || key == KEYS_TAB;
+}
+
+static void
+screen_loop(struct screen *s)
+{
+	wint_t wch;
+	int code, key;
+	enum pager_action a;
+
+	screen_draw(s);
+	/* The outline and the line count come after the first screen. */
+	if (s->doc->len > 0)
+		screen_outline_start(s);
+	for (;;) {
+		if (screen_signal)
+			return;
+		if (screen_outline_take(s, 0)) {
+			/* The scan touched the whole text: let it go. */
+			doc_drop_pages(s->doc);
+			screen_draw(s);
+		}
+		code = get_wch(&wch);
+		if (screen_signal)
+			return;
+		if (code == ERR)
+			continue;
+		if (code == KEY_CODE_YES && wch == KEY_RESIZE) {
+			pager_resize(&s->p, LINES, COLS);
+			screen_draw(s);
+			continue;
+		}
+		if (code == KEY_CODE_YES && wch == KEY_MOUSE) {
+			if (screen_mouse(s) != PAGER_NONE)
+				screen_draw(s);
+			continue;
+		}
+		key = screen_key(wch, code);
+		if (key < 0)
+			continue;
+		if (screen_needs_outline(&s->p, key))
+			screen_outline_take(s, 1);
+		a = keys_dispatch(&s->p, key);
+		if (a == PAGER_QUIT)
+			return;
+		if (key == KEYS_CTRL('l'))
+			clearok(curscr, TRUE);
+		if (a == PAGER_REDRAW || key == KEYS_CTRL('l'))
+			screen_draw(s);
+	}
+}
+
+static void
+screen_colors(struct screen *s)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (nc != NULL && nc[0] != '\0')
+		return;
+	if (!has_colors() || start_color() != OK)
+		return;
+	use_default_colors();
+	if (init_pair(SCREEN_PAIR_HEADING, COLOR_BLUE, -1) == OK)
+		s->color = 1;
+}
+
+static void
+screen_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = screen_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+int
+screen_run(struct doc *doc, const struct options *opts)
+{
+	struct screen s;
+	struct layout_opts lo;
+	FILE *in = stdin, *tty = NULL;
+	SCREEN *term;
+	const char *slash, *check;
+	int rc = 0;
+
+	if (!isatty(STDIN_FILENO)) {
+		tty = fopen("/dev/tty", "r");
+		if (tty == NULL) {
+			fprintf(stderr, "yuedu: no terminal to read keys from "
+			    "(/dev/tty: %s)\n", strerror(errno));
+			return 2;
+		}
+		in = tty;
+	}
+	if (opts->ambiguous == OPTIONS_AMB_AUTO)
+		width_set_ambiguous(screen_probe_ambiguous(fileno(in),
+		    STDOUT_FILENO));
+	else
+		width_set_ambiguous(opts->ambiguous == OPTIONS_AMB_WIDE ?
+		    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
+
+	memset(&s, 0, sizeof(s));
+	s.doc = doc;
+	slash = strrchr(doc->name, '/');
+	s.name = slash && slash[1] ? slash + 1 : doc->name;
+	lo.annot = annot_resolve(opts->pinyin, doc);
+	lo.width_cols = 80;
+	s.lay = layout_new(doc, &lo);
+
+	term = newterm(NULL, stdout, in);
+	if (term == NULL) {
+		const char *t = getenv("TERM");
+
+		fprintf(stderr, "yuedu: cannot use the terminal (TERM=%s); "
+		    "try --dump\n", t ? t : "unset");
+		layout_free(s.lay);
+		if (tty)
+			fclose(tty);
+		return 2;
+	}
+	screen_curses_on = 1;
+	util_set_die_hook(screen_restore);
+	screen_signals();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	timeout(SCREEN_TICK_MS);
+	mouseinterval(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	    | BUTTON5_PRESSED
+#endif
+	    , NULL);
+	screen_colors(&s);
+	check = getenv("YUEDU_CHECK_CURSOR");
+	if (check != NULL && check[0] != '\0')
+		s.check = fopen(check, "w");
+
+	pager_init(&s.p, doc, s.lay, NULL, LINES, COLS);
+	s.p.wrap_cols = opts->width_cols;
+	pager_resize(&s.p, LINES, COLS);
+	if (opts->start_line > 0) {
+		pager_goto_line(&s.p, (size_t)opts->start_line);
+		s.p.prev_off = PAGER_NO_OFF;
+	}
+	s.oo.annot = opts->pinyin;
+	s.oo.heading_regex = opts->heading;
+	screen_loop(&s);
+
+	screen_restore();
+	util_set_die_hook(NULL);
+	if (screen_signal)
+		rc = 128 + screen_signal;
+	screen_outline_take(&s, 1);
+	if (s.check != NULL) {
+		fprintf(s.check, "checked %lu cells, %lu mismatched\n",
+		    s.checked, s.mismatched);
+		fclose(s.check);
+	}
+	delscreen(term);
+	pager_done(&s.p);
+	outline_free(s.ol);
+	free(s.thread_err);
+	layout_free(s.lay);
+	if (tty)
+		fclose(tty);
+	return rc;
+}

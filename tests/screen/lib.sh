@@ -1,0 +1,87 @@
+# Helpers for the tmux screen tests (sourced, not run): one tmux server per
+# test, killed on exit; polling instead of fixed sleeps.
+set -u
+: "${YUEDU:?YUEDU must name the yuedu binary}"
+: "${YUEDU_DATA:?YUEDU_DATA must name tests/data}"
+: "${YUEDU_SRC:?YUEDU_SRC must name the source tree}"
+export LC_ALL=C.UTF-8
+SAMPLE="$YUEDU_SRC/articles/01-ali-ai-zhanyi.txt"
+TM_SOCK="yuedu-$(basename "$0" .sh)-$$"
+TM="tmux -L $TM_SOCK -f /dev/null"
+TM_FAILS=0
+trap '$TM kill-server 2>/dev/null' EXIT
+
+# tm_start COLS ROWS COMMAND...: a fresh session running COMMAND.
+# Each start is a new session on the same server; the previous one goes.
+TM_N=0
+TM_T=s0
+tm_start() {
+	local cols=$1 rows=$2 old=$TM_T
+	shift 2
+	TM_N=$((TM_N + 1))
+	TM_T=s$TM_N
+	$TM new-session -d -s "$TM_T" -x "$cols" -y "$rows" "$*"
+	$TM set-option -g remain-on-exit on >/dev/null 2>&1
+	$TM kill-session -t "$old" 2>/dev/null
+}
+
+tm_cap() { $TM capture-pane -p -t "$TM_T"; }
+tm_keys() { $TM send-keys -t "$TM_T" "$@"; }
+
+# tm_wait TEXT [SECONDS]: wait until TEXT is on the screen.
+tm_wait() {
+	local text=$1 tries=$(( ${2:-5} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		tm_cap | grep -qF -- "$text" && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+# tm_wait_row N TEXT: wait until screen row N (1-based) starts with TEXT.
+tm_wait_row() {
+	local n=$1 text=$2 tries=100
+	while [ "$tries" -gt 0 ]; do
+		tm_cap | sed -n "${n}p" | grep -qF -- "$text" && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+# row_wait_exact N TEXT: wait until screen row N is exactly TEXT.
+row_wait_exact() {
+	local tries=100
+	while [ "$tries" -gt 0 ]; do
+		[ "$(tm_cap | sed -n "$1p")" = "$2" ] && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+# row_matches N REGEX: screen row N matches the extended REGEX now.
+row_matches() { tm_cap | sed -n "$1p" | grep -qE -- "$2"; }
+# absent TEXT: TEXT is nowhere on the screen.
+absent() { ! tm_cap | grep -qF -- "$1"; }
+
+ok() { echo "ok: $*"; }
+not_ok() {
+	echo "FAIL: $*"
+	echo "--- screen:"
+	tm_cap | sed 's/^/| /'
+	TM_FAILS=$((TM_FAILS + 1))
+}
+check() {	# check DESCRIPTION COMMAND...
+	local what=$1
+	shift
+	if "$@"; then ok "$what"; else not_ok "$what"; fi
+}
+finish() {
+	if [ "$TM_FAILS" -gt 0 ]; then
+		echo "$TM_FAILS check(s) failed"
+		exit 1
+	fi
+	echo "all checks passed"
+}
