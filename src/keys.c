@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/finder.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -140,6 +141,65 @@ keys_help(struct pager *p, long count)
 }
 
 static enum pager_action
+keys_search_forward(struct pager *p, long count)
+{
+	return p->finder ? finder_prompt_open(p->finder,
+	    FINDER_PROMPT_FORWARD) : PAGER_NONE;
+}
+
+static enum pager_action
+keys_search_backward(struct pager *p, long count)
+{
+	return p->finder ? finder_prompt_open(p->finder,
+	    FINDER_PROMPT_BACKWARD) : PAGER_NONE;
+}
+
+static enum pager_action
+keys_search_next(struct pager *p, long count)
+{
+	enum pager_action a = PAGER_NONE;
+
+	for (long i = 0; p->finder && i < keys_n(count); i++)
+		a = finder_next(p->finder, 0);
+	return a;
+}
+
+static enum pager_action
+keys_search_prev(struct pager *p, long count)
+{
+	enum pager_action a = PAGER_NONE;
+
+	for (long i = 0; p->finder && i < keys_n(count); i++)
+		a = finder_next(p->finder, 1);
+	return a;
+}
+
+static enum pager_action
+keys_highlight_add(struct pager *p, long count)
+{
+	return p->finder ? finder_term_add_current(p->finder) : PAGER_NONE;
+}
+
+static enum pager_action
+keys_highlight_type(struct pager *p, long count)
+{
+	return p->finder ? finder_prompt_open(p->finder, FINDER_PROMPT_TERM) :
+	    PAGER_NONE;
+}
+
+static enum pager_action
+keys_highlight_remove(struct pager *p, long count)
+{
+	return p->finder ? finder_term_remove_start(p->finder) : PAGER_NONE;
+}
+
+static enum pager_action
+keys_highlight_clear(struct pager *p, long count)
+{
+	return p->finder ? finder_term_clear(p->finder) : PAGER_NONE;
+}
+
+static enum pager_action
 keys_quit(struct pager *p, long count)
 {
 	return PAGER_QUIT;
@@ -174,6 +234,21 @@ const struct keys_command keys_table[] = {
 	{ "goto-mark", { '\'' },
 	    "' and a letter: go to the mark; '': back before the last jump",
 	    keys_goto_mark },
+	{ "search-forward", { '/' }, "search forward (Enter: go; Esc: back; "
+	    "^R: regex; ↑↓: history)", keys_search_forward },
+	{ "search-backward", { '?' }, "search backward",
+	    keys_search_backward },
+	{ "search-next", { 'n' }, "the next match (wraps)", keys_search_next },
+	{ "search-prev", { 'N' }, "the previous match (wraps)",
+	    keys_search_prev },
+	{ "highlight-add", { '+' }, "highlight the current search in its own "
+	    "colour", keys_highlight_add },
+	{ "highlight-type", { '=' }, "type a term to highlight",
+	    keys_highlight_type },
+	{ "highlight-remove", { '-' }, "- and a number: remove that highlight",
+	    keys_highlight_remove },
+	{ "highlight-clear", { '_' }, "remove every highlight",
+	    keys_highlight_clear },
 	{ "redraw", { KEYS_CTRL('l') }, "redraw the screen", keys_redraw },
 	{ "help", { 'h' }, "this help (q or Esc closes)", keys_help },
 	{ "quit", { 'q' }, "quit", keys_quit },
@@ -415,6 +490,8 @@ keys_dispatch(struct pager *p, int key)
 	pager_message(p, NULL);
 	if (p->help_open)
 		return keys_help_key(p, key);
+	if (p->finder != NULL && (r = finder_key(p->finder, key)) >= 0)
+		return (enum pager_action)r;
 	if (p->pending) {
 		int what = p->pending;
 

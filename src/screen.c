@@ -23,6 +23,7 @@
 
 #include "yuedu/annot.h"
 #include "yuedu/doc.h"
+#include "yuedu/finder.h"
 #include "yuedu/keys.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
@@ -32,6 +33,10 @@
 #include "yuedu/width.h"
 
 #define SCREEN_PAIR_HEADING 1
+#define SCREEN_PAIR_CURRENT 2	/* the current match */
+#define SCREEN_PAIR_TERM 3	/* highlight term K: pair 3 + K */
+#define SCREEN_TERM_COLOURS 7
+#define SCREEN_PROGRESS_MS 150	/* show progress after this long */
 #define SCREEN_WHEEL_ROWS 3
 #define SCREEN_PROBE_MS 200
 #define SCREEN_TICK_MS 100
@@ -53,6 +58,14 @@ struct screen {
 	struct outline *thread_ol;
 	char *thread_err;
 	size_t total_lines;	/* 0 until known */
+
+	/* Search and highlight terms; spans of the line being drawn. */
+	struct finder finder;
+	struct finder_span *spans;
+	size_t nspans, spans_cap, spans_line;
+	int key_fd;		/* where keys come from (for progress) */
+	struct timespec key_t0;	/* when the last key was taken */
+	int nterm_colours;	/* term colours available (0: attributes) */
 
 	/* YUEDU_CHECK_CURSOR: compare ncurses' cursor with the layout. */
 	FILE *check;
@@ -384,6 +397,91 @@ screen_check(struct screen *s, int y, int want_x, int row_y)
 	}
 }
 
+/*
+ * How a finder span looks.  Without colours (NO_COLOR, or fewer than 8)
+ * terms are told apart by underline, bold and reverse combinations.
+ */
+static void
+screen_span_look(const struct screen *s, int style, attr_t *attr,
+    short *pair)
+{
+	static const attr_t plain[] = {
+		A_UNDERLINE, A_BOLD | A_UNDERLINE, A_REVERSE | A_UNDERLINE,
+		A_BOLD | A_DIM, A_DIM | A_UNDERLINE, A_STANDOUT | A_DIM,
+		A_ITALIC, A_ITALIC | A_BOLD, A_ITALIC | A_UNDERLINE,
+	};
+
+	if (style == FINDER_STYLE_CURRENT) {
+		*attr = A_BOLD | (s->color ? 0 : A_REVERSE | A_UNDERLINE);
+		*pair = s->color ? SCREEN_PAIR_CURRENT : 0;
+		if (!s->color)
+			*attr |= A_BOLD;
+	} else if (style == FINDER_STYLE_MATCH) {
+		*attr = A_REVERSE;
+		*pair = 0;
+	} else if (s->nterm_colours > 0) {
+		*attr = 0;
+		*pair = (short)(SCREEN_PAIR_TERM + style % s->nterm_colours);
+		if (style >= s->nterm_colours)
+			*attr = A_UNDERLINE;
+	} else {
+		*attr = plain[style % (int)(sizeof plain / sizeof plain[0])];
+		*pair = 0;
+	}
+}
+
+/* The look of the cell at OFF: the last span holding it wins. */
+static int
+screen_cell_style(const struct screen *s, size_t off, size_t end)
+{
+	int style = -1;
+
+	for (size_t i = 0; i < s->nspans; i++)
+		if (s->spans[i].off < end && off < s->spans[i].end)
+			style = s->spans[i].style;
+	return style;
+}
+
+static long
+screen_ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 +
+	    (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/*
+ * Progress of a long search: after a moment, the status line says how
+ * far it got; ^C or any key stops it (the key is kept for later).
+ */
+static int
+screen_progress(void *arg, size_t off)
+{
+	struct screen *s = arg;
+	struct pollfd pfd = { s->key_fd, POLLIN, 0 };
+	char msg[96];
+	int pct;
+
+	if (screen_signal == SIGINT) {
+		screen_signal = 0;
+		return 1;
+	}
+	if (poll(&pfd, 1, 0) > 0)
+		return 1;
+	if (screen_ms_since(&s->key_t0) < SCREEN_PROGRESS_MS)
+		return 0;
+	pct = s->doc->len ? (int)(off * 100.0 / (double)s->doc->len) : 0;
+	snprintf(msg, sizeof msg, "searching… %d%% (any key stops)", pct);
+	attron(A_REVERSE);
+	mvhline(LINES - 1, 0, ' ', COLS);
+	mvaddstr(LINES - 1, 0, msg);
+	attroff(A_REVERSE);
+	refresh();
+	return 0;
+}
+
 /* The text rows, from the top offset, at column X0. */
 static void
 screen_draw_text(struct screen *s, int x0)
@@ -396,25 +494,40 @@ screen_draw_text(struct screen *s, int x0)
 		return;
 	line = doc_line_of(doc, s->p.top_off);
 	row = layout_row_of(layout_get(s->lay, line), s->p.top_off);
+	s->spans_line = (size_t)-1;
 	for (y = 0; y < rows; y++) {
 		const struct layout_line *ll = layout_get(s->lay, line);
 		const struct layout_row *r = &ll->rows[row];
 		int head = screen_is_heading(s, ll->off);
-		attr_t attr = head ? A_BOLD : A_NORMAL;
-		short pair = head && s->color ? SCREEN_PAIR_HEADING : 0;
+		attr_t attr = head ? A_BOLD : A_NORMAL, a;
+		short pair = head && s->color ? SCREEN_PAIR_HEADING : 0, pr;
 
+		if (s->spans_line != line) {
+			s->nspans = finder_spans(&s->finder, line, &s->spans,
+			    &s->spans_cap);
+			s->spans_line = line;
+		}
 		for (size_t i = r->cell; i < r->cell + r->ncells; i++) {
 			const struct layout_cell *c = &ll->cells[i];
 			struct width_cluster wc;
+			int st;
 
 			if (c->kind == LAYOUT_HIDDEN || c->cols == 0)
 				continue;
+			a = attr;
+			pr = pair;
+			st = s->nspans ? screen_cell_style(s, c->off,
+			    c->off + c->tlen) : -1;
+			if (st >= 0) {
+				screen_span_look(s, st, &a, &pr);
+				a |= attr;
+			}
 			wc.len = c->tlen;
 			wc.cols = c->cols;
 			wc.kind = (enum width_kind)c->kind;
 			wc.first = c->first;
 			screen_put_any(y, x0 + c->col, ll->text + c->toff, &wc,
-			    c->cols, attr, pair);
+			    c->cols, a, pr);
 			screen_check(s, y, x0 + c->col + c->cols, y);
 		}
 		if (++row >= ll->nrows) {
@@ -468,11 +581,26 @@ screen_draw_panel(struct screen *s)
 			screen_pad(y, 0, w, attr, 0);
 		if (p->panel_idx[e] == cur_sec)
 			screen_put_str(y, 0, ">", 1, w, attr | A_BOLD, 0);
+		long cnt = finder_section_count(&s->finder, s->ol,
+		    p->panel_idx[e]);
+		int cw = 0;
+
 		x += indent;
+		if (cnt > 0) {	/* matches of the search in this section */
+			char num[24];
+
+			snprintf(num, sizeof(num), " %ld", cnt);
+			cw = (int)strlen(num);
+			if (cw < w - x - 2)
+				screen_put_str(y, w - cw, num, (size_t)cw, cw,
+				    attr | A_BOLD, 0);
+			else
+				cw = 0;
+		}
 		if (x < w)
-			screen_put_str(y, x, h->title, strlen(h->title), w - x,
-			    attr | (p->panel_idx[e] == cur_sec ? A_BOLD : 0),
-			    0);
+			screen_put_str(y, x, h->title, strlen(h->title),
+			    w - x - cw, attr | (p->panel_idx[e] == cur_sec ?
+			    A_BOLD : 0), 0);
 	}
 }
 
@@ -494,14 +622,52 @@ screen_draw_help(struct screen *s)
 	}
 }
 
+/* The search prompt on the status line: the pattern typed so far, and
+ * on the right the foldings in effect and what became of it. */
+static void
+screen_draw_prompt(struct screen *s)
+{
+	struct finder *f = &s->finder;
+	int y = LINES - 1, rw;
+	char *modes = finder_prompt_modes(f), *right, *left;
+	const char *lead = f->prompt == FINDER_PROMPT_FORWARD ? "/" :
+	    f->prompt == FINDER_PROMPT_BACKWARD ? "?" : "highlight: ";
+
+	right = xasprintf("%s[%s]", f->prompt_err ? f->prompt_err :
+	    f->prompt_found == 0 ? "not found " : "", modes);
+	left = xasprintf("%s%s_", lead, f->line);
+	mvhline(y, 0, ' ', COLS);
+	rw = width_string(right, strlen(right));
+	if (rw + 2 > COLS / 2)
+		rw = 0;
+	screen_put_str(y, 0, left, strlen(left), COLS - rw - 1, A_BOLD, 0);
+	if (rw > 0)
+		screen_put_str(y, COLS - rw, right, strlen(right), rw,
+		    f->prompt_err || f->prompt_found == 0 ? A_REVERSE :
+		    A_NORMAL, 0);
+	free(modes);
+	free(right);
+	free(left);
+}
+
 static void
 screen_draw_status(struct screen *s)
 {
 	struct pager *p = &s->p;
 	int y = LINES - 1, rw, lw;
 	size_t sec = pager_section(p), line = pager_top_line(p) + 1;
-	char right[160], modes[64] = "", *left;
+	char right[320], modes[64] = "", srch[160] = "", *left, *fs;
 	const char *title = sec != (size_t)-1 ? s->ol->v[sec].title : NULL;
+
+	if (s->finder.prompt != FINDER_PROMPT_NONE) {
+		screen_draw_prompt(s);
+		return;
+	}
+	fs = finder_status(&s->finder);
+	if (fs != NULL) {
+		snprintf(srch, sizeof(srch), "%s ", fs);
+		free(fs);
+	}
 
 	if (p->count > 0)
 		snprintf(modes, sizeof(modes), "%ld ", p->count);
@@ -515,11 +681,11 @@ screen_draw_status(struct screen *s)
 	else if (p->panel_open)
 		strcat(modes, "[outline] ");
 	if (s->total_lines)
-		snprintf(right, sizeof(right), "%sline %zu/%zu %3d%%", modes,
-		    line, s->total_lines, pager_percent(p));
+		snprintf(right, sizeof(right), "%s%sline %zu/%zu %3d%%", srch,
+		    modes, line, s->total_lines, pager_percent(p));
 	else
-		snprintf(right, sizeof(right), "%sline %zu %3d%%", modes,
-		    line, pager_percent(p));
+		snprintf(right, sizeof(right), "%s%sline %zu %3d%%", srch,
+		    modes, line, pager_percent(p));
 	if (p->msg)
 		left = xasprintf("%s · %s%s%s", p->msg, s->name,
 		    title ? " · " : "", title ? title : "");
@@ -662,6 +828,7 @@ screen_loop(struct screen *s)
 			continue;
 		if (screen_needs_outline(&s->p, key))
 			screen_outline_take(s, 1);
+		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
 		a = keys_dispatch(&s->p, key);
 		if (a == PAGER_QUIT)
 			return;
@@ -684,6 +851,24 @@ screen_colors(struct screen *s)
 	use_default_colors();
 	if (init_pair(SCREEN_PAIR_HEADING, COLOR_BLUE, -1) == OK)
 		s->color = 1;
+	if (COLORS >= 8) {
+		/* Current match: black on yellow; terms: the other six
+		 * backgrounds (magenta and red with white text). */
+		static const short bg[SCREEN_TERM_COLOURS] = {
+			COLOR_GREEN, COLOR_CYAN, COLOR_MAGENTA, COLOR_RED,
+			COLOR_BLUE, COLOR_WHITE, 0,
+		};
+		int n = COLORS >= 16 ? SCREEN_TERM_COLOURS : 6;
+
+		init_pair(SCREEN_PAIR_CURRENT, COLOR_BLACK, COLOR_YELLOW);
+		for (int k = 0; k < n; k++) {
+			short b = k == 6 ? 8 + COLOR_YELLOW : bg[k];
+			short fg = b == COLOR_RED || b == COLOR_BLUE ||
+			    b == COLOR_MAGENTA ? COLOR_WHITE : COLOR_BLACK;
+			init_pair((short)(SCREEN_PAIR_TERM + k), fg, b);
+		}
+		s->nterm_colours = n;
+	}
 }
 
 static void
@@ -729,6 +914,7 @@ screen_run(struct doc *doc, const struct options *opts)
 	s.doc = doc;
 	slash = strrchr(doc->name, '/');
 	s.name = slash && slash[1] ? slash + 1 : doc->name;
+	memset(&lo, 0, sizeof(lo));	/* no script view here (yet) */
 	lo.annot = annot_resolve(opts->pinyin, doc);
 	lo.width_cols = 80;
 	s.lay = layout_new(doc, &lo);
@@ -774,6 +960,26 @@ screen_run(struct doc *doc, const struct options *opts)
 	}
 	s.oo.annot = opts->pinyin;
 	s.oo.heading_regex = opts->heading;
+	{
+		struct search_opts so = { .regex = opts->regex,
+		    .casing = opts->case_sensitive ? SEARCH_CASE_SENSITIVE :
+		    SEARCH_CASE_SMART, .no_fold_width = opts->no_fold_width,
+		    .no_fold_script = opts->no_fold_script,
+		    .annot = lo.annot };
+
+		finder_init(&s.finder, &s.p, &so);
+		s.p.finder = &s.finder;
+		s.key_fd = fileno(in);
+		clock_gettime(CLOCK_MONOTONIC, &s.key_t0);
+		s.finder.progress = screen_progress;
+		s.finder.progress_arg = &s;
+		for (size_t i = 0; i < opts->nhighlights; i++)
+			finder_term_add(&s.finder, opts->highlights[i]);
+		if (opts->start_pattern != NULL) {
+			finder_start(&s.finder, opts->start_pattern);
+			s.p.prev_off = PAGER_NO_OFF;
+		}
+	}
 	screen_loop(&s);
 
 	screen_restore();
@@ -787,6 +993,8 @@ screen_run(struct doc *doc, const struct options *opts)
 		fclose(s.check);
 	}
 	delscreen(term);
+	finder_done(&s.finder);
+	free(s.spans);
 	pager_done(&s.p);
 	outline_free(s.ol);
 	free(s.thread_err);

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 struct doc;
+struct finder;
 struct layout;
 struct outline;
 
@@ -40,6 +41,9 @@ struct pager {
 	long count;		/* count typed before a command; 0 = none */
 	int pending;		/* key waiting for its letter ('m', '\'') */
 	char *msg;		/* one-line message for the status line */
+
+	struct finder *finder;	/* search and highlights, or NULL (not
+				   owned) */
 
 	int help_open;		/* the help screen is shown */
 	size_t help_top;	/* first help line shown */

@@ -1,0 +1,146 @@
+/*
+ * The finder: search as the reader uses it.  The prompt being typed (and
+ * its history), the current search with its current match, its count and
+ * its matches per section, n/N with wrapping, and the highlight terms.
+ * It moves the pager and leaves messages, but never draws: the screen
+ * asks it for the coloured spans of each line.  No curses here.
+ */
+#ifndef YUEDU_FINDER_H
+#define YUEDU_FINDER_H
+
+#include <stddef.h>
+
+#include "yuedu/pager.h"
+#include "yuedu/search.h"
+
+struct outline;
+
+#define FINDER_TERMS_MAX 9		/* highlight terms, numbered 1..9 */
+#define FINDER_PROMPT_MAX 1024		/* bytes of a typed pattern */
+#define FINDER_HISTORY_MAX 100
+#define FINDER_STORE_MAX ((size_t)1 << 20)	/* match offsets kept */
+
+enum finder_prompt {
+	FINDER_PROMPT_NONE = 0,
+	FINDER_PROMPT_FORWARD,		/* / */
+	FINDER_PROMPT_BACKWARD,		/* ? */
+	FINDER_PROMPT_TERM,		/* = : a highlight term */
+};
+
+/* How a span is shown: highlight term K is FINDER_STYLE_TERM + K. */
+enum finder_style {
+	FINDER_STYLE_TERM = 0,
+	FINDER_STYLE_MATCH = 100,	/* a match of the current search */
+	FINDER_STYLE_CURRENT,		/* the current match */
+};
+
+struct finder_span {
+	size_t off, end;	/* bytes of doc->text */
+	int style;		/* enum finder_style */
+};
+
+struct finder_term {
+	char *pattern;
+	struct search *s;
+};
+
+struct finder {
+	struct pager *p;		/* not owned */
+	struct search_opts opts;	/* regex, case, foldings, annotations */
+	/* Called during long searches (may be NULL); nonzero stops. */
+	search_progress_fn progress;
+	void *progress_arg;
+
+	/* The prompt. */
+	enum finder_prompt prompt;
+	char line[FINDER_PROMPT_MAX];	/* NUL-ended UTF-8 */
+	size_t len;
+	int prompt_regex;		/* ^R toggles it while typing */
+	char *prompt_err;		/* why the pattern is unusable */
+	int prompt_found;		/* 1 found, 0 not, -1 not known */
+	size_t origin_top, origin_anchor;
+	char *hist[FINDER_HISTORY_MAX];	/* oldest first */
+	size_t nhist, hist_pos;
+
+	/* The current search. */
+	struct search *cur;
+	int cur_regex;			/* it is a regular expression */
+	int backward;			/* it was started with ? */
+	size_t cur_off, cur_end;	/* current match; PAGER_NO_OFF: none */
+	size_t *offs;			/* match starts, in order */
+	size_t noffs, offs_cap;
+	size_t total;			/* matches counted */
+	int counted;			/* 1 all, 0 not yet, -1 stopped */
+	size_t *sec_counts;		/* per outline section */
+	size_t nsec;
+	const struct outline *sec_ol;	/* what sec_counts was made for */
+
+	/* Saved while typing, restored by Esc. */
+	struct search *saved_cur;
+	int saved_backward, saved_regex;
+	size_t saved_off, saved_end;
+
+	struct finder_term terms[FINDER_TERMS_MAX];
+	size_t nterms;
+	int pending_remove;		/* '-' typed: a term number follows */
+
+	struct search_match *tmp;
+	size_t tmp_cap;
+};
+
+/* A finder for pager P (not owned) with search options OPTS. */
+void finder_init(struct finder *f, struct pager *p,
+    const struct search_opts *opts);
+void finder_done(struct finder *f);
+
+/*
+ * Keys while the prompt is open or a term number is awaited: text is
+ * added, Backspace deletes the last character, ^U clears, ^R toggles
+ * regular expressions, ↑/↓ walk the history, Enter accepts, Esc cancels
+ * (back to where the reader was).  Returns -1 for a key it does not take.
+ */
+int finder_key(struct finder *f, int key);
+
+/* Open the prompt: / forward, ? backward, = a highlight term. */
+enum pager_action finder_prompt_open(struct finder *f,
+    enum finder_prompt kind);
+
+/*
+ * Search for PATTERN from the top (forward) and go to the first match,
+ * as +/PATTERN does.  A message says when it is bad or not found.
+ */
+enum pager_action finder_start(struct finder *f, const char *pattern);
+
+/* n (REVERSE 0) and N (1): the next match, wrapping with a message. */
+enum pager_action finder_next(struct finder *f, int reverse);
+
+/* Highlight terms: add PATTERN (0, or -1 with a message), add the
+ * current search, await the number of one to remove, remove all. */
+int finder_term_add(struct finder *f, const char *pattern);
+enum pager_action finder_term_add_current(struct finder *f);
+enum pager_action finder_term_remove_start(struct finder *f);
+enum pager_action finder_term_clear(struct finder *f);
+
+/*
+ * The coloured spans of line LINE (0-based) into *v (grown with xgrow,
+ * capacity *cap; caller frees): terms first, then matches, then the
+ * current match, so later spans win where they overlap.  Returns the count.
+ */
+size_t finder_spans(struct finder *f, size_t line, struct finder_span **v,
+    size_t *cap);
+
+/*
+ * For the status line: "2/5 [case width script]" (a "?" for what is not
+ * known; "[regex ...]" for a regular expression), or NULL without a
+ * search.  Caller frees.
+ */
+char *finder_status(struct finder *f);
+
+/* The foldings the prompt would use, e.g. "regex case width script". */
+char *finder_prompt_modes(struct finder *f);
+
+/* Matches of the current search in section I of OL; -1 when unknown. */
+long finder_section_count(struct finder *f, const struct outline *ol,
+    size_t i);
+
+#endif

@@ -1,0 +1,774 @@
+/*
+ * The reader's search, on top of the search engine: it owns the prompt
+ * and its history, the current search and current match, the count of
+ * matches (offsets kept up to a bound) and their tally per section, the
+ * highlight terms, and the moves these make in the pager.  Drawing is
+ * left to the screen, which asks finder_spans() what to colour.
+ */
+#include "yuedu/finder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/keys.h"
+#include "yuedu/layout.h"
+#include "yuedu/outline.h"
+#include "yuedu/util.h"
+#include "yuedu/width.h"
+
+void
+finder_init(struct finder *f, struct pager *p, const struct search_opts *opts)
+{
+	memset(f, 0, sizeof *f);
+	f->p = p;
+	if (opts != NULL)
+		f->opts = *opts;
+	f->cur_off = f->cur_end = PAGER_NO_OFF;
+	f->saved_off = f->saved_end = PAGER_NO_OFF;
+	f->prompt_found = -1;
+}
+
+static void
+finder_reset_counts(struct finder *f)
+{
+	f->noffs = 0;
+	f->total = 0;
+	f->counted = 0;
+	f->sec_ol = NULL;
+}
+
+void
+finder_done(struct finder *f)
+{
+	if (f->saved_cur != f->cur)
+		search_free(f->saved_cur);
+	search_free(f->cur);
+	for (size_t i = 0; i < f->nterms; i++) {
+		free(f->terms[i].pattern);
+		search_free(f->terms[i].s);
+	}
+	for (size_t i = 0; i < f->nhist; i++)
+		free(f->hist[i]);
+	free(f->prompt_err);
+	free(f->offs);
+	free(f->sec_counts);
+	free(f->tmp);
+	memset(f, 0, sizeof *f);
+}
+
+static struct search *
+finder_compile(struct finder *f, const char *pattern, int regex, char **err)
+{
+	struct search_opts o = f->opts;
+
+	o.regex = regex;
+	return search_new(pattern, &o, err);
+}
+
+static void
+finder_history_add(struct finder *f, const char *s)
+{
+	for (size_t i = 0; i < f->nhist; i++)
+		if (strcmp(f->hist[i], s) == 0) {
+			free(f->hist[i]);
+			memmove(f->hist + i, f->hist + i + 1,
+			    (f->nhist - i - 1) * sizeof *f->hist);
+			f->nhist--;
+			break;
+		}
+	if (f->nhist == FINDER_HISTORY_MAX) {
+		free(f->hist[0]);
+		memmove(f->hist, f->hist + 1, (f->nhist - 1) * sizeof *f->hist);
+		f->nhist--;
+	}
+	f->hist[f->nhist++] = xstrdup(s);
+}
+
+static int finder_term_add_re(struct finder *f, const char *pattern,
+    int regex);
+
+/* The end of the last text row on screen. */
+static size_t
+finder_bottom(struct finder *f)
+{
+	struct pager *p = f->p;
+	size_t line, row, end = p->top_off;
+	int rows = pager_text_rows(p);
+	const struct layout_line *ll;
+
+	if (!doc_has_line(p->doc, 0))
+		return 0;
+	line = doc_line_of(p->doc, p->top_off);
+	ll = layout_get(p->lay, line);
+	row = layout_row_of(ll, p->top_off);
+	for (int y = 0; y < rows; y++) {
+		end = ll->rows[row].end;
+		if (++row >= ll->nrows) {
+			if (!doc_has_line(p->doc, line + 1))
+				break;
+			line++;
+			row = 0;
+			ll = layout_get(p->lay, line);
+		}
+	}
+	return end;
+}
+
+static int
+finder_visible(struct finder *f, size_t off, size_t end)
+{
+	return off >= f->p->top_off && end <= finder_bottom(f);
+}
+
+/* The start of the row holding OFF. */
+static size_t
+finder_row_start(struct finder *f, size_t off)
+{
+	struct pager *p = f->p;
+	const struct layout_line *ll = layout_get(p->lay,
+	    doc_line_of(p->doc, off));
+
+	return ll->rows[layout_row_of(ll, off < ll->off ? ll->off : off)].off;
+}
+
+/* Bring the match [OFF, END) into view: its row on top unless visible.
+ * JUMP remembers the place before (for ''). */
+static void
+finder_show(struct finder *f, size_t off, size_t end, int jump)
+{
+	struct pager *p = f->p;
+
+	if (finder_visible(f, off, end))
+		return;
+	if (jump) {
+		pager_goto_off(p, off);
+		return;
+	}
+	p->top_off = p->anchor_off = finder_row_start(f, off);
+}
+
+/*
+ * Find from FROM in the direction asked, then from the other end.  Sets
+ * *wrapped when the match came from the other end.
+ */
+static enum search_status
+finder_find(struct finder *f, struct search *s, size_t from, int backward,
+    struct search_match *m, int *wrapped)
+{
+	struct doc *doc = f->p->doc;
+	enum search_status st;
+
+	*wrapped = 0;
+	st = search_find(s, doc, from, backward, m, f->progress,
+	    f->progress_arg);
+	if (st != SEARCH_NOT_FOUND)
+		return st;
+	st = search_find(s, doc, backward ? doc->len : 0, backward, m,
+	    f->progress, f->progress_arg);
+	if (st == SEARCH_FOUND)
+		*wrapped = 1;
+	return st;
+}
+
+static int
+finder_store(void *arg, size_t line, const struct search_match *m)
+{
+	struct finder *f = arg;
+
+	(void)line;
+	if (f->noffs < FINDER_STORE_MAX) {
+		f->offs = xgrow(f->offs, &f->offs_cap, f->noffs + 1,
+		    sizeof *f->offs);
+		f->offs[f->noffs++] = m->off;
+	}
+	f->total++;
+	return 0;
+}
+
+/* Count the matches of the current search (stoppable). */
+static void
+finder_count(struct finder *f)
+{
+	enum search_status st;
+
+	finder_reset_counts(f);
+	if (f->cur == NULL)
+		return;
+	st = search_each(f->cur, f->p->doc, 0, f->p->doc->len, finder_store,
+	    NULL, f, f->progress);
+	f->counted = st == SEARCH_CANCELLED ? -1 : 1;
+	if (st == SEARCH_CANCELLED)
+		pager_message(f->p, "counting stopped");
+}
+
+/* 1-based index of the current match, 0 when not known. */
+static size_t
+finder_index(const struct finder *f)
+{
+	size_t lo = 0, hi = f->noffs;
+
+	if (f->counted != 1 || f->cur_off == PAGER_NO_OFF)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->offs[mid] < f->cur_off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->noffs && f->offs[lo] == f->cur_off ? lo + 1 : 0;
+}
+
+static void
+finder_wrap_message(struct finder *f, int backward)
+{
+	pager_message(f->p, backward ? "search wrapped to the bottom" :
+	    "search wrapped to the top");
+}
+
+/* While typing: search again from where the reader was. */
+static void
+finder_incremental(struct finder *f)
+{
+	struct pager *p = f->p;
+	struct search_match m;
+	enum search_status st;
+	char *err;
+	int wrapped;
+
+	free(f->prompt_err);
+	f->prompt_err = NULL;
+	p->top_off = f->origin_top;
+	p->anchor_off = f->origin_anchor;
+	if (f->cur != f->saved_cur)
+		search_free(f->cur);
+	f->cur = NULL;
+	f->cur_off = f->cur_end = PAGER_NO_OFF;
+	finder_reset_counts(f);
+	f->prompt_found = -1;
+	if (f->len == 0)
+		return;
+	f->cur = finder_compile(f, f->line, f->prompt_regex, &err);
+	if (f->cur == NULL) {
+		f->prompt_err = err;
+		return;
+	}
+	f->cur_regex = f->prompt_regex;
+	f->backward = f->prompt == FINDER_PROMPT_BACKWARD;
+	st = finder_find(f, f->cur, f->origin_top, f->backward, &m, &wrapped);
+	if (st == SEARCH_FOUND) {
+		f->cur_off = m.off;
+		f->cur_end = m.end;
+		finder_show(f, m.off, m.end, 0);
+		f->prompt_found = 1;
+	} else if (st == SEARCH_NOT_FOUND)
+		f->prompt_found = 0;
+}
+
+enum pager_action
+finder_prompt_open(struct finder *f, enum finder_prompt kind)
+{
+	f->prompt = kind;
+	f->len = 0;
+	f->line[0] = '\0';
+	f->prompt_regex = f->opts.regex;
+	f->prompt_found = -1;
+	f->hist_pos = f->nhist;
+	free(f->prompt_err);
+	f->prompt_err = NULL;
+	f->origin_top = f->p->top_off;
+	f->origin_anchor = f->p->anchor_off;
+	if (kind != FINDER_PROMPT_TERM) {
+		f->saved_cur = f->cur;
+		f->saved_off = f->cur_off;
+		f->saved_end = f->cur_end;
+		f->saved_backward = f->backward;
+		f->saved_regex = f->cur_regex;
+	}
+	return PAGER_REDRAW;
+}
+
+static void
+finder_prompt_cancel(struct finder *f)
+{
+	struct pager *p = f->p;
+	int had = f->prompt != FINDER_PROMPT_TERM;
+
+	f->prompt = FINDER_PROMPT_NONE;
+	free(f->prompt_err);
+	f->prompt_err = NULL;
+	if (!had)
+		return;
+	p->top_off = f->origin_top;
+	p->anchor_off = f->origin_anchor;
+	if (f->cur != f->saved_cur) {
+		search_free(f->cur);
+		f->cur = f->saved_cur;
+		f->cur_off = f->saved_off;
+		f->cur_end = f->saved_end;
+		f->backward = f->saved_backward;
+		f->cur_regex = f->saved_regex;
+		finder_reset_counts(f);
+		if (f->cur != NULL)
+			finder_count(f);
+	}
+	f->saved_cur = NULL;
+}
+
+static enum pager_action
+finder_prompt_accept(struct finder *f)
+{
+	struct pager *p = f->p;
+	char *pat;
+
+	if (f->prompt == FINDER_PROMPT_TERM) {
+		f->prompt = FINDER_PROMPT_NONE;
+		if (f->len > 0) {
+			finder_history_add(f, f->line);
+			finder_term_add_re(f, f->line, f->prompt_regex);
+		}
+		return PAGER_REDRAW;
+	}
+	if (f->len == 0 && f->nhist > 0) {	/* Enter alone: the last one */
+		snprintf(f->line, sizeof f->line, "%s", f->hist[f->nhist - 1]);
+		f->len = strlen(f->line);
+		finder_incremental(f);
+	}
+	if (f->len == 0) {
+		finder_prompt_cancel(f);
+		return PAGER_REDRAW;
+	}
+	if (f->prompt_err != NULL) {
+		pat = xstrdup(f->prompt_err);
+		finder_prompt_cancel(f);
+		pager_message(p, "%s", pat);
+		free(pat);
+		return PAGER_REDRAW;
+	}
+	finder_history_add(f, f->line);
+	if (f->saved_cur != f->cur)
+		search_free(f->saved_cur);
+	f->saved_cur = NULL;
+	f->prompt = FINDER_PROMPT_NONE;
+	if (f->prompt_found < 0 && f->cur != NULL) {
+		/* The incremental search was stopped: try once more. */
+		struct search_match m;
+		int wrapped;
+		enum search_status st = finder_find(f, f->cur, f->origin_top,
+		    f->backward, &m, &wrapped);
+
+		if (st == SEARCH_CANCELLED) {
+			pager_message(p, "search stopped");
+			return PAGER_REDRAW;
+		}
+		f->prompt_found = st == SEARCH_FOUND;
+		if (st == SEARCH_FOUND) {
+			f->cur_off = m.off;
+			f->cur_end = m.end;
+			finder_show(f, m.off, m.end, 0);
+		}
+	}
+	if (f->prompt_found == 0) {
+		pager_message(p, "not found: %s", f->line);
+		return PAGER_REDRAW;
+	}
+	if (p->top_off != f->origin_top)
+		p->prev_off = f->origin_top;
+	if (f->backward ? f->cur_off >= f->origin_top :
+	    f->cur_off < f->origin_top)
+		finder_wrap_message(f, f->backward);
+	finder_count(f);
+	return PAGER_REDRAW;
+}
+
+/* Delete the last grapheme cluster of the prompt. */
+static void
+finder_erase(struct finder *f)
+{
+	size_t off = 0, last = 0;
+
+	while (off < f->len) {
+		struct width_cluster c;
+
+		width_next_cluster(f->line + off, f->len - off, &c);
+		last = off;
+		off += c.len;
+	}
+	f->len = last;
+	f->line[last] = '\0';
+}
+
+static void
+finder_history_move(struct finder *f, int older)
+{
+	if (f->nhist == 0)
+		return;
+	if (older && f->hist_pos > 0)
+		f->hist_pos--;
+	else if (!older && f->hist_pos < f->nhist)
+		f->hist_pos++;
+	else
+		return;
+	if (f->hist_pos == f->nhist)
+		f->line[0] = '\0';
+	else
+		snprintf(f->line, sizeof f->line, "%s", f->hist[f->hist_pos]);
+	f->len = strlen(f->line);
+}
+
+/* Append code point CP to the prompt when it fits. */
+static int
+finder_add(struct finder *f, int cp)
+{
+	char buf[4];
+	size_t k;
+
+	if (cp < 0x20 || cp == 0x7F || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp < 0xE000) || (cp >= 0x80 && cp < 0xA0))
+		return 0;
+	k = (size_t)utf8proc_encode_char((utf8proc_int32_t)cp,
+	    (utf8proc_uint8_t *)buf);
+	if (f->len + k >= sizeof f->line)
+		return 0;
+	memcpy(f->line + f->len, buf, k);
+	f->len += k;
+	f->line[f->len] = '\0';
+	return 1;
+}
+
+static enum pager_action
+finder_remove_key(struct finder *f, int key)
+{
+	size_t k;
+
+	f->pending_remove = 0;
+	if (key == KEYS_ESC)
+		return PAGER_REDRAW;
+	if (key < '1' || key > '9' || (size_t)(key - '0') > f->nterms) {
+		pager_message(f->p, "no highlight term %s", keys_name(key));
+		return PAGER_REDRAW;
+	}
+	k = (size_t)(key - '1');
+	pager_message(f->p, "highlight %zu removed: %s", k + 1,
+	    f->terms[k].pattern);
+	free(f->terms[k].pattern);
+	search_free(f->terms[k].s);
+	memmove(f->terms + k, f->terms + k + 1,
+	    (f->nterms - k - 1) * sizeof *f->terms);
+	f->nterms--;
+	return PAGER_REDRAW;
+}
+
+int
+finder_key(struct finder *f, int key)
+{
+	if (f->pending_remove)
+		return finder_remove_key(f, key);
+	if (f->prompt == FINDER_PROMPT_NONE)
+		return -1;
+	switch (key) {
+	case KEYS_ESC:
+		finder_prompt_cancel(f);
+		return PAGER_REDRAW;
+	case KEYS_ENTER:
+	case '\r':
+		return finder_prompt_accept(f);
+	case KEYS_BACKSPACE:
+	case 0x7F:
+	case KEYS_CTRL('h'):
+		if (f->len == 0) {
+			finder_prompt_cancel(f);
+			return PAGER_REDRAW;
+		}
+		finder_erase(f);
+		break;
+	case KEYS_CTRL('u'):
+		f->len = 0;
+		f->line[0] = '\0';
+		break;
+	case KEYS_CTRL('r'):
+		f->prompt_regex = !f->prompt_regex;
+		break;
+	case KEYS_UP:
+		finder_history_move(f, 1);
+		break;
+	case KEYS_DOWN:
+		finder_history_move(f, 0);
+		break;
+	default:
+		if (!finder_add(f, key))
+			return PAGER_NONE;
+		break;
+	}
+	if (f->prompt != FINDER_PROMPT_TERM)
+		finder_incremental(f);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+finder_start(struct finder *f, const char *pattern)
+{
+	struct search_match m;
+	char *err;
+	int wrapped;
+	enum search_status st;
+
+	if (f->cur != f->saved_cur)
+		search_free(f->cur);
+	f->cur = finder_compile(f, pattern, f->opts.regex, &err);
+	f->cur_regex = f->opts.regex;
+	f->cur_off = f->cur_end = PAGER_NO_OFF;
+	finder_reset_counts(f);
+	if (f->cur == NULL) {
+		pager_message(f->p, "%s", err);
+		free(err);
+		return PAGER_REDRAW;
+	}
+	finder_history_add(f, pattern);
+	f->backward = 0;
+	st = finder_find(f, f->cur, 0, 0, &m, &wrapped);
+	if (st == SEARCH_NOT_FOUND) {
+		pager_message(f->p, "not found: %s", pattern);
+		return PAGER_REDRAW;
+	}
+	if (st == SEARCH_CANCELLED) {
+		pager_message(f->p, "search stopped");
+		return PAGER_REDRAW;
+	}
+	f->cur_off = m.off;
+	f->cur_end = m.end;
+	finder_show(f, m.off, m.end, 1);
+	finder_count(f);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+finder_next(struct finder *f, int reverse)
+{
+	struct pager *p = f->p;
+	struct search_match m;
+	enum search_status st;
+	size_t from;
+	int back, wrapped;
+
+	if (f->cur == NULL) {
+		if (f->nhist == 0) {
+			pager_message(p, "no search yet (/ searches)");
+			return PAGER_REDRAW;
+		}
+		return finder_start(f, f->hist[f->nhist - 1]);
+	}
+	back = f->backward ^ (reverse != 0);
+	if (f->cur_off != PAGER_NO_OFF && finder_visible(f, f->cur_off,
+	    f->cur_end))
+		from = back ? f->cur_off : f->cur_off + 1;
+	else
+		from = p->top_off;
+	st = finder_find(f, f->cur, from, back, &m, &wrapped);
+	if (st == SEARCH_CANCELLED) {
+		pager_message(p, "search stopped");
+		return PAGER_REDRAW;
+	}
+	if (st == SEARCH_NOT_FOUND) {
+		pager_message(p, "not found: %s", search_pattern(f->cur));
+		return PAGER_REDRAW;
+	}
+	if (wrapped)
+		finder_wrap_message(f, back);
+	f->cur_off = m.off;
+	f->cur_end = m.end;
+	finder_show(f, m.off, m.end, 1);
+	if (f->counted == 0)
+		finder_count(f);
+	return PAGER_REDRAW;
+}
+
+static int
+finder_term_add_re(struct finder *f, const char *pattern, int regex)
+{
+	char *err;
+	struct search *s;
+
+	for (size_t i = 0; i < f->nterms; i++)
+		if (strcmp(f->terms[i].pattern, pattern) == 0) {
+			pager_message(f->p, "already highlighted (%zu): %s",
+			    i + 1, pattern);
+			return -1;
+		}
+	if (f->nterms == FINDER_TERMS_MAX) {
+		pager_message(f->p, "at most %d highlight terms (- removes "
+		    "one)", FINDER_TERMS_MAX);
+		return -1;
+	}
+	s = finder_compile(f, pattern, regex, &err);
+	if (s == NULL) {
+		pager_message(f->p, "%s", err);
+		free(err);
+		return -1;
+	}
+	f->terms[f->nterms].pattern = xstrdup(pattern);
+	f->terms[f->nterms].s = s;
+	f->nterms++;
+	pager_message(f->p, "highlight %zu: %s", f->nterms, pattern);
+	return 0;
+}
+
+int
+finder_term_add(struct finder *f, const char *pattern)
+{
+	return finder_term_add_re(f, pattern, f->opts.regex);
+}
+
+enum pager_action
+finder_term_add_current(struct finder *f)
+{
+	if (f->cur == NULL) {
+		pager_message(f->p, "no search to add (/ searches)");
+		return PAGER_REDRAW;
+	}
+	finder_term_add_re(f, search_pattern(f->cur), f->cur_regex);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+finder_term_remove_start(struct finder *f)
+{
+	char buf[256];
+	size_t n = 0;
+
+	if (f->nterms == 0) {
+		pager_message(f->p, "no highlight terms");
+		return PAGER_REDRAW;
+	}
+	for (size_t i = 0; i < f->nterms && n < sizeof buf - 1; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, " %zu %s",
+		    i + 1, f->terms[i].pattern);
+	pager_message(f->p, "remove which highlight?%s", buf);
+	f->pending_remove = 1;
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+finder_term_clear(struct finder *f)
+{
+	for (size_t i = 0; i < f->nterms; i++) {
+		free(f->terms[i].pattern);
+		search_free(f->terms[i].s);
+	}
+	pager_message(f->p, f->nterms ? "highlights cleared" :
+	    "no highlight terms");
+	f->nterms = 0;
+	return PAGER_REDRAW;
+}
+
+static size_t
+finder_push(struct finder_span **v, size_t *cap, size_t n, size_t off,
+    size_t end, int style)
+{
+	*v = xgrow(*v, cap, n + 1, sizeof **v);
+	(*v)[n].off = off;
+	(*v)[n].end = end;
+	(*v)[n].style = style;
+	return n + 1;
+}
+
+size_t
+finder_spans(struct finder *f, size_t line, struct finder_span **v,
+    size_t *cap)
+{
+	struct doc *doc = f->p->doc;
+	size_t n = 0, k;
+
+	for (size_t t = 0; t < f->nterms; t++) {
+		k = search_line(f->terms[t].s, doc, line, &f->tmp, &f->tmp_cap);
+		for (size_t i = 0; i < k; i++)
+			n = finder_push(v, cap, n, f->tmp[i].off, f->tmp[i].end,
+			    FINDER_STYLE_TERM + (int)t);
+	}
+	if (f->cur != NULL && (f->prompt == FINDER_PROMPT_NONE ||
+	    f->prompt == FINDER_PROMPT_TERM || f->prompt_found == 1)) {
+		k = search_line(f->cur, doc, line, &f->tmp, &f->tmp_cap);
+		for (size_t i = 0; i < k; i++)
+			n = finder_push(v, cap, n, f->tmp[i].off, f->tmp[i].end,
+			    f->tmp[i].off == f->cur_off ?
+			    FINDER_STYLE_CURRENT : FINDER_STYLE_MATCH);
+	}
+	return n;
+}
+
+static char *
+finder_modes(struct search *s, int regex, const struct search_opts *o)
+{
+	const char *fold;
+
+	if (s != NULL)
+		fold = search_foldings(s);
+	else {
+		static char buf[32];
+		snprintf(buf, sizeof buf, "%s%s%s",
+		    o->casing == SEARCH_CASE_SENSITIVE ? "" : "case ",
+		    o->no_fold_width ? "" : "width ",
+		    o->no_fold_script ? "" : "script");
+		fold = buf;
+	}
+	return xasprintf("%s%s", regex ? "regex " : "",
+	    fold[0] ? fold : "exact");
+}
+
+char *
+finder_prompt_modes(struct finder *f)
+{
+	char *m = finder_modes(f->cur, f->prompt_regex, &f->opts);
+	size_t n = strlen(m);
+
+	while (n > 0 && m[n - 1] == ' ')	/* "width " etc. */
+		m[--n] = '\0';
+	return m;
+}
+
+char *
+finder_status(struct finder *f)
+{
+	char *modes, *r, idx[32], tot[32];
+	size_t i;
+
+	if (f->cur == NULL || f->prompt != FINDER_PROMPT_NONE)
+		return NULL;
+	modes = finder_modes(f->cur, f->cur_regex, &f->opts);
+	i = finder_index(f);
+	snprintf(idx, sizeof idx, i ? "%zu" : "?", i);
+	if (f->counted == 1)
+		snprintf(tot, sizeof tot, "%zu", f->total);
+	else
+		snprintf(tot, sizeof tot, "?");
+	if (f->counted == 1 && f->total == 0)
+		snprintf(idx, sizeof idx, "0");
+	r = xasprintf("%s/%s [%s]", idx, tot, modes);
+	free(modes);
+	return r;
+}
+
+long
+finder_section_count(struct finder *f, const struct outline *ol, size_t i)
+{
+	if (ol == NULL || f->cur == NULL || f->counted != 1 ||
+	    f->total > f->noffs || i >= ol->n)
+		return -1;
+	if (f->sec_ol != ol || f->nsec != ol->n) {
+		free(f->sec_counts);
+		f->sec_counts = xcalloc(ol->n ? ol->n : 1,
+		    sizeof *f->sec_counts);
+		f->nsec = ol->n;
+		for (size_t k = 0; k < f->noffs; k++) {
+			size_t s = outline_section_of(ol, f->offs[k]);
+			if (s != (size_t)-1)
+				f->sec_counts[s]++;
+		}
+		f->sec_ol = ol;
+	}
+	return (long)f->sec_counts[i];
+}
