@@ -541,7 +541,7 @@ finder_start(struct finder *f, const char *pattern)
 	}
 	f->cur_off = m.off;
 	f->cur_end = m.end;
-	finder_show(f, m.off, m.end, 1);
+	pager_goto_off(f->p, m.off);	/* as less +/: the match on top */
 	finder_count(f);
 	return PAGER_REDRAW;
 }

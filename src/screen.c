@@ -628,17 +628,24 @@ static void
 screen_draw_prompt(struct screen *s)
 {
 	struct finder *f = &s->finder;
-	int y = LINES - 1, rw;
+	int y = LINES - 1, rw, lw;
 	char *modes = finder_prompt_modes(f), *right, *left;
 	const char *lead = f->prompt == FINDER_PROMPT_FORWARD ? "/" :
 	    f->prompt == FINDER_PROMPT_BACKWARD ? "?" : "highlight: ";
 
-	right = xasprintf("%s[%s]", f->prompt_err ? f->prompt_err :
-	    f->prompt_found == 0 ? "not found " : "", modes);
+	const char *err = f->prompt_err;
+
+	if (err != NULL && strstr(err, "': ") != NULL)
+		err = strstr(err, "': ") + 3;	/* the fault alone */
+	right = xasprintf("%s%s[%s]", err ? err : f->prompt_found == 0 ?
+	    "not found" : "", err || f->prompt_found == 0 ? " " : "", modes);
 	left = xasprintf("%s%s_", lead, f->line);
 	mvhline(y, 0, ' ', COLS);
 	rw = width_string(right, strlen(right));
-	if (rw + 2 > COLS / 2)
+	lw = width_string(left, strlen(left));
+	if (rw > COLS - lw - 2)
+		rw = COLS - lw - 2;
+	if (rw < 8)
 		rw = 0;
 	screen_put_str(y, 0, left, strlen(left), COLS - rw - 1, A_BOLD, 0);
 	if (rw > 0)
