@@ -234,8 +234,8 @@ const struct keys_command keys_table[] = {
 	{ "goto-mark", { '\'' },
 	    "' and a letter: go to the mark; '': back before the last jump",
 	    keys_goto_mark },
-	{ "search-forward", { '/' }, "search forward (Enter: go; Esc: back; "
-	    "^R: regex; ↑↓: history)", keys_search_forward },
+	{ "search-forward", { '/' }, "search forward (Esc: back, ^R: regex, "
+	    "↑↓: history)", keys_search_forward },
 	{ "search-backward", { '?' }, "search backward",
 	    keys_search_backward },
 	{ "search-next", { 'n' }, "the next match (wraps)", keys_search_next },

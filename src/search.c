@@ -179,6 +179,8 @@ struct search_sbuf {
 static void
 search_sbuf_add(struct search_sbuf *b, const char *s, size_t n)
 {
+	if (n == 0)
+		return;
 	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
