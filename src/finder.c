@@ -530,7 +530,14 @@ finder_start(struct finder *f, const char *pattern)
 	}
 	finder_history_add(f, pattern);
 	f->backward = 0;
-	st = finder_find(f, f->cur, 0, 0, &m, &wrapped);
+	/* One pass counts them all and gives the first. */
+	finder_count(f);
+	if (f->counted == 1 && f->total == 0) {
+		pager_message(f->p, "not found: %s", pattern);
+		return PAGER_REDRAW;
+	}
+	st = finder_find(f, f->cur, f->noffs > 0 ? f->offs[0] : 0, 0, &m,
+	    &wrapped);
 	if (st == SEARCH_NOT_FOUND) {
 		pager_message(f->p, "not found: %s", pattern);
 		return PAGER_REDRAW;
@@ -542,7 +549,6 @@ finder_start(struct finder *f, const char *pattern)
 	f->cur_off = m.off;
 	f->cur_end = m.end;
 	pager_goto_off(f->p, m.off);	/* as less +/: the match on top */
-	finder_count(f);
 	return PAGER_REDRAW;
 }
 

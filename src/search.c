@@ -10,6 +10,7 @@
 #include "yuedu/search.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -634,11 +635,61 @@ search_needles_for(int flags, uint32_t x, struct search_needles *nd)
 #include <immintrin.h>
 #define SEARCH_HAVE_AVX2 1
 
-/* search_scan() 32 bytes at a time; returns the offset reached or the
- * hit.  Only called when the CPU has AVX2. */
+/*
+ * search_scan() 64 bytes at a time for NN needles of LEN bytes each (both
+ * constants where it is inlined, so the loops unroll).  Returns the
+ * offset reached or, with *hit, of the first match.  Only called when the
+ * CPU has AVX2.
+ */
+__attribute__((target("avx2"), always_inline)) static inline size_t
+search_scan_avx2_n(const struct search_needles *nd, const char *s, size_t n,
+    int *hit, const int nn, const int len)
+{
+	__m256i b[SEARCH_MAX_NEEDLES][4];
+	size_t i = 0;
+
+	*hit = 0;
+	for (int k = 0; k < nn; k++)
+		for (int j = 0; j < len; j++)
+			b[k][j] = _mm256_set1_epi8((char)nd->b[k][j]);
+	for (; i + 64 + 3 <= n; i += 64) {
+		__m256i m0[SEARCH_MAX_NEEDLES], m1[SEARCH_MAX_NEEDLES];
+		__m256i acc0, acc1;
+		unsigned long long bits;
+
+		for (int j = 0; j < len; j++) {
+			__m256i l0 = _mm256_loadu_si256(
+			    (const __m256i *)(s + i + (size_t)j));
+			__m256i l1 = _mm256_loadu_si256(
+			    (const __m256i *)(s + i + 32 + (size_t)j));
+			for (int k = 0; k < nn; k++) {
+				__m256i e0 = _mm256_cmpeq_epi8(l0, b[k][j]);
+				__m256i e1 = _mm256_cmpeq_epi8(l1, b[k][j]);
+				m0[k] = j ? _mm256_and_si256(m0[k], e0) : e0;
+				m1[k] = j ? _mm256_and_si256(m1[k], e1) : e1;
+			}
+		}
+		acc0 = m0[0];
+		acc1 = m1[0];
+		for (int k = 1; k < nn; k++) {
+			acc0 = _mm256_or_si256(acc0, m0[k]);
+			acc1 = _mm256_or_si256(acc1, m1[k]);
+		}
+		bits = (unsigned)_mm256_movemask_epi8(acc0) |
+		    (unsigned long long)(unsigned)_mm256_movemask_epi8(acc1) <<
+		    32;
+		if (bits != 0) {
+			*hit = 1;
+			return i + (size_t)__builtin_ctzll(bits);
+		}
+	}
+	return i;
+}
+
+/* The generic case: needles of different lengths. */
 __attribute__((target("avx2"))) static size_t
-search_scan_avx2(const struct search_needles *nd, const char *s, size_t n,
-    int *hit)
+search_scan_avx2_any(const struct search_needles *nd, const char *s,
+    size_t n, int *hit)
 {
 	__m256i b[SEARCH_MAX_NEEDLES][4];
 	size_t i = 0;
@@ -670,6 +721,28 @@ search_scan_avx2(const struct search_needles *nd, const char *s, size_t n,
 		}
 	}
 	return i;
+}
+
+/* Dispatch to an unrolled scan for the common shapes (Han characters are
+ * 3 bytes; one to four forms). */
+__attribute__((target("avx2"))) static size_t
+search_scan_avx2(const struct search_needles *nd, const char *s, size_t n,
+    int *hit)
+{
+	int same = 1;
+
+	for (int k = 1; k < nd->n; k++)
+		same &= nd->len[k] == nd->len[0];
+	if (same && nd->len[0] == 3) {
+		switch (nd->n) {
+		case 1: return search_scan_avx2_n(nd, s, n, hit, 1, 3);
+		case 2: return search_scan_avx2_n(nd, s, n, hit, 2, 3);
+		case 3: return search_scan_avx2_n(nd, s, n, hit, 3, 3);
+		case 4: return search_scan_avx2_n(nd, s, n, hit, 4, 3);
+		default: break;
+		}
+	}
+	return search_scan_avx2_any(nd, s, n, hit);
 }
 #endif
 
@@ -729,6 +802,33 @@ search_scan(const struct search_needles *nd, const char *s, size_t n)
 	return NULL;
 }
 
+#ifdef SEARCH_HAVE_AVX2
+/* Line feeds in [I, B) of T, 32 bytes at a time; *reached gets where it
+ * stopped.  Only called when the CPU has AVX2 (and so POPCNT). */
+__attribute__((target("avx2,popcnt"))) static size_t
+search_count_nl_avx2(const char *t, size_t i, size_t b, size_t *reached,
+    int *cr)
+{
+	const __m256i nl = _mm256_set1_epi8('\n'), crv = _mm256_set1_epi8('\r');
+	size_t n = 0;
+
+	*cr = 0;
+	for (; i + 32 <= b; i += 32) {
+		__m256i x = _mm256_loadu_si256((const __m256i *)(t + i));
+		unsigned mn = (unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(x, nl));
+
+		if (_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, crv)) != 0) {
+			*cr = 1;	/* let the careful loop take it */
+			break;
+		}
+		n += (size_t)__builtin_popcount(mn);
+	}
+	*reached = i;
+	return n;
+}
+#endif
+
 /*
  * Line ends between A and B of T (as doc.h counts them: "\n", "\r\n",
  * a lone "\r"; T has LEN bytes).  Cheaper than indexing every line when
@@ -739,6 +839,22 @@ search_count_lines(const char *t, size_t len, size_t a, size_t b)
 {
 	size_t n = 0, i = a;
 
+#ifdef SEARCH_HAVE_AVX2
+	if (__builtin_cpu_supports("avx2")) {
+		int cr = 1;
+
+		while (cr && i < b) {
+			n += search_count_nl_avx2(t, i, b, &i, &cr);
+			if (cr) {	/* one block the careful way */
+				size_t e = i + 32 < b ? i + 32 : b;
+				for (; i < e; i++)
+					if (t[i] == '\n' || (t[i] == '\r' &&
+					    (i + 1 >= len || t[i + 1] != '\n')))
+						n++;
+			}
+		}
+	}
+#endif
 #ifdef __SSE2__
 	const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
 
