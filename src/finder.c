@@ -259,7 +259,8 @@ finder_incremental(struct finder *f)
 	}
 	f->cur_regex = f->prompt_regex;
 	f->backward = f->prompt == FINDER_PROMPT_BACKWARD;
-	st = finder_find(f, f->cur, f->origin_top, f->backward, &m, &wrapped);
+	st = finder_find(f, f->cur, f->backward ? f->origin_bottom :
+	    f->origin_top, f->backward, &m, &wrapped);
 	if (st == SEARCH_FOUND) {
 		f->cur_off = m.off;
 		f->cur_end = m.end;
@@ -282,6 +283,7 @@ finder_prompt_open(struct finder *f, enum finder_prompt kind)
 	f->prompt_err = NULL;
 	f->origin_top = f->p->top_off;
 	f->origin_anchor = f->p->anchor_off;
+	f->origin_bottom = finder_bottom(f);
 	if (kind != FINDER_PROMPT_TERM) {
 		f->saved_cur = f->cur;
 		f->saved_off = f->cur_off;
@@ -358,8 +360,9 @@ finder_prompt_accept(struct finder *f)
 		/* The incremental search was stopped: try once more. */
 		struct search_match m;
 		int wrapped;
-		enum search_status st = finder_find(f, f->cur, f->origin_top,
-		    f->backward, &m, &wrapped);
+		enum search_status st = finder_find(f, f->cur, f->backward ?
+		    f->origin_bottom : f->origin_top, f->backward, &m,
+		    &wrapped);
 
 		if (st == SEARCH_CANCELLED) {
 			pager_message(p, "search stopped");
@@ -378,7 +381,7 @@ finder_prompt_accept(struct finder *f)
 	}
 	if (p->top_off != f->origin_top)
 		p->prev_off = f->origin_top;
-	if (f->backward ? f->cur_off >= f->origin_top :
+	if (f->backward ? f->cur_off >= f->origin_bottom :
 	    f->cur_off < f->origin_top)
 		finder_wrap_message(f, f->backward);
 	finder_count(f);
@@ -572,8 +575,8 @@ finder_next(struct finder *f, int reverse)
 	if (f->cur_off != PAGER_NO_OFF && finder_visible(f, f->cur_off,
 	    f->cur_end))
 		from = back ? f->cur_off : f->cur_off + 1;
-	else
-		from = p->top_off;
+	else	/* as less: / from the top row, ? from the bottom one */
+		from = back ? finder_bottom(f) : p->top_off;
 	st = finder_find(f, f->cur, from, back, &m, &wrapped);
 	if (st == SEARCH_CANCELLED) {
 		pager_message(p, "search stopped");

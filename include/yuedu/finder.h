@@ -58,7 +58,8 @@ struct finder {
 	int prompt_regex;		/* ^R toggles it while typing */
 	char *prompt_err;		/* why the pattern is unusable */
 	int prompt_found;		/* 1 found, 0 not, -1 not known */
-	size_t origin_top, origin_anchor;
+	size_t origin_top, origin_anchor;	/* where the reader was */
+	size_t origin_bottom;		/* the end of the screen then */
 	char *hist[FINDER_HISTORY_MAX];	/* oldest first */
 	size_t nhist, hist_pos;
 
