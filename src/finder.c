@@ -189,6 +189,15 @@ finder_store(void *arg, size_t line, const struct search_match *m)
 	return 0;
 }
 
+/* search_each() hands the progress callback its own argument. */
+static int
+finder_progress(void *arg, size_t off)
+{
+	struct finder *f = arg;
+
+	return f->progress(f->progress_arg, off);
+}
+
 /* Count the matches of the current search (stoppable). */
 static void
 finder_count(struct finder *f)
@@ -199,7 +208,7 @@ finder_count(struct finder *f)
 	if (f->cur == NULL)
 		return;
 	st = search_each(f->cur, f->p->doc, 0, f->p->doc->len, finder_store,
-	    NULL, f, f->progress);
+	    NULL, f, f->progress ? finder_progress : NULL);
 	f->counted = st == SEARCH_CANCELLED ? -1 : 1;
 	if (st == SEARCH_CANCELLED)
 		pager_message(f->p, "counting stopped");
@@ -535,7 +544,11 @@ finder_start(struct finder *f, const char *pattern)
 	f->backward = 0;
 	/* One pass counts them all and gives the first. */
 	finder_count(f);
-	if (f->counted == 1 && f->total == 0) {
+	if (f->counted == -1) {
+		pager_message(f->p, "search stopped");
+		return PAGER_REDRAW;
+	}
+	if (f->total == 0) {
 		pager_message(f->p, "not found: %s", pattern);
 		return PAGER_REDRAW;
 	}

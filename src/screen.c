@@ -454,7 +454,7 @@ screen_ms_since(const struct timespec *t0)
 
 /*
  * Progress of a long search: after a moment, the status line says how
- * far it got; ^C or any key stops it (the key is kept for later).
+ * far it got; ^C or any key stops it.
  */
 static int
 screen_progress(void *arg, size_t off)
@@ -468,8 +468,21 @@ screen_progress(void *arg, size_t off)
 		screen_signal = 0;
 		return 1;
 	}
-	if (poll(&pfd, 1, 0) > 0)
-		return 1;
+	if (poll(&pfd, 1, 0) > 0) {
+		/* Outside the prompt the key only stops the search (as in
+		 * less); in the prompt it is the next character typed. */
+		wint_t w;
+		int code;
+
+		if (s->finder.prompt != FINDER_PROMPT_NONE)
+			return 1;
+		nodelay(stdscr, TRUE);
+		code = get_wch(&w);
+		timeout(SCREEN_TICK_MS);
+		if (code == OK || (code == KEY_CODE_YES && w != KEY_RESIZE &&
+		    w != KEY_MOUSE))
+			return 1;
+	}
 	if (screen_ms_since(&s->key_t0) < SCREEN_PROGRESS_MS)
 		return 0;
 	pct = s->doc->len ? (int)(off * 100.0 / (double)s->doc->len) : 0;
