@@ -10,7 +10,6 @@
 #include "yuedu/search.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,14 +116,16 @@ search_t2s_init(void)
 		for (size_t r = 0; r < 3; r++)
 			for (uint32_t cp = search_han_ranges[r][0];
 			    cp <= search_han_ranges[r][1]; cp++) {
-				char *pe = memchr(p, '\n', (size_t)(in + n - p));
+				char *pe = memchr(p, '\n',
+				    (size_t)(in + n - p));
 				char *qe = strchr(q, '\n');
 				uint32_t to;
 
 				if (pe == NULL || qe == NULL)
 					goto done;
 				to = search_one_cp(q, (size_t)(qe - q));
-				search_t2s_bmp[cp] = to == (uint32_t)-1 ? cp : to;
+				search_t2s_bmp[cp] = to == (uint32_t)-1 ?
+				    cp : to;
 				p = pe + 1;
 				q = qe + 1;
 			}
@@ -227,7 +228,8 @@ search_fold_slow(int flags, const char *s, size_t n, struct search_sbuf *out)
 
 			if (cp != (uint32_t)-1 && search_is_han(cp)) {
 				cp = search_t2s(cp);
-				search_sbuf_add(out, buf, search_encode(cp, buf));
+				search_sbuf_add(out, buf,
+				    search_encode(cp, buf));
 			} else
 				search_sbuf_add(out, t + i, k);
 			i += k;

@@ -15,7 +15,7 @@
 struct doc;
 
 enum search_case {
-	SEARCH_CASE_SMART = 0,	/* ignore case unless the pattern has capitals */
+	SEARCH_CASE_SMART = 0,	/* ignore case unless the pattern has a capital */
 	SEARCH_CASE_SENSITIVE,
 	SEARCH_CASE_IGNORE,
 };
@@ -99,12 +99,14 @@ enum search_status search_find(struct search *s, struct doc *doc,
     search_progress_fn progress, void *arg);
 
 /*
- * Call ON_MATCH for every match starting in [FROM, TO), in order, with
- * the 0-based line it is on; it returns nonzero to stop.  ON_LINE (may be
- * NULL) is called instead once per matching line with all its matches
- * (only those starting in range).  PROGRESS (may be NULL) gets ARG too.
- * Memory stays bounded (long lines are searched in windows).  Returns SEARCH_FOUND if any match was seen, SEARCH_NOT_FOUND, or
- * SEARCH_CANCELLED (PROGRESS or a callback asked to stop).
+ * Visit the matches starting in [FROM, TO), in order.  ON_LINE (may be
+ * NULL) gets each matching line (0-based, as doc.h counts) with all its
+ * matches in range; then ON_MATCH (may be NULL) gets each match.  Either
+ * returns nonzero to stop.  PROGRESS (may be NULL) gets ARG too, about
+ * every 4 MiB.  Memory stays bounded (long lines are searched in windows;
+ * line numbers are counted, not indexed).  Returns SEARCH_FOUND if any
+ * match was seen, SEARCH_NOT_FOUND, or SEARCH_CANCELLED (PROGRESS or
+ * ON_LINE asked to stop).
  */
 typedef int (*search_match_fn)(void *arg, size_t line,
     const struct search_match *m);
