@@ -138,7 +138,8 @@ width_next_cluster(const char *s, size_t n, struct width_cluster *out)
 		return;
 	}
 	if (cp < 0x20 || cp == 0x7F) {
-		out->len = k;
+		/* CR LF is one cluster (GB3); any other control stands alone. */
+		out->len = cp == '\r' && n > 1 && s[1] == '\n' ? 2 : k;
 		out->cols = 2;
 		out->kind = WIDTH_CONTROL;
 		return;
