@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unilbrk.h>
+#include <utf8proc.h>
 
 #include "yuedu/doc.h"
 #include "yuedu/util.h"
@@ -80,6 +81,48 @@ layout_no_end(uint32_t cp)
 {
 	return layout_in(layout_no_end_cps, sizeof layout_no_end_cps /
 	    sizeof layout_no_end_cps[0], cp);
+}
+
+/* Wide by East Asian Width (W or F), whatever the ambiguous setting. */
+static int
+layout_is_east_asian(uint32_t cp)
+{
+	return cp != (uint32_t)-1 && cp >= 0x1100 &&
+	    utf8proc_charwidth((utf8proc_int32_t)cp) == 2;
+}
+
+/*
+ * Unicode 15.1 (LB19a) allows a break on either side of a quotation mark
+ * between East Asian characters, so 中“文” may wrap before “ and after ”;
+ * libunistring 1.0 (Unicode 14) never breaks there.  BRK is the line's
+ * break array, S its N bytes.
+ */
+static void
+layout_east_asian_quotes(const char *s, size_t n, char *brk)
+{
+	for (size_t q = 1; q + 3 <= n; q++) {
+		const unsigned char *u = (const unsigned char *)s + q;
+		uint32_t prev, next;
+		size_t p = q;
+		int opening;
+
+		if (u[0] != 0xE2 || u[1] != 0x80 || (u[2] != 0x98 &&
+		    u[2] != 0x99 && u[2] != 0x9C && u[2] != 0x9D))
+			continue;
+		opening = u[2] == 0x98 || u[2] == 0x9C;
+		while (p > 0 && q - p < 4 && ((unsigned char)s[p - 1] &
+		    0xC0) == 0x80)
+			p--;
+		if (p == 0)
+			continue;
+		width_decode(s + p - 1, q - p + 1, &prev);
+		if (q + 3 >= n)
+			continue;
+		width_decode(s + q + 3, n - q - 3, &next);
+		if (layout_is_east_asian(prev) && layout_is_east_asian(next))
+			brk[opening ? q : q + 3] = UC_BREAK_POSSIBLE;
+		q += 2;
+	}
 }
 
 struct layout *
@@ -297,9 +340,11 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 
 	lay->brk = xgrow(lay->brk, &lay->brk_cap, len + 1, 1);
 	lay->glue = xgrow(lay->glue, &lay->glue_cap, len + 1, 1);
-	if (len > 0)
+	if (len > 0) {
 		u8_possible_linebreaks((const uint8_t *)doc->text + off, len,
 		    "UTF-8", lay->brk);
+		layout_east_asian_quotes(doc->text + off, len, lay->brk);
+	}
 	memset(lay->glue, 0, len + 1);
 	nspans = annot_find(doc->text + off, len, off, &lay->spans,
 	    &lay->span_cap);

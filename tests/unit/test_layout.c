@@ -87,7 +87,11 @@ test_no_start(void **st)
 		{ "中文中:中", 6, ANNOT_SHOW, "中文|中:中" },
 		{ "中文中?中", 6, ANNOT_SHOW, "中文|中?中" },
 		/* An opening mark stays with what follows it. */
-		{ "中文中“文”", 8, ANNOT_SHOW, "中文|中“文”" },
+		{ "中文中“文”", 8, ANNOT_SHOW, "中文中|“文”" },
+		/* Quotes between Chinese characters break as Unicode 15.1's
+		 * LB19a says: before “ and after ”, but not inside "a". */
+		{ "中“文”中文", 6, ANNOT_SHOW, "中“文”|中文" },
+		{ "say “hi” now", 6, ANNOT_SHOW, "say|“hi”|now" },
 		{ "中文中《文》", 8, ANNOT_SHOW, "中文中|《文》" },
 		/* —— is never split. */
 		{ "中文——中文", 5, ANNOT_SHOW, "中文|——中|文" },
