@@ -251,6 +251,53 @@ layout_can_break(struct layout *lay, const struct layout_line *ll, size_t i)
 	return 1;
 }
 
+static int
+layout_glued(const struct layout *lay, const struct layout_line *ll,
+    size_t i)
+{
+	return lay->glue[ll->cells[i].off - ll->off];
+}
+
+static int
+layout_cell_no_start(const struct layout_line *ll, size_t i)
+{
+	return ll->cells[i].kind == LAYOUT_TEXT &&
+	    layout_no_start(ll->cells[i].first);
+}
+
+/*
+ * Where to cut a row that runs from cell START and has no break
+ * opportunity before cell I, the first that does not fit.
+ */
+static size_t
+layout_cut(const struct layout *lay, const struct layout_line *ll,
+    size_t start, size_t i)
+{
+	size_t end = i;
+
+	/* Back over closing marks, annotations and the spaces before them
+	 * (spaces are dropped at a break, so a mark after them would start
+	 * the next row). */
+	while (end > start + 1 && (layout_cell_no_start(ll, end) ||
+	    layout_glued(lay, ll, end) || layout_is_space(&ll->cells[end])))
+		end--;
+	if (!layout_cell_no_start(ll, end) && !layout_glued(lay, ll, end) &&
+	    !layout_is_space(&ll->cells[end]))
+		return end;
+	/* Keep the annotation whole, even if a closing mark must start
+	 * the next row. */
+	end = i;
+	while (end > start + 1 && layout_glued(lay, ll, end))
+		end--;
+	if (!layout_glued(lay, ll, end))
+		return end;
+	/* The character and its annotation are wider than the row. */
+	end = i;
+	while (end > start + 1 && layout_cell_no_start(ll, end))
+		end--;
+	return layout_cell_no_start(ll, end) ? i : end;
+}
+
 static void
 layout_wrap(struct layout *lay, struct layout_line *ll)
 {
@@ -277,8 +324,11 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 			}
 			if (i > start && layout_can_break(lay, ll, i))
 				last_break = i;
-			/* Spaces may hang past the edge; they are dropped. */
-			if (col + w > W && i > start && !layout_is_space(c))
+			/* Spaces may hang past the edge; they are dropped.  A
+			 * hidden annotation (0 columns) stays with its
+			 * character even when that alone is wider than W. */
+			if (col + w > W && i > start && !layout_is_space(c) &&
+			    c->kind != LAYOUT_HIDDEN)
 				break;
 			c->col = (uint16_t)col;
 			col += w;
@@ -292,19 +342,11 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 		} else if (last_break > start) {
 			end = next = last_break;
 		} else {
-			/* No opportunity: cut between clusters, but keep
-			 * closing punctuation off the next row if we can. */
-			end = next = i;
-			while (end > start + 1 &&
-			    ll->cells[end].kind == LAYOUT_TEXT &&
-			    layout_no_start(ll->cells[end].first))
-				end--;
-			while (end > start + 1 && (lay->glue[ll->cells[end].off -
-			    ll->off]))
-				end--;
-			if (ll->cells[end].kind == LAYOUT_TEXT &&
-			    layout_no_start(ll->cells[end].first))
-				end = i;
+			/* No opportunity: cut between clusters, keeping
+			 * closing punctuation off the next row and each
+			 * annotation with its character if we can; when
+			 * not both, the annotation stays whole. */
+			end = layout_cut(lay, ll, start, i);
 			next = end;
 		}
 		/* Drop spaces at the break. */

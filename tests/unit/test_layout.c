@@ -95,6 +95,9 @@ test_no_start(void **st)
 		{ "中文中《文》", 8, ANNOT_SHOW, "中文中|《文》" },
 		/* —— is never split. */
 		{ "中文——中文", 5, ANNOT_SHOW, "中文|——中|文" },
+		/* A cut with no opportunity keeps a mark after a space with
+		 * what comes before. */
+		{ "ab) · c", 4, ANNOT_SHOW, "a|b) ·|c" },
 	};
 
 	run_cases(cases, sizeof cases / sizeof cases[0]);
@@ -123,6 +126,9 @@ test_annotations(void **st)
 		{ "在內網(wǎng)發布", 6, ANNOT_HIDE, "在內網|發布" },
 		{ "戰（zhàn）役", 11, ANNOT_SHOW, "戰（zhàn）|役" },
 		{ "戰（zhàn）役", 4, ANNOT_HIDE, "戰役" },
+		/* 構(gòu)。 is wider than the row: the annotation stays whole
+		 * and 。 has to start the next row. */
+		{ "結構(gòu)。", 7, ANNOT_SHOW, "結|構(gòu)|。" },
 		/* Hidden: the column count leaves the annotation out. */
 		{ "(網(wǎng)經(jīng)社訊)", 80, ANNOT_HIDE, "(網經社訊)" },
 		{ "(網(wǎng)經(jīng)社訊)", 80, ANNOT_SHOW, "(網(wǎng)經(jīng)社訊)" },
@@ -213,6 +219,24 @@ test_controls(void **st)
 	run_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A hidden annotation stays on its character's row, even at W=1. */
+static void
+test_hidden_at_one(void **st)
+{
+	const char *text = "網(wǎng)經(jīng)社";
+	struct doc *doc = doc_new_mem(text, strlen(text), "t");
+	struct layout_opts lo = { 1, ANNOT_HIDE };
+	struct layout *lay = layout_new(doc, &lo);
+	const struct layout_line *ll = layout_get(lay, 0);
+
+	assert_int_equal(ll->nrows, 3);
+	assert_int_equal(ll->rows[0].end, strlen("網(wǎng)"));
+	assert_int_equal(ll->rows[0].cols, 2);
+	assert_int_equal(ll->rows[1].end, strlen("網(wǎng)經(jīng)"));
+	layout_free(lay);
+	doc_free(doc);
+}
+
 /* Row offsets cover the line and layout_row_of finds them. */
 static void
 test_rows(void **st)
@@ -253,6 +277,7 @@ main(void)
 		cmocka_unit_test(test_no_opportunity),
 		cmocka_unit_test(test_spaces),
 		cmocka_unit_test(test_controls),
+		cmocka_unit_test(test_hidden_at_one),
 		cmocka_unit_test(test_rows),
 	};
 
