@@ -1,0 +1,44 @@
+#!/bin/bash
+# --dump on real text as a reader sees it: at many widths no row is wider
+# than asked, no row starts with closing punctuation, and the rows join
+# back to the text (less the spaces dropped at breaks).
+set -u
+: "${YUEDU:?}" "${YUEDU_DATA:?}"
+fail=0
+
+check() {	# check WHAT EXPECTED ACTUAL
+	if [ "$2" = "$3" ]; then
+		echo "ok: $1"
+	else
+		echo "FAIL: $1"
+		echo "  expected: $(printf '%s' "$2" | head -5)"
+		echo "  actual:   $(printf '%s' "$3" | head -5)"
+		fail=1
+	fi
+}
+
+# Marks that may not begin a row (ASCII ones after Chinese text).
+bad_start='^(。|，|、|；|：|？|！|”|’|」|』|）|】|》|…|,|:|;|\?|!)'
+for f in 000_4230cdcea687e942.txt hongloumeng_trad_ch1-5.txt \
+	zhengfu_gongzuo_baogao_2024.txt; do
+	# Tabs become spaces; spaces at breaks are dropped.
+	text=$(tr -d '\r\n\t ' < "$YUEDU_DATA/$f")
+	# Source lines may start with a mark; rows made by wrapping may not.
+	starts=$(tr -d '\r' < "$YUEDU_DATA/$f" | grep -cE "$bad_start")
+	for w in 10 13 20 33 40 57 80; do
+		out=$("$YUEDU" --dump --pinyin=show -w "$w" "$YUEDU_DATA/$f")
+		check "$f -w $w: widest row <= $w" 1 \
+			"$(( $(printf '%s\n' "$out" | wc -L) <= w ))"
+		check "$f -w $w: no row starts with closing punctuation" "$starts" \
+			"$(printf '%s\n' "$out" | grep -cE "$bad_start")"
+		check "$f -w $w: rows join to the text" "$text" \
+			"$(printf '%s' "$out" | tr -d '\n ')"
+	done
+done
+# The sample article at 40 columns, as the README shows it.
+check "sample article at -w 40 starts as expected" \
+	"$(printf '%s\n' '(網經社訊)在第21個510阿里日到來之際,阿里' \
+		'巴巴集團CEO吳泳銘在內網發布了題目為《回' '歸初心 重新創業》的帖子。吳泳銘多次強調')" \
+	"$("$YUEDU" -w 40 "$YUEDU_DATA/000_4230cdcea687e942.txt" | head -3)"
+
+exit $fail
