@@ -3,7 +3,7 @@
 # than asked, no row starts with closing punctuation, and the rows join
 # back to the text (less the spaces dropped at breaks).
 set -u
-: "${YUEDU:?}" "${YUEDU_DATA:?}"
+: "${YUEDU:?}" "${YUEDU_DATA:?}" "${YUEDU_SRC:?}"
 fail=0
 
 check() {	# check WHAT EXPECTED ACTUAL
@@ -19,19 +19,21 @@ check() {	# check WHAT EXPECTED ACTUAL
 
 # Marks that may not begin a row (ASCII ones after Chinese text).
 bad_start='^(。|，|、|；|：|？|！|”|’|」|』|）|】|》|…|,|:|;|\?|!)'
-for f in 000_4230cdcea687e942.txt hongloumeng_trad_ch1-5.txt \
-	zhengfu_gongzuo_baogao_2024.txt; do
+for f in "$YUEDU_DATA/000_4230cdcea687e942.txt" \
+	"$YUEDU_DATA/hongloumeng_trad_ch1-5.txt" \
+	"$YUEDU_DATA/zhengfu_gongzuo_baogao_2024.txt" \
+	"$YUEDU_SRC/articles/02-zhongduan-yuedu.md"; do
 	# Tabs become spaces; spaces at breaks are dropped.
-	text=$(tr -d '\r\n\t ' < "$YUEDU_DATA/$f")
+	text=$(tr -d '\r\n\t ' < "$f")
 	# Source lines may start with a mark; rows made by wrapping may not.
-	starts=$(tr -d '\r' < "$YUEDU_DATA/$f" | grep -cE "$bad_start")
+	starts=$(tr -d '\r' < "$f" | grep -cE "$bad_start")
 	for w in 10 13 20 33 40 57 80; do
-		out=$("$YUEDU" --dump --pinyin=show -w "$w" "$YUEDU_DATA/$f")
-		check "$f -w $w: widest row <= $w" 1 \
+		out=$("$YUEDU" --dump --pinyin=show -w "$w" "$f")
+		check "${f##*/} -w $w: widest row <= $w" 1 \
 			"$(( $(printf '%s\n' "$out" | wc -L) <= w ))"
-		check "$f -w $w: no row starts with closing punctuation" "$starts" \
+		check "${f##*/} -w $w: no row starts with closing punctuation" "$starts" \
 			"$(printf '%s\n' "$out" | grep -cE "$bad_start")"
-		check "$f -w $w: rows join to the text" "$text" \
+		check "${f##*/} -w $w: rows join to the text" "$text" \
 			"$(printf '%s' "$out" | tr -d '\n ')"
 	done
 done
