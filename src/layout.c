@@ -72,6 +72,10 @@ layout_in(const uint32_t *set, size_t n, uint32_t cp)
 int
 layout_no_start(uint32_t cp)
 {
+	/* Most text is letters and ideographs, in neither set. */
+	if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp < 0x80 &&
+	    ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)))
+		return 0;
 	return layout_in(layout_no_start_cps, sizeof layout_no_start_cps /
 	    sizeof layout_no_start_cps[0], cp);
 }
@@ -79,6 +83,9 @@ layout_no_start(uint32_t cp)
 int
 layout_no_end(uint32_t cp)
 {
+	if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp < 0x80 &&
+	    ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)))
+		return 0;
 	return layout_in(layout_no_end_cps, sizeof layout_no_end_cps /
 	    sizeof layout_no_end_cps[0], cp);
 }
@@ -101,11 +108,19 @@ static void
 layout_east_asian_quotes(const char *s, size_t n, char *brk)
 {
 	for (size_t q = 1; q + 3 <= n; q++) {
-		const unsigned char *u = (const unsigned char *)s + q;
+		const unsigned char *u;
+		const char *hit = memchr(s + q, 0xE2, n - q);
 		uint32_t prev, next;
-		size_t p = q;
+		size_t p;
 		int opening;
 
+		if (hit == NULL)
+			break;
+		q = (size_t)(hit - s);
+		if (q + 3 > n)
+			break;
+		u = (const unsigned char *)s + q;
+		p = q;
 		if (u[0] != 0xE2 || u[1] != 0x80 || (u[2] != 0x98 &&
 		    u[2] != 0x99 && u[2] != 0x9C && u[2] != 0x9D))
 			continue;
@@ -180,15 +195,13 @@ layout_get_opts(const struct layout *lay)
 	return &lay->opts;
 }
 
-static void
+/* The caller has made room: a line of N bytes has at most N cells. */
+static inline void
 layout_add_cell(struct layout_line *ll, size_t off, size_t len,
     const struct width_cluster *c, enum layout_kind kind)
 {
-	struct layout_cell *cell;
+	struct layout_cell *cell = &ll->cells[ll->ncells++];
 
-	ll->cells = xgrow(ll->cells, &ll->cell_cap, ll->ncells + 1,
-	    sizeof *ll->cells);
-	cell = &ll->cells[ll->ncells++];
 	cell->off = off;
 	cell->toff = (uint32_t)(off - ll->off);
 	cell->tlen = (uint32_t)len;
@@ -382,6 +395,8 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 
 	lay->brk = xgrow(lay->brk, &lay->brk_cap, len + 1, 1);
 	lay->glue = xgrow(lay->glue, &lay->glue_cap, len + 1, 1);
+	ll->cells = xgrow(ll->cells, &ll->cell_cap, len + 1,
+	    sizeof *ll->cells);
 	if (len > 0) {
 		u8_possible_linebreaks((const uint8_t *)doc->text + off, len,
 		    "UTF-8", lay->brk);
