@@ -131,6 +131,49 @@ test_lazy_index(void **st)
 	doc_free(doc);
 }
 
+/* Line ends are found a window (1 MiB) at a time: lines longer than a
+ * window, ends across window edges, a big file with CR ends only. */
+static void
+test_long_lines(void **st)
+{
+	size_t big = 2621440, len, n = 300000;
+	char *buf = xmalloc(big + 64);
+	struct doc *doc;
+
+	memset(buf, 'a', big);
+	len = big;
+	memcpy(buf + len, "\rb\r\nc\nd", 7);
+	len += 7;
+	doc = doc_new_mem(buf, len, "t");
+	assert_int_equal(doc_line_count(doc), 4);
+	assert_int_equal(doc_line_end(doc, 0), big);
+	assert_int_equal(doc_line_start(doc, 1), big + 1);
+	assert_int_equal(doc_line_end(doc, 1), big + 2);
+	assert_int_equal(doc_line_start(doc, 2), big + 4);
+	assert_int_equal(doc_line_start(doc, 3), big + 6);
+	assert_int_equal(doc_line_end(doc, 3), len);
+	doc_free(doc);
+	free(buf);
+
+	/* 300000 lines ending in CR alone: linear, not one search of the
+	 * whole rest of the file per line. */
+	buf = xmalloc(3 * n);
+	for (size_t i = 0; i < n; i++)
+		memcpy(buf + 3 * i, "ab\r", 3);
+	doc = doc_new_mem(buf, 3 * n, "t");
+	assert_int_equal(doc_line_count(doc), n);
+	assert_int_equal(doc_line_start(doc, n - 1), 3 * (n - 1));
+	assert_int_equal(doc_line_end(doc, n - 1), 3 * n - 1);
+	doc_free(doc);
+	/* The same with LF: the '\r' search must not rescan either. */
+	for (size_t i = 0; i < n; i++)
+		buf[3 * i + 2] = '\n';
+	doc = doc_new_mem(buf, 3 * n, "t");
+	assert_int_equal(doc_line_count(doc), n);
+	doc_free(doc);
+	free(buf);
+}
+
 static void
 test_line_of(void **st)
 {
@@ -242,6 +285,7 @@ main(void)
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_lazy_index),
+		cmocka_unit_test(test_long_lines),
 		cmocka_unit_test(test_line_of),
 		cmocka_unit_test_setup_teardown(test_open, setup, teardown),
 		cmocka_unit_test(test_replace),
