@@ -34,7 +34,9 @@ for f in "$YUEDU_DATA/000_4230cdcea687e942.txt" \
 	text=$(tr -d '\r\n\t ' < "$f")
 	# Source lines may start with a mark; rows made by wrapping may not.
 	starts=$(tr -d '\r' < "$f" | grep -cE "$bad_start")
-	for w in 10 13 20 33 40 57 80; do
+	# From 16 columns up every mark can stay with what it follows (at
+	# fewer, “战（zhàn）”。 in the article is wider than a row).
+	for w in 16 20 27 33 40 57 80; do
 		out=$("$YUEDU" --dump --pinyin=show -w "$w" "$f")
 		check "${f##*/} -w $w: widest row <= $w" 1 \
 			"$(( $(printf '%s\n' "$out" | width) <= w ))"
