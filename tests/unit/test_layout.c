@@ -21,7 +21,7 @@ static char *
 rows_of(const char *text, int w, enum annot_mode annot)
 {
 	struct doc *doc = doc_new_mem(text, strlen(text), "t");
-	struct layout_opts lo = { w, annot };
+	struct layout_opts lo = { w, annot, NULL };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 0);
 	size_t cap = 0, len = 0;
@@ -225,7 +225,7 @@ test_hidden_at_one(void **st)
 {
 	const char *text = "網(wǎng)經(jīng)社";
 	struct doc *doc = doc_new_mem(text, strlen(text), "t");
-	struct layout_opts lo = { 1, ANNOT_HIDE };
+	struct layout_opts lo = { 1, ANNOT_HIDE, NULL };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 0);
 
@@ -243,7 +243,7 @@ test_rows(void **st)
 {
 	const char *text = "第一行\n中文中文中文中文\n\nlast";
 	struct doc *doc = doc_new_mem(text, strlen(text), "t");
-	struct layout_opts lo = { 4, ANNOT_SHOW };
+	struct layout_opts lo = { 4, ANNOT_SHOW, NULL };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 1);
 
