@@ -54,7 +54,7 @@ bad "invalid width '-5' (expected 1 to 10000)" -w -5
 bad "invalid width '99999' (expected 1 to 10000)" -w 99999
 bad "invalid width '80x' (expected 1 to 10000)" -w 80x
 bad "invalid --ambiguous 'huge' (expected auto, narrow or wide)" --ambiguous=huge
-bad "invalid --pinyin 'maybe' (expected auto, show or hide)" --pinyin=maybe
+bad "invalid --pinyin 'maybe' (expected auto, show, hide or ruby)" --pinyin=maybe
 bad "invalid line number '+0'" +0
 out=$("$YUEDU" --dump --width 2>"$tmp/err"); rc=$?
 check "--width without a value: exit 2 and a hint" "2 yuedu: option '--width' needs a value" \
