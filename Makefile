@@ -23,7 +23,7 @@ test: deps
 	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: all
-	tests/bench/run.sh ./$(BUILD)/yuedu
+	for b in tests/bench/*.sh; do bash $$b ./$(BUILD)/yuedu || exit 1; done
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD)

@@ -98,44 +98,84 @@ annot_is_han(uint32_t cp)
 	    (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
 }
 
+/*
+ * The code point that ends just before S + OFF, or -1 when the bytes
+ * there are not one valid character.  UTF-8 resynchronises at every lead
+ * byte, so this agrees with decoding the line from its start.
+ */
+static uint32_t
+annot_prev_cp(const char *s, size_t off, size_t from)
+{
+	size_t p = off;
+	uint32_t cp;
+
+	while (p > from && off - p < 4 && ((unsigned char)s[p - 1] & 0xC0) ==
+	    0x80)
+		p--;
+	if (p == from)
+		return (uint32_t)-1;
+	p--;
+	if (width_decode(s + p, off - p, &cp) != off - p)
+		return (uint32_t)-1;
+	return cp;
+}
+
 size_t
 annot_find(const char *s, size_t n, size_t base, struct annot_span **spans,
     size_t *cap)
 {
-	size_t off = 0, count = 0, prev_off = 0;
-	uint32_t prev = 0;
+	size_t off = 0, count = 0, from = 0;
+	size_t next_ascii = 0, next_wide = 0;
 
-	while (off < n) {
-		uint32_t cp;
-		size_t k = width_decode(s + off, n - off, &cp);
-		size_t open_len = cp == '(' ? 1 : cp == 0xFF08 ? 3 : 0;
+	/* Only an opening parenthesis can start an annotation: find '(' and
+	 * '（' (EF BC 88) with memchr, then look at the character before. */
+	for (; off < n; off++) {
+		size_t open_len, p, q, close_len;
+		uint32_t prev;
+		const char *hit;
 
-		if (open_len && annot_is_han(prev)) {
-			size_t p = off + open_len, q = p;
-			/* Find the matching close within a syllable's reach. */
-			while (q < n && q - p <= 24 && s[q] != ')' &&
-			    !(q + 3 <= n && memcmp(s + q, "\xEF\xBC\x89", 3) == 0))
-				q++;
-			if (q < n && q - p <= 24 && q > p &&
-			    annot_is_pinyin(s + p, q - p)) {
-				size_t close_len = s[q] == ')' ? 1 : 3;
-
-				*spans = xgrow(*spans, cap, count + 1,
-				    sizeof **spans);
-				(*spans)[count].han_off = base + prev_off;
-				(*spans)[count].open_off = base + off;
-				(*spans)[count].py_off = base + p;
-				(*spans)[count].py_end = base + q;
-				(*spans)[count].end_off = base + q + close_len;
-				count++;
-				off = q + close_len;
-				prev = 0;
-				continue;
-			}
+		if (next_ascii < off || next_ascii == 0) {
+			hit = memchr(s + off, '(', n - off);
+			next_ascii = hit ? (size_t)(hit - s) : n;
 		}
-		prev = cp;
-		prev_off = off;
-		off += k;
+		if (next_wide < off || next_wide == 0) {
+			hit = memchr(s + off, 0xEF, n - off);
+			next_wide = hit ? (size_t)(hit - s) : n;
+		}
+		off = next_ascii < next_wide ? next_ascii : next_wide;
+		if (off >= n)
+			break;
+		if (s[off] == '(')
+			open_len = 1;
+		else if ((unsigned char)s[off] == 0xEF && off + 2 < n &&
+		    (unsigned char)s[off + 1] == 0xBC &&
+		    (unsigned char)s[off + 2] == 0x88)
+			open_len = 3;
+		else
+			continue;
+		prev = annot_prev_cp(s, off, from);
+		if (!annot_is_han(prev))
+			continue;
+		p = off + open_len;
+		q = p;
+		/* Find the matching close within a syllable's reach. */
+		while (q < n && q - p <= 24 && s[q] != ')' &&
+		    !(q + 3 <= n && memcmp(s + q, "\xEF\xBC\x89", 3) == 0))
+			q++;
+		if (q >= n || q - p > 24 || q == p ||
+		    !annot_is_pinyin(s + p, q - p))
+			continue;
+		close_len = s[q] == ')' ? 1 : 3;
+		*spans = xgrow(*spans, cap, count + 1, sizeof **spans);
+		(*spans)[count].han_off = base + off - (prev < 0x10000 ? 3 : 4);
+		(*spans)[count].open_off = base + off;
+		(*spans)[count].py_off = base + p;
+		(*spans)[count].py_end = base + q;
+		(*spans)[count].end_off = base + q + close_len;
+		count++;
+		/* The next annotation needs a character after this one. */
+		from = off = q + close_len;
+		off--;
 	}
 	return count;
 }

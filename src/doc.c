@@ -29,14 +29,14 @@ doc_set_text(struct doc *doc, const char *text, size_t len)
 	doc->nlines = 0;
 	doc->scan_off = 0;
 	doc->index_done = 0;
-	doc->next_cr = 0;
+	doc->nl_pos = doc->cr_pos = 0;
+	doc->nl_found = doc->cr_found = 0;
 	if (len == 0)
 		doc->index_done = 1;
 	else {
 		doc->line_off = xgrow(doc->line_off, &doc->line_cap, 1,
 		    sizeof *doc->line_off);
 		doc->line_off[doc->nlines++] = 0;
-		doc->next_cr = (size_t)-1;
 	}
 }
 
@@ -218,11 +218,48 @@ doc_free(struct doc *doc)
 	free(doc);
 }
 
+void
+doc_drop_before(struct doc *doc, size_t off)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	size_t base, len;
+
+	if (doc->map_base == NULL || page <= 0)
+		return;
+	/* doc->text may start after a BOM: count from the mapping. */
+	base = (size_t)(doc->text - (const char *)doc->map_base);
+	len = (base + off) / (size_t)page * (size_t)page;
+	if (len > doc->map_len)
+		len = doc->map_len / (size_t)page * (size_t)page;
+	if (len > 0)
+		madvise(doc->map_base, len, MADV_DONTNEED);
+}
+
+/* How far one search for a line end looks ahead. */
+#define DOC_WINDOW ((size_t)1 << 20)
+
 /*
- * Index lines until line WANT_LINE is known or offset WANT_OFF is covered.
- * memchr() finds '\n'; a separate cached memchr() finds '\r', so a file
- * without CR costs one extra pass in total, not one per line.
+ * The first CH at or after P: returns its offset with *found = 1, or the
+ * end of the window searched (> P) with *found = 0 and no CH before it.
+ * The answer is cached in *pos, *found and stays right while the scan
+ * moves forward, so a file without CH costs one pass over it in total,
+ * a window at a time (never a whole 100 MB file at once).
  */
+static size_t
+doc_find(const struct doc *doc, size_t p, int ch, size_t *pos, int *found)
+{
+	if (*found ? *pos < p : *pos <= p) {
+		size_t lim = doc->len - p > DOC_WINDOW ? p + DOC_WINDOW :
+		    doc->len;
+		const char *hit = memchr(doc->text + p, ch, lim - p);
+
+		*found = hit != NULL;
+		*pos = hit ? (size_t)(hit - doc->text) : lim;
+	}
+	return *pos;
+}
+
+/* Index lines until line WANT_LINE is known or offset WANT_OFF is covered. */
 static void
 doc_index(struct doc *doc, size_t want_line, size_t want_off)
 {
@@ -231,25 +268,32 @@ doc_index(struct doc *doc, size_t want_line, size_t want_off)
 
 	while (!doc->index_done &&
 	    (doc->nlines <= want_line || p <= want_off)) {
-		const char *nl = memchr(t + p, '\n', len - p);
-		size_t nl_off = nl ? (size_t)(nl - t) : len;
-		size_t end, next;
+		size_t q = p, end, next;
 
-		if (doc->next_cr == (size_t)-1 || doc->next_cr < p) {
-			const char *cr = memchr(t + p, '\r', len - p);
-			doc->next_cr = cr ? (size_t)(cr - t) : len;
-		}
-		if (doc->next_cr < nl_off) {
-			end = doc->next_cr;
-			next = end + 1;
-			if (next < len && t[next] == '\n')
-				next++;
-		} else if (nl != NULL) {
-			end = nl_off;
-			next = end + 1;
-		} else {
-			end = len;
-			next = len;
+		/* The first '\n' or '\r' at or after p, window by window. */
+		for (;;) {
+			size_t nl = doc_find(doc, q, '\n', &doc->nl_pos,
+			    &doc->nl_found);
+			size_t cr = doc_find(doc, q, '\r', &doc->cr_pos,
+			    &doc->cr_found);
+
+			if (doc->cr_found && cr < nl) {
+				end = cr;
+				next = end + 1;
+				if (next < len && t[next] == '\n')
+					next++;
+				break;
+			}
+			if (doc->nl_found && nl <= cr) {
+				end = nl;
+				next = end + 1;
+				break;
+			}
+			q = nl < cr ? nl : cr;
+			if (q >= len) {
+				end = next = len;
+				break;
+			}
 		}
 		(void)end;
 		p = next;

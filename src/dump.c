@@ -13,20 +13,43 @@ int
 dump_write(FILE *out, struct doc *doc, struct layout *lay)
 {
 	struct layout_line ll = { 0 };
+	size_t dropped = 0;
+	int ruby = layout_get_opts(lay)->annot == ANNOT_RUBY;
 
 	for (size_t line = 0; doc_has_line(doc, line); line++) {
 		layout_line_into(lay, line, &ll);
+		/* Each line is read once: keep memory flat on big files. */
+		if (ll.off - dropped >= (8u << 20)) {
+			doc_drop_before(doc, ll.off);
+			dropped = ll.off;
+		}
 		for (size_t r = 0; r < ll.nrows; r++) {
-			size_t len;
-			char *s = layout_row_ruby(&ll, r, &len);
+			const struct layout_row *row = &ll.rows[r];
+			size_t len, k;
+			char *s = ruby ? layout_row_ruby(&ll, r, &len) : NULL;
 
 			if (s != NULL) {
 				fwrite(s, 1, len, out);
 				putc('\n', out);
 				free(s);
 			}
-			s = layout_row_render(&ll, r, &len);
 
+			/* A row of plain text is its text's bytes. */
+			for (k = 0; k < row->ncells; k++) {
+				if (ll.cells[row->cell + k].kind != LAYOUT_TEXT)
+					break;
+			}
+			if (k == row->ncells && k > 0) {
+				const struct layout_cell *c0, *c1;
+
+				c0 = &ll.cells[row->cell];
+				c1 = &ll.cells[row->cell + k - 1];
+				fwrite(ll.text + c0->toff, 1, c1->toff +
+				    c1->tlen - c0->toff, out);
+				putc('\n', out);
+				continue;
+			}
+			s = layout_row_render(&ll, r, &len);
 			fwrite(s, 1, len, out);
 			putc('\n', out);
 			free(s);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unilbrk.h>
+#include <utf8proc.h>
 
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
@@ -72,6 +73,10 @@ layout_in(const uint32_t *set, size_t n, uint32_t cp)
 int
 layout_no_start(uint32_t cp)
 {
+	/* Most text is letters and ideographs, in neither set. */
+	if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp < 0x80 &&
+	    ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)))
+		return 0;
 	return layout_in(layout_no_start_cps, sizeof layout_no_start_cps /
 	    sizeof layout_no_start_cps[0], cp);
 }
@@ -79,8 +84,61 @@ layout_no_start(uint32_t cp)
 int
 layout_no_end(uint32_t cp)
 {
+	if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp < 0x80 &&
+	    ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)))
+		return 0;
 	return layout_in(layout_no_end_cps, sizeof layout_no_end_cps /
 	    sizeof layout_no_end_cps[0], cp);
+}
+
+/* Wide by East Asian Width (W or F), whatever the ambiguous setting. */
+static int
+layout_is_east_asian(uint32_t cp)
+{
+	return cp != (uint32_t)-1 && cp >= 0x1100 &&
+	    utf8proc_charwidth((utf8proc_int32_t)cp) == 2;
+}
+
+/*
+ * Unicode 15.1 (LB19a) allows a break on either side of a quotation mark
+ * between East Asian characters, so 中“文” may wrap before “ and after ”;
+ * libunistring 1.0 (Unicode 14) never breaks there.  BRK is the line's
+ * break array, S its N bytes.
+ */
+static void
+layout_east_asian_quotes(const char *s, size_t n, char *brk)
+{
+	for (size_t q = 1; q + 3 <= n; q++) {
+		const unsigned char *u;
+		const char *hit = memchr(s + q, 0xE2, n - q);
+		uint32_t prev, next;
+		size_t p;
+		int opening;
+
+		if (hit == NULL)
+			break;
+		q = (size_t)(hit - s);
+		if (q + 3 > n)
+			break;
+		u = (const unsigned char *)s + q;
+		p = q;
+		if (u[0] != 0xE2 || u[1] != 0x80 || (u[2] != 0x98 &&
+		    u[2] != 0x99 && u[2] != 0x9C && u[2] != 0x9D))
+			continue;
+		opening = u[2] == 0x98 || u[2] == 0x9C;
+		while (p > 0 && q - p < 4 && ((unsigned char)s[p - 1] &
+		    0xC0) == 0x80)
+			p--;
+		if (p == 0)
+			continue;
+		width_decode(s + p - 1, q - p + 1, &prev);
+		if (q + 3 >= n)
+			continue;
+		width_decode(s + q + 3, n - q - 3, &next);
+		if (layout_is_east_asian(prev) && layout_is_east_asian(next))
+			brk[opening ? q : q + 3] = UC_BREAK_POSSIBLE;
+		q += 2;
+	}
 }
 
 struct layout *
@@ -147,14 +205,17 @@ layout_src(const struct layout_line *ll, size_t toff)
 	return ll->off + (ll->map != NULL ? ll->map[toff] : toff);
 }
 
-static void
+/* layout_line_into() makes room once: a line of N bytes has at most N
+ * cells (an annotation of 3 or more bytes makes at most two). */
+static inline void
 layout_add_cell(struct layout_line *ll, size_t toff, size_t len,
     const struct width_cluster *c, enum layout_kind kind)
 {
 	struct layout_cell *cell;
 
-	ll->cells = xgrow(ll->cells, &ll->cell_cap, ll->ncells + 1,
-	    sizeof *ll->cells);
+	if (ll->ncells == ll->cell_cap)
+		ll->cells = xgrow(ll->cells, &ll->cell_cap, ll->ncells + 1,
+		    sizeof *ll->cells);
 	cell = &ll->cells[ll->ncells++];
 	cell->off = layout_src(ll, toff);
 	cell->toff = (uint32_t)toff;
@@ -222,6 +283,53 @@ layout_can_break(struct layout *lay, const struct layout_line *ll, size_t i)
 	return 1;
 }
 
+static int
+layout_glued(const struct layout *lay, const struct layout_line *ll,
+    size_t i)
+{
+	return lay->glue[ll->cells[i].toff];
+}
+
+static int
+layout_cell_no_start(const struct layout_line *ll, size_t i)
+{
+	return ll->cells[i].kind == LAYOUT_TEXT &&
+	    layout_no_start(ll->cells[i].first);
+}
+
+/*
+ * Where to cut a row that runs from cell START and has no break
+ * opportunity before cell I, the first that does not fit.
+ */
+static size_t
+layout_cut(const struct layout *lay, const struct layout_line *ll,
+    size_t start, size_t i)
+{
+	size_t end = i;
+
+	/* Back over closing marks, annotations and the spaces before them
+	 * (spaces are dropped at a break, so a mark after them would start
+	 * the next row). */
+	while (end > start + 1 && (layout_cell_no_start(ll, end) ||
+	    layout_glued(lay, ll, end) || layout_is_space(&ll->cells[end])))
+		end--;
+	if (!layout_cell_no_start(ll, end) && !layout_glued(lay, ll, end) &&
+	    !layout_is_space(&ll->cells[end]))
+		return end;
+	/* Keep the annotation whole, even if a closing mark must start
+	 * the next row. */
+	end = i;
+	while (end > start + 1 && layout_glued(lay, ll, end))
+		end--;
+	if (!layout_glued(lay, ll, end))
+		return end;
+	/* The character and its annotation are wider than the row. */
+	end = i;
+	while (end > start + 1 && layout_cell_no_start(ll, end))
+		end--;
+	return layout_cell_no_start(ll, end) ? i : end;
+}
+
 static void
 layout_wrap(struct layout *lay, struct layout_line *ll)
 {
@@ -248,8 +356,11 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 			}
 			if (i > start && layout_can_break(lay, ll, i))
 				last_break = i;
-			/* Spaces may hang past the edge; they are dropped. */
-			if (col + w > W && i > start && !layout_is_space(c))
+			/* Spaces may hang past the edge; they are dropped.  A
+			 * hidden annotation (0 columns) stays with its
+			 * character even when that alone is wider than W. */
+			if (col + w > W && i > start && !layout_is_space(c) &&
+			    !(c->kind == LAYOUT_HIDDEN && w == 0))
 				break;
 			c->col = (uint16_t)col;
 			col += w;
@@ -263,18 +374,11 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 		} else if (last_break > start) {
 			end = next = last_break;
 		} else {
-			/* No opportunity: cut between clusters, but keep
-			 * closing punctuation off the next row if we can. */
-			end = next = i;
-			while (end > start + 1 &&
-			    ll->cells[end].kind == LAYOUT_TEXT &&
-			    layout_no_start(ll->cells[end].first))
-				end--;
-			while (end > start + 1 && (lay->glue[ll->cells[end].toff]))
-				end--;
-			if (ll->cells[end].kind == LAYOUT_TEXT &&
-			    layout_no_start(ll->cells[end].first))
-				end = i;
+			/* No opportunity: cut between clusters, keeping
+			 * closing punctuation off the next row and each
+			 * annotation with its character if we can; when
+			 * not both, the annotation stays whole. */
+			end = layout_cut(lay, ll, start, i);
 			next = end;
 		}
 		/* Drop spaces at the break. */
@@ -382,9 +486,13 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 
 	lay->brk = xgrow(lay->brk, &lay->brk_cap, len + 1, 1);
 	lay->glue = xgrow(lay->glue, &lay->glue_cap, len + 1, 1);
-	if (len > 0)
+	ll->cells = xgrow(ll->cells, &ll->cell_cap, len + 1,
+	    sizeof *ll->cells);
+	if (len > 0) {
 		u8_possible_linebreaks((const uint8_t *)t, len, "UTF-8",
 		    lay->brk);
+		layout_east_asian_quotes(t, len, lay->brk);
+	}
 	memset(lay->glue, 0, len + 1);
 	nspans = annot_find(t, len, 0, &lay->spans, &lay->span_cap);
 	/* Nothing breaks between a character and its annotation, nor inside. */

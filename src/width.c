@@ -105,6 +105,37 @@ width_is_ri(uint32_t cp)
 	return cp >= 0x1F1E6 && cp <= 0x1F1FF;
 }
 
+/*
+ * A "plain" character at U (N bytes): printable ASCII, CJK ideographs
+ * (U+3400..U+9FFF), CJK punctuation U+3001..U+3029 or full-width forms
+ * U+FF01..U+FF5E.  None is ambiguous, all are grapheme class Other (so
+ * never joined to what follows unless that extends it), and their width
+ * is fixed.  Returns the bytes (0 if not plain) and sets *cp and *cols.
+ */
+static inline size_t
+width_plain(const unsigned char *u, size_t n, uint32_t *cp, int *cols)
+{
+	uint32_t c;
+
+	if (u[0] >= 0x20 && u[0] < 0x7F) {
+		*cp = u[0];
+		*cols = 1;
+		return 1;
+	}
+	if (n < 3 || u[0] < 0xE3 || u[0] > 0xEF || (u[1] & 0xC0) != 0x80 ||
+	    (u[2] & 0xC0) != 0x80)
+		return 0;
+	c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+	    (u[2] & 0x3F);
+	if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3029) ||
+	    (c >= 0xFF01 && c <= 0xFF5E)) {
+		*cp = c;
+		*cols = 2;
+		return 3;
+	}
+	return 0;
+}
+
 void
 width_next_cluster(const char *s, size_t n, struct width_cluster *out)
 {
@@ -113,6 +144,23 @@ width_next_cluster(const char *s, size_t n, struct width_cluster *out)
 	size_t off, k;
 	int cols, after_zwj = 0, ri = 0;
 
+	/* Fast path: a plain character followed by ASCII or by another
+	 * plain character is a cluster of its own. */
+	k = width_plain((const unsigned char *)s, n, &cp, &cols);
+	if (k > 0) {
+		const unsigned char *u = (const unsigned char *)s + k;
+		uint32_t cp2;
+		int cols2;
+
+		if (k == n || u[0] < 0x80 ||
+		    width_plain(u, n - k, &cp2, &cols2) > 0) {
+			out->len = k;
+			out->cols = cols;
+			out->kind = WIDTH_TEXT;
+			out->first = cp;
+			return;
+		}
+	}
 	k = width_decode(s, n, &cp);
 	if (cp == (uint32_t)-1) {
 		/* A run of invalid bytes is one U+FFFD. */
@@ -138,7 +186,8 @@ width_next_cluster(const char *s, size_t n, struct width_cluster *out)
 		return;
 	}
 	if (cp < 0x20 || cp == 0x7F) {
-		out->len = k;
+		/* CR LF is one cluster (GB3); any other control stands alone. */
+		out->len = cp == '\r' && n > 1 && s[1] == '\n' ? 2 : k;
 		out->cols = 2;
 		out->kind = WIDTH_CONTROL;
 		return;

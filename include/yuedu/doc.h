@@ -24,7 +24,9 @@ struct doc {
 	size_t line_cap;	/* allocated entries in line_off */
 	size_t scan_off;	/* bytes scanned by the line indexer */
 	int index_done;		/* every line is indexed */
-	size_t next_cr;		/* cached position of the next '\r' (or len) */
+	size_t nl_pos, cr_pos;	/* next '\n' / '\r' found, or end of the
+				   window searched without one */
+	int nl_found, cr_found;	/* whether nl_pos / cr_pos is the byte */
 };
 
 enum doc_status {
@@ -75,6 +77,14 @@ void doc_take_index(struct doc *doc, struct doc *from);
 void doc_drop_pages(struct doc *doc);
 
 void doc_free(struct doc *doc);
+
+/*
+ * A hint for a reader that goes through the text once (--dump): bytes
+ * before OFF will not be needed soon.  For a mapped file their pages
+ * leave this process's memory; the text stays readable (the pages come
+ * back from the file if touched again).  Otherwise does nothing.
+ */
+void doc_drop_before(struct doc *doc, size_t off);
 
 /*
  * Logical lines end at "\n", "\r\n" or a lone "\r"; the terminator is not

@@ -63,8 +63,9 @@ size_t width_decode(const char *s, size_t n, uint32_t *cp);
 
 /*
  * Measure the grapheme cluster starting at S (N bytes available, N > 0).
- * A run of invalid bytes is one cluster.  Line terminators are not
- * expected (layout works inside one line).
+ * A run of invalid bytes is one cluster; a control is a cluster of its
+ * own, except CR LF, which is one (as UAX #29 says).  Layout never sees
+ * line terminators, since it works inside one line.
  */
 void width_next_cluster(const char *s, size_t n, struct width_cluster *out);
 

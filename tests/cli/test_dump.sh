@@ -1,0 +1,55 @@
+#!/bin/bash
+# --dump on real text as a reader sees it: at many widths no row is wider
+# than asked, no row starts with closing punctuation, and the rows join
+# back to the text (less the spaces dropped at breaks).
+set -u
+: "${YUEDU:?}" "${YUEDU_DATA:?}" "${YUEDU_SRC:?}"
+fail=0
+
+check() {	# check WHAT EXPECTED ACTUAL
+	if [ "$2" = "$3" ]; then
+		echo "ok: $1"
+	else
+		echo "FAIL: $1"
+		echo "  expected: $(printf '%s' "$2" | head -5)"
+		echo "  actual:   $(printf '%s' "$3" | head -5)"
+		fail=1
+	fi
+}
+
+# wc -L measures with the C library, code point by code point; our policy
+# counts an emoji sequence (👨‍👩‍👧, 👍🏽) as its first emoji, so keep that.
+width() {
+	perl -Mutf8 -CSD -pe 's/(\p{Extended_Pictographic})(?:\x{FE0F}|[\x{1F3FB}-\x{1F3FF}]|\x{200D}\p{Extended_Pictographic})+/$1/g' |
+		wc -L
+}
+
+# Marks that may not begin a row (ASCII ones after Chinese text).
+bad_start='^(。|，|、|；|：|？|！|”|’|」|』|）|】|》|…|,|:|;|\?|!)'
+for f in "$YUEDU_DATA/000_4230cdcea687e942.txt" \
+	"$YUEDU_DATA/hongloumeng_trad_ch1-5.txt" \
+	"$YUEDU_DATA/zhengfu_gongzuo_baogao_2024.txt" \
+	"$YUEDU_SRC/articles/02-zhongduan-yuedu.md"; do
+	# Tabs become spaces; spaces at breaks are dropped.
+	text=$(tr -d '\r\n\t ' < "$f")
+	# Source lines may start with a mark; rows made by wrapping may not.
+	starts=$(tr -d '\r' < "$f" | grep -cE "$bad_start")
+	# From 16 columns up every mark can stay with what it follows (at
+	# fewer, “战（zhàn）”。 in the article is wider than a row).
+	for w in 16 20 27 33 40 57 80; do
+		out=$("$YUEDU" --dump --pinyin=show -w "$w" "$f")
+		check "${f##*/} -w $w: widest row <= $w" 1 \
+			"$(( $(printf '%s\n' "$out" | width) <= w ))"
+		check "${f##*/} -w $w: no row starts with closing punctuation" "$starts" \
+			"$(printf '%s\n' "$out" | grep -cE "$bad_start")"
+		check "${f##*/} -w $w: rows join to the text" "$text" \
+			"$(printf '%s' "$out" | tr -d '\n ')"
+	done
+done
+# The sample article at 40 columns, as the README shows it.
+check "sample article at -w 40 starts as expected" \
+	"$(printf '%s\n' '(網經社訊)在第21個510阿里日到來之際,阿里' \
+		'巴巴集團CEO吳泳銘在內網發布了題目為《回' '歸初心 重新創業》的帖子。吳泳銘多次強調')" \
+	"$("$YUEDU" -w 40 "$YUEDU_DATA/000_4230cdcea687e942.txt" | head -3)"
+
+exit $fail

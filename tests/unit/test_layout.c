@@ -1,0 +1,285 @@
+/* Layout cases: where rows break in Chinese text, annotations kept whole,
+ * indents, tabs, runs with no opportunity, spaces at breaks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/layout.h"
+#include "yuedu/util.h"
+#include "yuedu/width.h"
+
+/* The rows of the first line of TEXT at W columns, rendered and joined
+ * with '|'; checks each row's columns against its cells. */
+static char *
+rows_of(const char *text, int w, enum annot_mode annot)
+{
+	struct doc *doc = doc_new_mem(text, strlen(text), "t");
+	struct layout_opts lo = { w, annot, NULL };
+	struct layout *lay = layout_new(doc, &lo);
+	const struct layout_line *ll = layout_get(lay, 0);
+	size_t cap = 0, len = 0;
+	char *out = xgrow(NULL, &cap, 1, 1);
+
+	for (size_t r = 0; r < ll->nrows; r++) {
+		size_t n;
+		char *s = layout_row_render(ll, r, &n);
+		int cols = 0;
+
+		for (size_t k = 0; k < ll->rows[r].ncells; k++)
+			cols += ll->cells[ll->rows[r].cell + k].cols;
+		assert_int_equal(cols, ll->rows[r].cols);
+		out = xgrow(out, &cap, len + n + 2, 1);
+		if (r > 0)
+			out[len++] = '|';
+		memcpy(out + len, s, n);
+		len += n;
+		free(s);
+	}
+	out[len] = '\0';
+	layout_free(lay);
+	doc_free(doc);
+	return out;
+}
+
+struct layout_case {
+	const char *text;
+	int w;
+	enum annot_mode annot;
+	const char *rows;
+};
+
+static void
+run_cases(const struct layout_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *got = rows_of(cases[i].text, cases[i].w, cases[i].annot);
+
+		if (strcmp(got, cases[i].rows) != 0)
+			fail_msg("case %zu \"%s\" at %d: got \"%s\", want "
+			    "\"%s\"", i, cases[i].text, cases[i].w, got,
+			    cases[i].rows);
+		free(got);
+	}
+}
+
+/* 。，、 and the other closing marks never start a row. */
+static void
+test_no_start(void **st)
+{
+	static const struct layout_case cases[] = {
+		{ "中文。中文", 4, ANNOT_SHOW, "中|文。|中文" },
+		{ "中文，中文", 4, ANNOT_SHOW, "中|文，|中文" },
+		{ "中文、中文", 4, ANNOT_SHOW, "中|文、|中文" },
+		{ "中文？！中文", 6, ANNOT_SHOW, "中|文？！|中文" },
+		{ "他說：「好。」然後", 10, ANNOT_SHOW, "他說：|「好。」然|後" },
+		{ "中文中文。", 8, ANNOT_SHOW, "中文中|文。" },
+		{ "中文中》。", 8, ANNOT_SHOW, "中文|中》。" },
+		{ "中文中…", 6, ANNOT_SHOW, "中文|中…" },
+		/* ASCII , : ; ? ! after Chinese text, as in the sample. */
+		{ "中文中,中文", 6, ANNOT_SHOW, "中文|中,中|文" },
+		{ "中文中:中", 6, ANNOT_SHOW, "中文|中:中" },
+		{ "中文中?中", 6, ANNOT_SHOW, "中文|中?中" },
+		/* An opening mark stays with what follows it. */
+		{ "中文中“文”", 8, ANNOT_SHOW, "中文中|“文”" },
+		/* Quotes between Chinese characters break as Unicode 15.1's
+		 * LB19a says: before “ and after ”, but not inside "a". */
+		{ "中“文”中文", 6, ANNOT_SHOW, "中“文”|中文" },
+		{ "say “hi” now", 6, ANNOT_SHOW, "say|“hi”|now" },
+		{ "中文中《文》", 8, ANNOT_SHOW, "中文中|《文》" },
+		/* —— is never split. */
+		{ "中文——中文", 5, ANNOT_SHOW, "中文|——中|文" },
+		/* A cut with no opportunity keeps a mark after a space with
+		 * what comes before. */
+		{ "ab) · c", 4, ANNOT_SHOW, "a|b) ·|c" },
+	};
+
+	run_cases(cases, sizeof cases / sizeof cases[0]);
+	for (const char *p = "。，、；：？！”’」』）】》…,:;?!"; *p != '\0';) {
+		uint32_t cp;
+
+		p += width_decode(p, strlen(p), &cp);
+		if (!layout_no_start(cp))
+			fail_msg("U+%04X may start a row", (unsigned)cp);
+	}
+	assert_false(layout_no_start(0x4E2D));
+	assert_false(layout_no_start(0x201C));
+	assert_true(layout_no_end(0x201C));
+	assert_true(layout_no_end(0x300A));
+	assert_false(layout_no_end(0x3002));
+}
+
+/* An annotation is never separated from its character nor broken. */
+static void
+test_annotations(void **st)
+{
+	static const struct layout_case cases[] = {
+		{ "在內網(wǎng)發布", 10, ANNOT_SHOW, "在內|網(wǎng)發|布" },
+		{ "在內網(wǎng)發布", 9, ANNOT_SHOW, "在內|網(wǎng)|發布" },
+		{ "在內網(wǎng)發布", 12, ANNOT_SHOW, "在內網(wǎng)|發布" },
+		{ "在內網(wǎng)發布", 6, ANNOT_HIDE, "在內網|發布" },
+		{ "戰（zhàn）役", 11, ANNOT_SHOW, "戰（zhàn）|役" },
+		{ "戰（zhàn）役", 4, ANNOT_HIDE, "戰役" },
+		/* 構(gòu)。 is wider than the row: the annotation stays whole
+		 * and 。 has to start the next row. */
+		{ "結構(gòu)。", 7, ANNOT_SHOW, "結|構(gòu)|。" },
+		/* Hidden: the column count leaves the annotation out. */
+		{ "(網(wǎng)經(jīng)社訊)", 80, ANNOT_HIDE, "(網經社訊)" },
+		{ "(網(wǎng)經(jīng)社訊)", 80, ANNOT_SHOW, "(網(wǎng)經(jīng)社訊)" },
+	};
+
+	run_cases(cases, sizeof cases / sizeof cases[0]);
+	/* At every width, 網 and (wǎng) share a row and (wǎng) is whole. */
+	for (int w = 8; w <= 30; w++) {
+		char *got = rows_of("阿里巴巴在內網(wǎng)發布了帖子。", w,
+		    ANNOT_SHOW);
+
+		if (strstr(got, "網(wǎng)") == NULL)
+			fail_msg("width %d split the annotation: %s", w, got);
+		free(got);
+	}
+}
+
+static void
+test_indent(void **st)
+{
+	static const struct layout_case cases[] = {
+		{ "　　中文中文中文中文", 8, ANNOT_SHOW, "　　中文|中文中文|中文" },
+		{ "    中文中文中文中文", 8, ANNOT_SHOW, "    中文|中文中文|中文" },
+		{ "  hello world again", 8, ANNOT_SHOW, "  hello|world|again" },
+	};
+
+	run_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+static void
+test_tabs(void **st)
+{
+	static const struct layout_case cases[] = {
+		{ "a\tb", 80, ANNOT_SHOW, "a       b" },
+		{ "中\t文", 80, ANNOT_SHOW, "中      文" },
+		{ "\tx", 80, ANNOT_SHOW, "        x" },
+		{ "abcdefgh\tx", 80, ANNOT_SHOW, "abcdefgh        x" },
+		/* A tab that would pass the edge stops there. */
+		{ "abc\tx", 6, ANNOT_SHOW, "abc   |x" },
+	};
+
+	run_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+static void
+test_no_opportunity(void **st)
+{
+	static const struct layout_case cases[] = {
+		{ "aaaaaaaaaa", 4, ANNOT_SHOW, "aaaa|aaaa|aa" },
+		{ "https://example.com/abc", 10, ANNOT_SHOW,
+		    "https://|example.|com/abc" },
+		/* Cut between clusters, never inside one. */
+		{ "abce\u0301fgh", 4, ANNOT_SHOW, "abce\u0301|fgh" },
+		{ "aaa\u0915\u093F", 4, ANNOT_SHOW, "aaa|\u0915\u093F" },
+		/* At W=1 a wide cluster stands alone on its row. */
+		{ "中文", 1, ANNOT_SHOW, "中|文" },
+		{ "a中b", 1, ANNOT_SHOW, "a|中|b" },
+		{ "👨\u200D👩\u200D👧x", 2, ANNOT_SHOW, "👨\u200D👩\u200D👧|x" },
+	};
+
+	run_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+static void
+test_spaces(void **st)
+{
+	static const struct layout_case cases[] = {
+		{ "hello world foo", 5, ANNOT_SHOW, "hello|world|foo" },
+		{ "hello world foo", 11, ANNOT_SHOW, "hello world|foo" },
+		{ "ab   cd", 3, ANNOT_SHOW, "ab|cd" },
+		{ "回歸初心 重新創業", 8, ANNOT_SHOW, "回歸初心|重新創業" },
+		{ "", 10, ANNOT_SHOW, "" },
+		{ "   ", 2, ANNOT_SHOW, "  " },
+	};
+
+	run_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+static void
+test_controls(void **st)
+{
+	static const struct layout_case cases[] = {
+		{ "a\x1B[31mb", 80, ANNOT_SHOW, "a^[[31mb" },
+		{ "\xFF\xFE中", 80, ANNOT_SHOW, "\xEF\xBF\xBD中" },
+		{ "a\xC2\x9B" "b", 80, ANNOT_SHOW, "a<9B>b" },
+	};
+
+	run_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A hidden annotation stays on its character's row, even at W=1. */
+static void
+test_hidden_at_one(void **st)
+{
+	const char *text = "網(wǎng)經(jīng)社";
+	struct doc *doc = doc_new_mem(text, strlen(text), "t");
+	struct layout_opts lo = { 1, ANNOT_HIDE, NULL };
+	struct layout *lay = layout_new(doc, &lo);
+	const struct layout_line *ll = layout_get(lay, 0);
+
+	assert_int_equal(ll->nrows, 3);
+	assert_int_equal(ll->rows[0].end, strlen("網(wǎng)"));
+	assert_int_equal(ll->rows[0].cols, 2);
+	assert_int_equal(ll->rows[1].end, strlen("網(wǎng)經(jīng)"));
+	layout_free(lay);
+	doc_free(doc);
+}
+
+/* Row offsets cover the line and layout_row_of finds them. */
+static void
+test_rows(void **st)
+{
+	const char *text = "第一行\n中文中文中文中文\n\nlast";
+	struct doc *doc = doc_new_mem(text, strlen(text), "t");
+	struct layout_opts lo = { 4, ANNOT_SHOW, NULL };
+	struct layout *lay = layout_new(doc, &lo);
+	const struct layout_line *ll = layout_get(lay, 1);
+
+	assert_int_equal(ll->nrows, 4);
+	assert_int_equal(ll->off, strlen("第一行\n"));
+	assert_int_equal(ll->rows[0].off, ll->off);
+	for (size_t r = 1; r < ll->nrows; r++)
+		assert_int_equal(ll->rows[r].off, ll->rows[r - 1].end);
+	assert_int_equal(ll->rows[3].end, ll->end);
+	assert_int_equal(layout_row_of(ll, ll->off + 7), 1);
+	ll = layout_get(lay, 2);
+	assert_int_equal(ll->nrows, 1);
+	assert_int_equal(ll->rows[0].cols, 0);
+	/* The cache gives the same line back; new options lay out anew. */
+	assert_ptr_equal(layout_get(lay, 2), ll);
+	lo.width_cols = 80;
+	layout_set_opts(lay, &lo);
+	assert_int_equal(layout_get(lay, 1)->nrows, 1);
+	layout_free(lay);
+	doc_free(doc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_no_start),
+		cmocka_unit_test(test_annotations),
+		cmocka_unit_test(test_indent),
+		cmocka_unit_test(test_tabs),
+		cmocka_unit_test(test_no_opportunity),
+		cmocka_unit_test(test_spaces),
+		cmocka_unit_test(test_controls),
+		cmocka_unit_test(test_hidden_at_one),
+		cmocka_unit_test(test_rows),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
