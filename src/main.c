@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "yuedu/annot.h"
+#include "yuedu/config.h"
 #include "yuedu/doc.h"
 #include "yuedu/dump.h"
 #include "yuedu/layout.h"
@@ -59,6 +60,32 @@ main_outline(struct doc *doc, const struct options *opts)
 	return 0;
 }
 
+static struct config main_cfg;
+
+static void
+main_config_done(void)
+{
+	config_done(&main_cfg);
+}
+
+/*
+ * Settings: the config file, then YUEDU_OPTS, then ARGV, merged into one
+ * command line for options_parse().  Bad settings are warned about here.
+ */
+static void
+main_config(int *argc, char ***argv)
+{
+	char *path = config_path();
+
+	config_load(&main_cfg, path, getenv("YUEDU_OPTS"), *argc, *argv);
+	free(path);
+	atexit(main_config_done);
+	for (size_t i = 0; i < main_cfg.nwarnings; i++)
+		fprintf(stderr, "yuedu: %s\n", main_cfg.warnings[i]);
+	*argc = main_cfg.argc;
+	*argv = main_cfg.argv;
+}
+
 static int
 main_terminal_cols(void)
 {
@@ -82,6 +109,7 @@ main(int argc, char **argv)
 	int rc = 0;
 
 	main_locale();
+	main_config(&argc, &argv);
 	if (options_parse(&opts, argc, argv, &err) != 0) {
 		fprintf(stderr, "yuedu: %s\nTry 'yuedu --help' for more "
 		    "information.\n", err);
@@ -92,6 +120,13 @@ main(int argc, char **argv)
 		fputs(options_help(), stdout);
 		options_done(&opts);
 		return 0;
+	}
+	if (opts.print_config) {
+		rc = config_write(stdout, &main_cfg) != 0 ? 2 : 0;
+		if (rc != 0)
+			fprintf(stderr, "yuedu: write error\n");
+		options_done(&opts);
+		return rc;
 	}
 	if (opts.version) {
 		printf("yuedu %s\n", YUEDU_VERSION);

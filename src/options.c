@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/config.h"
+#include "yuedu/outline.h"
+#include "yuedu/readtime.h"
 #include "yuedu/util.h"
 
 enum {
@@ -17,7 +20,15 @@ enum {
 	OPT_PINYIN,
 	OPT_OUTLINE,
 	OPT_HEADING,
+	OPT_CPM,
+	OPT_WPM,
+	OPT_NO_REMEMBER,
+	OPT_BIND,
+	OPT_COLOR,
+	OPT_PRINT_CONFIG,
 };
+
+static const char options_short_text[] = ":w:hV";
 
 static const struct option options_long[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
@@ -26,6 +37,12 @@ static const struct option options_long[] = {
 	{ "pinyin", required_argument, NULL, OPT_PINYIN },
 	{ "outline", no_argument, NULL, OPT_OUTLINE },
 	{ "heading", required_argument, NULL, OPT_HEADING },
+	{ "cpm", required_argument, NULL, OPT_CPM },
+	{ "wpm", required_argument, NULL, OPT_WPM },
+	{ "no-remember", no_argument, NULL, OPT_NO_REMEMBER },
+	{ "bind", required_argument, NULL, OPT_BIND },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -49,8 +66,24 @@ static const char options_help_text[] =
 "                        and exit\n"
 "      --heading=REGEX   lines matching REGEX (PCRE2) are the headings; the\n"
 "                        first capturing group that matches sets the level\n"
+"      --cpm=N           reading rate for Chinese, in characters per minute\n"
+"                        (default 300)\n"
+"      --wpm=N           reading rate for other scripts, in words per\n"
+"                        minute (default 240)\n"
+"      --no-remember     neither restore nor save the place in the text\n"
+"      --bind='KEY COMMAND'  run COMMAND (a name from the key table, see\n"
+"                        the help screen) on KEY; repeatable\n"
+"      --color='ELEMENT SPEC'  colour of a screen element, e.g.\n"
+"                        --color='match black on yellow'; repeatable\n"
+"      --print-config    show the effective settings and where each came\n"
+"                        from, and exit\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
+"\n"
+"\n"
+"Settings are read from $XDG_CONFIG_HOME/yuedu/config (KEY = VALUE, a key\n"
+"being a long option name), then from YUEDU_OPTS, then from the command\n"
+"line; later ones win.\n"
 "\n"
 "Exit status: 0 on success, 2 on a bad option or an unreadable file.\n";
 
@@ -60,12 +93,28 @@ options_help(void)
 	return options_help_text;
 }
 
+const struct option *
+options_table(void)
+{
+	return options_long;
+}
+
+const char *
+options_short(void)
+{
+	return options_short_text;
+}
+
 void
 options_done(struct options *opts)
 {
 	free(opts->files);
+	free(opts->binds);
+	free(opts->colors);
 	opts->files = NULL;
 	opts->nfiles = 0;
+	opts->binds = opts->colors = NULL;
+	opts->nbinds = opts->ncolors = 0;
 }
 
 static int
@@ -91,6 +140,8 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 	size_t nops = 0;
 
 	memset(opts, 0, sizeof *opts);
+	opts->cpm = READTIME_CPM_DEFAULT;
+	opts->wpm = READTIME_WPM_DEFAULT;
 	*err = NULL;
 	operands = xcalloc((size_t)argc + 1, sizeof *operands);
 	/* +N (as in less) is taken out before getopt sees it. */
@@ -112,7 +163,7 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 	}
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":w:hV", options_long,
+	while ((c = getopt_long(argc, argv, options_short_text, options_long,
 	    NULL)) != -1) {
 		switch (c) {
 		case OPT_DUMP:
@@ -153,7 +204,40 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 			opts->outline = 1;
 			break;
 		case OPT_HEADING:
+			if (outline_check_regex(optarg, err) != 0)
+				goto fail;
 			opts->heading = optarg;
+			break;
+		case OPT_CPM:
+		case OPT_WPM:
+			if (options_int(optarg, 1, 100000, &v) != 0) {
+				*err = xasprintf("invalid --%s '%s' (expected "
+				    "1 to 100000)", c == OPT_CPM ? "cpm" : "wpm",
+				    optarg);
+				goto fail;
+			}
+			*(c == OPT_CPM ? &opts->cpm : &opts->wpm) = v;
+			break;
+		case OPT_NO_REMEMBER:
+			opts->no_remember = 1;
+			break;
+		case OPT_BIND:
+		case OPT_COLOR:
+			if ((c == OPT_BIND ? config_bind_parse(optarg, NULL,
+			    err) : config_color_parse(optarg, NULL, err)) != 0)
+				goto fail;
+			if (c == OPT_BIND) {
+				opts->binds = xrealloc(opts->binds,
+				    (opts->nbinds + 1) * sizeof *opts->binds);
+				opts->binds[opts->nbinds++] = optarg;
+			} else {
+				opts->colors = xrealloc(opts->colors,
+				    (opts->ncolors + 1) * sizeof *opts->colors);
+				opts->colors[opts->ncolors++] = optarg;
+			}
+			break;
+		case OPT_PRINT_CONFIG:
+			opts->print_config = 1;
 			break;
 		case 'h':
 			opts->help = 1;
@@ -181,5 +265,6 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 	return 0;
 fail:
 	free(operands);
+	options_done(opts);
 	return -1;
 }
