@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "yuedu/annot.h"
@@ -17,6 +18,9 @@
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
 #include "yuedu/outline.h"
+#include "yuedu/readtime.h"
+#include "yuedu/shelf.h"
+#include "yuedu/state.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -87,6 +91,55 @@ main_config(int *argc, char ***argv)
 }
 
 static int
+main_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * The shelf of DIR when output is not a terminal: one article a line,
+ * PATH<TAB>TITLE<TAB>CHARACTERS<TAB>READING TIME<TAB>PROGRESS.
+ */
+static int
+main_shelf_print(const char *dir, const struct options *opts)
+{
+	struct shelf_opts so = { NULL, opts->cpm, opts->wpm, opts->pinyin };
+	struct shelf *shelf;
+	char *err, *sdir = opts->no_remember ? NULL : state_dir();
+	int rc = 0;
+
+	so.state_dir = sdir;
+	if (shelf_load(&shelf, dir, &so, &err) != 0) {
+		fprintf(stderr, "yuedu: %s\n", err);
+		free(err);
+		free(sdir);
+		return 2;
+	}
+	if (shelf->warning != NULL)
+		fprintf(stderr, "yuedu: %s\n", shelf->warning);
+	for (size_t i = 0; i < shelf->n; i++) {
+		const struct shelf_entry *e = &shelf->v[i];
+		char t[32];
+
+		printf("%s\t%s\t%zu\t%s\t", e->path, e->title, e->count.chars,
+		    readtime_format(e->minutes, t, sizeof t));
+		if (e->progress_pct < 0)
+			printf("-\n");
+		else
+			printf("%d%%\n", e->progress_pct);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "yuedu: write error\n");
+		rc = 2;
+	}
+	shelf_free(shelf);
+	free(sdir);
+	return rc;
+}
+
+static int
 main_terminal_cols(void)
 {
 	struct winsize ws;
@@ -139,6 +192,24 @@ main(int argc, char **argv)
 		free(err);
 		options_done(&opts);
 		return 2;
+	}
+	for (size_t i = 0; i < opts.nfiles; i++) {
+		const char *what = opts.dump ? "--dump" : opts.outline ?
+		    "--outline" : opts.nfiles > 1 ? "several files" : NULL;
+
+		if (!main_is_dir(opts.files[i]))
+			continue;
+		if (what != NULL) {
+			fprintf(stderr, "yuedu: %s: is a directory (%s "
+			    "reads files; 'yuedu DIR' lists its articles)\n",
+			    opts.files[i], what);
+			options_done(&opts);
+			return 2;
+		}
+		/* XXX: on a terminal this is the shelf screen. */
+		rc = main_shelf_print(opts.files[i], &opts);
+		options_done(&opts);
+		return rc;
 	}
 	if (opts.nfiles > 1) {
 		fprintf(stderr, "yuedu: one file at a time\n"

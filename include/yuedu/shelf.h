@@ -1,0 +1,76 @@
+/*
+ * The shelf: the articles in a directory, each with its title, length,
+ * reading time and how far it has been read (from the remembered place).
+ * Pure: it reads files and the state directory, and never draws.
+ */
+#ifndef YUEDU_SHELF_H
+#define YUEDU_SHELF_H
+
+#include <stddef.h>
+
+#include "yuedu/annot.h"
+#include "yuedu/readtime.h"
+
+struct shelf_entry {
+	char *name;		/* file name inside the directory */
+	char *path;		/* DIR/NAME */
+	char *title;		/* first heading, else first non-empty line;
+				   controls and invalid bytes replaced */
+	size_t bytes;		/* size of the text */
+	struct readtime_count count;	/* what it holds */
+	double minutes;		/* estimated reading time */
+	int progress_pct;	/* 0..100 read, or -1 when never opened */
+};
+
+struct shelf {
+	char *dir;		/* the directory as given */
+	struct shelf_entry *v;	/* sorted by name (natural order: 2 < 10) */
+	size_t n;
+	char *warning;		/* first state problem met, one line, or NULL */
+};
+
+struct shelf_opts {
+	const char *state_dir;	/* remembered places; NULL: no progress */
+	long cpm;		/* CJK characters per minute (<= 0: default) */
+	long wpm;		/* words per minute (<= 0: default) */
+	enum annot_mode annot;	/* annotations in titles (AUTO: per file) */
+};
+
+/*
+ * List the articles in DIR: regular files (symbolic links followed) not
+ * starting with '.', named *.txt, *.md or *.markdown and not binary (no
+ * NUL byte), or without any extension and valid UTF-8.  Unreadable files
+ * are left out.  Returns 0, or -1 with *err set when DIR cannot be read
+ * (caller frees).  Caller frees *out with shelf_free().  A corrupt or
+ * unreadable state directory is no error: progress is -1 and
+ * shelf->warning says why.
+ */
+int shelf_load(struct shelf **out, const char *dir,
+    const struct shelf_opts *opts, char **err);
+void shelf_free(struct shelf *shelf);
+
+/*
+ * Update the progress of entry I from the state directory (after it has
+ * been read).
+ */
+void shelf_refresh(struct shelf *shelf, size_t i,
+    const struct shelf_opts *opts);
+
+/*
+ * 1 if NAME in DIR is an article by the rules of shelf_load().
+ */
+int shelf_is_article(const char *dir, const char *name);
+
+/*
+ * 1 if entry E matches filter QUERY: a substring of its title or file
+ * name, ASCII letters compared without case.  An empty query matches all.
+ */
+int shelf_match(const struct shelf_entry *e, const char *query);
+
+/*
+ * Progress of a text of LEN bytes read up to SEEN_OFF, in percent
+ * (0..100; 100 only when all of it has been shown).
+ */
+int shelf_progress(size_t seen_off, size_t len);
+
+#endif

@@ -1,0 +1,317 @@
+/*
+ * The shelf of articles in a directory.  It owns choosing which files are
+ * articles, and for each one its title (the outline's first heading), its
+ * length and reading time, and its progress from the remembered place.
+ */
+#include "yuedu/shelf.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unistr.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/outline.h"
+#include "yuedu/state.h"
+#include "yuedu/util.h"
+#include "yuedu/width.h"
+
+#define SHELF_SNIFF_BYTES 65536		/* bytes read to tell text */
+#define SHELF_TITLE_MAX_BYTES 240	/* longer titles are cut */
+
+/* What the name says: 1 a text extension, 0 no extension, -1 other. */
+static int
+shelf_kind_by_name(const char *name)
+{
+	static const char *const exts[] = { ".txt", ".md", ".markdown",
+	    ".text" };
+	const char *dot = strrchr(name, '.');
+
+	if (dot == NULL || dot == name)
+		return 0;
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+		if (strcasecmp(dot, exts[i]) == 0)
+			return 1;
+	return -1;
+}
+
+/* 1 if the first bytes of PATH look like text (NEED_UTF8: valid UTF-8). */
+static int
+shelf_sniff(const char *path, int need_utf8)
+{
+	char *buf = xmalloc(SHELF_SNIFF_BYTES);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), ok = 0;
+	ssize_t n;
+
+	if (fd < 0) {
+		free(buf);
+		return 0;
+	}
+	n = read(fd, buf, SHELF_SNIFF_BYTES);
+	close(fd);
+	if (n >= 0 && memchr(buf, '\0', (size_t)n) == NULL) {
+		ok = 1;
+		if (need_utf8) {
+			const uint8_t *bad = u8_check((const uint8_t *)buf,
+			    (size_t)n);
+			/* A sequence cut by the sniff window is fine. */
+			if (bad != NULL && (n < SHELF_SNIFF_BYTES ||
+			    (const char *)bad < buf + n - 3))
+				ok = 0;
+		}
+	}
+	free(buf);
+	return ok;
+}
+
+int
+shelf_is_article(const char *dir, const char *name)
+{
+	char *path;
+	struct stat st;
+	int kind, ok;
+
+	if (name[0] == '.' || name[0] == '\0')
+		return 0;
+	kind = shelf_kind_by_name(name);
+	if (kind < 0)
+		return 0;
+	path = xasprintf("%s/%s", dir, name);
+	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    shelf_sniff(path, kind == 0);
+	free(path);
+	return ok;
+}
+
+/* TITLE cleaned for one row: no controls, no invalid bytes, cut short. */
+static char *
+shelf_clean(const char *s, size_t n)
+{
+	char *out = xmalloc(n * 3 + 4), *o = out;
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (i < n && (size_t)(o - out) < SHELF_TITLE_MAX_BYTES) {
+		uint32_t cp;
+		size_t len = width_decode(s + i, n - i, &cp);
+
+		if (cp == (uint32_t)-1 || cp < 0x20 || cp == 0x7f ||
+		    (cp >= 0x80 && cp < 0xa0)) {
+			/* Tabs become a space; other faults one U+FFFD. */
+			if (cp == '\t')
+				*o++ = ' ';
+			else {
+				memcpy(o, "\xef\xbf\xbd", 3);
+				o += 3;
+			}
+		} else {
+			memcpy(o, s + i, len);
+			o += len;
+		}
+		i += len;
+	}
+	while (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return out;
+}
+
+/* The first non-empty line of DOC, cleaned. */
+static char *
+shelf_first_line(struct doc *doc)
+{
+	for (size_t l = 0; doc_has_line(doc, l); l++) {
+		size_t a = doc_line_start(doc, l), b = doc_line_end(doc, l);
+		char *t = shelf_clean(doc->text + a, b - a);
+
+		/* A line of blanks (ASCII or U+3000) is empty. */
+		const char *p = t;
+		while (*p == ' ' || strncmp(p, "\xe3\x80\x80", 3) == 0)
+			p += *p == ' ' ? 1 : 3;
+		if (*p != '\0')
+			return t;
+		free(t);
+	}
+	return xstrdup("");
+}
+
+static char *
+shelf_title(struct doc *doc, enum annot_mode annot)
+{
+	struct outline_opts oo = { annot_resolve(annot, doc), NULL };
+	struct outline *ol;
+	char *err, *t = NULL;
+
+	if (outline_build(&ol, doc, &oo, &err) != 0)
+		free(err);
+	else {
+		if (ol->n > 0 && ol->v[0].title[0] != '\0')
+			t = shelf_clean(ol->v[0].title,
+			    strlen(ol->v[0].title));
+		outline_free(ol);
+	}
+	if (t == NULL || t[0] == '\0') {
+		free(t);
+		t = shelf_first_line(doc);
+	}
+	return t;
+}
+
+int
+shelf_progress(size_t seen_off, size_t len)
+{
+	if (len == 0 || seen_off >= len)
+		return 100;
+	/* Never round up to 100 before the end is shown. */
+	return (int)((double)seen_off * 100.0 / (double)len);
+}
+
+static void
+shelf_warn(struct shelf *shelf, char *warn)
+{
+	if (shelf->warning == NULL)
+		shelf->warning = warn;
+	else
+		free(warn);
+}
+
+static void
+shelf_progress_of(struct shelf *shelf, struct shelf_entry *e,
+    struct doc *doc, const struct shelf_opts *opts)
+{
+	struct state_place place;
+	char *warn = NULL;
+	int rc;
+
+	e->progress_pct = -1;
+	if (opts->state_dir == NULL)
+		return;
+	rc = state_load(opts->state_dir, doc, &place, &warn);
+	if (rc > 0)
+		e->progress_pct = shelf_progress(place.seen_off, doc->len);
+	else if (rc < 0 && warn != NULL)
+		shelf_warn(shelf, warn);
+	else
+		free(warn);
+}
+
+/* Fill entry E from its file; -1 when it cannot be read. */
+static int
+shelf_read(struct shelf *shelf, struct shelf_entry *e,
+    const struct shelf_opts *opts)
+{
+	struct doc *doc;
+	char *cause;
+
+	if (doc_open(&doc, e->path, &cause) != DOC_OK) {
+		free(cause);
+		return -1;
+	}
+	e->bytes = doc->len;
+	e->title = shelf_title(doc, opts->annot);
+	readtime_count_doc(doc, 0, doc->len, &e->count);
+	e->minutes = readtime_minutes(&e->count, opts->cpm, opts->wpm);
+	shelf_progress_of(shelf, e, doc, opts);
+	doc_free(doc);
+	return 0;
+}
+
+static int
+shelf_cmp(const void *a, const void *b)
+{
+	const struct shelf_entry *x = a, *y = b;
+
+	return strverscmp(x->name, y->name);
+}
+
+int
+shelf_load(struct shelf **out, const char *dir,
+    const struct shelf_opts *opts, char **err)
+{
+	struct shelf *shelf;
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t cap = 0;
+
+	*out = NULL;
+	*err = NULL;
+	if (d == NULL) {
+		*err = xasprintf("%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	shelf = xcalloc(1, sizeof *shelf);
+	shelf->dir = xstrdup(dir);
+	while ((de = readdir(d)) != NULL) {
+		struct shelf_entry *e;
+
+		if (!shelf_is_article(dir, de->d_name))
+			continue;
+		shelf->v = xgrow(shelf->v, &cap, shelf->n + 1,
+		    sizeof *shelf->v);
+		e = &shelf->v[shelf->n];
+		memset(e, 0, sizeof *e);
+		e->name = xstrdup(de->d_name);
+		e->path = dir[0] != '\0' && dir[strlen(dir) - 1] == '/' ?
+		    xasprintf("%s%s", dir, de->d_name) :
+		    xasprintf("%s/%s", dir, de->d_name);
+		if (shelf_read(shelf, e, opts) != 0) {
+			free(e->name);
+			free(e->path);
+			continue;
+		}
+		shelf->n++;
+	}
+	closedir(d);
+	if (shelf->n > 1)
+		qsort(shelf->v, shelf->n, sizeof *shelf->v, shelf_cmp);
+	*out = shelf;
+	return 0;
+}
+
+void
+shelf_refresh(struct shelf *shelf, size_t i, const struct shelf_opts *opts)
+{
+	struct doc *doc;
+	char *cause;
+
+	if (i >= shelf->n)
+		return;
+	if (doc_open(&doc, shelf->v[i].path, &cause) != DOC_OK) {
+		free(cause);
+		return;
+	}
+	shelf_progress_of(shelf, &shelf->v[i], doc, opts);
+	doc_free(doc);
+}
+
+void
+shelf_free(struct shelf *shelf)
+{
+	if (shelf == NULL)
+		return;
+	for (size_t i = 0; i < shelf->n; i++) {
+		free(shelf->v[i].name);
+		free(shelf->v[i].path);
+		free(shelf->v[i].title);
+	}
+	free(shelf->v);
+	free(shelf->dir);
+	free(shelf->warning);
+	free(shelf);
+}
+
+int
+shelf_match(const struct shelf_entry *e, const char *query)
+{
+	if (query == NULL || query[0] == '\0')
+		return 1;
+	return strcasestr(e->title, query) != NULL ||
+	    strcasestr(e->name, query) != NULL;
+}
