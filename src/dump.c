@@ -18,7 +18,14 @@ dump_write(FILE *out, struct doc *doc, struct layout *lay)
 		layout_line_into(lay, line, &ll);
 		for (size_t r = 0; r < ll.nrows; r++) {
 			size_t len;
-			char *s = layout_row_render(&ll, r, &len);
+			char *s = layout_row_ruby(&ll, r, &len);
+
+			if (s != NULL) {
+				fwrite(s, 1, len, out);
+				putc('\n', out);
+				free(s);
+			}
+			s = layout_row_render(&ll, r, &len);
 
 			fwrite(s, 1, len, out);
 			putc('\n', out);

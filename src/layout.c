@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unilbrk.h>
 
+#include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/util.h"
 
@@ -99,6 +100,8 @@ layout_line_done(struct layout_line *ll)
 {
 	free(ll->rows);
 	free(ll->cells);
+	free(ll->text_owned);
+	free(ll->map);
 	memset(ll, 0, sizeof *ll);
 }
 
@@ -137,8 +140,15 @@ layout_get_opts(const struct layout *lay)
 	return &lay->opts;
 }
 
+/* Source offset of byte TOFF of the line's text. */
+static size_t
+layout_src(const struct layout_line *ll, size_t toff)
+{
+	return ll->off + (ll->map != NULL ? ll->map[toff] : toff);
+}
+
 static void
-layout_add_cell(struct layout_line *ll, size_t off, size_t len,
+layout_add_cell(struct layout_line *ll, size_t toff, size_t len,
     const struct width_cluster *c, enum layout_kind kind)
 {
 	struct layout_cell *cell;
@@ -146,11 +156,12 @@ layout_add_cell(struct layout_line *ll, size_t off, size_t len,
 	ll->cells = xgrow(ll->cells, &ll->cell_cap, ll->ncells + 1,
 	    sizeof *ll->cells);
 	cell = &ll->cells[ll->ncells++];
-	cell->off = off;
-	cell->toff = (uint32_t)(off - ll->off);
+	cell->off = layout_src(ll, toff);
+	cell->toff = (uint32_t)toff;
 	cell->tlen = (uint32_t)len;
 	cell->col = 0;
-	cell->cols = kind == LAYOUT_HIDDEN ? 0 : (uint8_t)c->cols;
+	cell->cols = (uint8_t)c->cols;
+	cell->ruby_col = cell->ruby_cols = 0;
 	cell->kind = (uint8_t)kind;
 	cell->first = c->first;
 }
@@ -168,7 +179,8 @@ layout_add_row(struct layout_line *ll, size_t first, size_t last, int cols)
 	row->cols = cols;
 	if (last > first) {
 		row->off = ll->cells[first].off;
-		row->end = ll->cells[last - 1].off + ll->cells[last - 1].tlen;
+		row->end = layout_src(ll, ll->cells[last - 1].toff +
+		    ll->cells[last - 1].tlen);
 	} else {
 		row->off = row->end = first < ll->ncells ?
 		    ll->cells[first].off : ll->end;
@@ -190,16 +202,18 @@ static int
 layout_can_break(struct layout *lay, const struct layout_line *ll, size_t i)
 {
 	const struct layout_cell *c = &ll->cells[i];
-	size_t rel = c->off - ll->off;
+	size_t rel = c->toff;
 	size_t j;
 
-	if (i == 0 || lay->brk[rel] != UC_BREAK_POSSIBLE || lay->glue[rel])
+	if (i == 0 || lay->brk[rel] != UC_BREAK_POSSIBLE || lay->glue[rel] ||
+	    ll->cells[i - 1].kind == LAYOUT_PAD)
 		return 0;
 	if (c->kind == LAYOUT_TEXT && layout_no_start(c->first))
 		return 0;
 	for (j = i; j > 0; j--) {
 		const struct layout_cell *p = &ll->cells[j - 1];
-		if (p->kind == LAYOUT_HIDDEN || layout_is_space(p))
+		if (p->kind == LAYOUT_HIDDEN || p->kind == LAYOUT_PAD ||
+		    layout_is_space(p))
 			continue;
 		if (p->kind == LAYOUT_TEXT && layout_no_end(p->first))
 			return 0;
@@ -256,8 +270,7 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 			    ll->cells[end].kind == LAYOUT_TEXT &&
 			    layout_no_start(ll->cells[end].first))
 				end--;
-			while (end > start + 1 && (lay->glue[ll->cells[end].off -
-			    ll->off]))
+			while (end > start + 1 && (lay->glue[ll->cells[end].toff]))
 				end--;
 			if (ll->cells[end].kind == LAYOUT_TEXT &&
 			    layout_no_start(ll->cells[end].first))
@@ -281,35 +294,106 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 	}
 }
 
+/*
+ * Ruby mode: make room for the pinyin of the annotation just added (the
+ * last cell; its character is the cell before).  The group (padding,
+ * character, padding) is as wide as the pinyin plus one column, so
+ * neighbouring syllables never touch, and the character sits in its
+ * middle.
+ */
+static void
+layout_ruby_group(struct layout_line *ll, const char *t,
+    const struct annot_span *sp)
+{
+	size_t n = ll->ncells;
+	struct layout_cell *hid = &ll->cells[n - 1], *base;
+	int aw = width_string(t + sp->py_off, sp->py_end - sp->py_off);
+	int bw, g, lpad;
+
+	hid->ruby_cols = (uint16_t)aw;
+	if (n < 2)
+		return;
+	base = &ll->cells[n - 2];
+	bw = base->cols;
+	g = aw + 1 > bw ? aw + 1 : bw;
+	lpad = (g - bw) / 2;
+	hid->cols = (uint8_t)(g - bw - lpad);
+	if (lpad > 0) {
+		struct layout_cell pad = *base;
+
+		/* Insert a padding cell before the character. */
+		ll->cells = xgrow(ll->cells, &ll->cell_cap, n + 1,
+		    sizeof *ll->cells);
+		ll->cells[n] = ll->cells[n - 1];
+		ll->cells[n - 1] = ll->cells[n - 2];
+		pad.kind = LAYOUT_PAD;
+		pad.cols = (uint8_t)lpad;
+		pad.tlen = 0;
+		ll->cells[n - 2] = pad;
+		ll->ncells++;
+	}
+}
+
+/* Ruby mode: where each pinyin goes, once the cells have their columns. */
+static void
+layout_ruby_cols(struct layout_line *ll)
+{
+	for (size_t i = 0; i < ll->ncells; i++) {
+		struct layout_cell *hid = &ll->cells[i];
+		size_t gs = i;
+		int g;
+
+		if (hid->kind != LAYOUT_HIDDEN || hid->ruby_cols == 0 || i == 0)
+			continue;
+		gs = i - 1;
+		if (gs > 0 && ll->cells[gs - 1].kind == LAYOUT_PAD)
+			gs--;
+		g = hid->col + hid->cols - ll->cells[gs].col;
+		hid->ruby_col = (uint16_t)(ll->cells[gs].col +
+		    (g - hid->ruby_cols) / 2);
+	}
+}
+
 void
 layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 {
 	struct doc *doc = lay->doc;
-	size_t off, end, len, nspans, si = 0, p;
+	size_t off, len, nspans, si = 0, p;
+	const char *t;
 
 	ll->nrows = 0;
 	ll->ncells = 0;
 	ll->line = line;
 	ll->off = off = doc_line_start(doc, line);
-	ll->end = end = doc_line_end(doc, line);
-	ll->text = doc->text + off;
-	len = end - off;
+	ll->end = doc_line_end(doc, line);
+	free(ll->text_owned);
+	free(ll->map);
+	ll->text_owned = NULL;
+	ll->map = NULL;
+	len = ll->end - off;
+	if (lay->opts.conv != NULL) {
+		/* The script view: lay out the converted text, mapped back. */
+		conv_line(lay->opts.conv, doc->text + off, len, &ll->text_owned,
+		    &len, &ll->map);
+		t = ll->text_owned;
+	} else
+		t = doc->text + off;
+	ll->text = t;
 
 	lay->brk = xgrow(lay->brk, &lay->brk_cap, len + 1, 1);
 	lay->glue = xgrow(lay->glue, &lay->glue_cap, len + 1, 1);
 	if (len > 0)
-		u8_possible_linebreaks((const uint8_t *)doc->text + off, len,
-		    "UTF-8", lay->brk);
+		u8_possible_linebreaks((const uint8_t *)t, len, "UTF-8",
+		    lay->brk);
 	memset(lay->glue, 0, len + 1);
-	nspans = annot_find(doc->text + off, len, off, &lay->spans,
-	    &lay->span_cap);
+	nspans = annot_find(t, len, 0, &lay->spans, &lay->span_cap);
 	/* Nothing breaks between a character and its annotation, nor inside. */
 	for (size_t k = 0; k < nspans; k++)
-		memset(lay->glue + (lay->spans[k].open_off - off), 1,
+		memset(lay->glue + lay->spans[k].open_off, 1,
 		    lay->spans[k].end_off - lay->spans[k].open_off);
 
-	p = off;
-	while (p < end) {
+	p = 0;
+	while (p < len) {
 		struct width_cluster c;
 
 		if (si < nspans && p == lay->spans[si].open_off) {
@@ -320,15 +404,19 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 				c.first = '(';
 				c.len = sp->end_off - sp->open_off;
 				layout_add_cell(ll, p, c.len, &c, LAYOUT_HIDDEN);
+				if (lay->opts.annot == ANNOT_RUBY)
+					layout_ruby_group(ll, t, sp);
 				p = sp->end_off;
 				continue;
 			}
 		}
-		width_next_cluster(doc->text + p, end - p, &c);
+		width_next_cluster(t + p, len - p, &c);
 		layout_add_cell(ll, p, c.len, &c, (enum layout_kind)c.kind);
 		p += c.len;
 	}
 	layout_wrap(lay, ll);
+	if (lay->opts.annot == ANNOT_RUBY)
+		layout_ruby_cols(ll);
 	ll->valid = 1;
 }
 
@@ -380,8 +468,12 @@ layout_row_render(const struct layout_line *ll, size_t r, size_t *len)
 		const char *s;
 		size_t m;
 
-		if (c->kind == LAYOUT_HIDDEN)
+		if (c->kind == LAYOUT_HIDDEN || c->kind == LAYOUT_PAD) {
+			out = xgrow(out, &cap, n + c->cols + 1, 1);
+			memset(out + n, ' ', c->cols);
+			n += c->cols;
 			continue;
+		}
 		wc.len = c->tlen;
 		wc.cols = c->cols;
 		wc.kind = (enum width_kind)c->kind;
@@ -391,6 +483,41 @@ layout_row_render(const struct layout_line *ll, size_t r, size_t *len)
 		memcpy(out + n, s, m);
 		n += m;
 	}
+	out[n] = '\0';
+	*len = n;
+	return out;
+}
+
+char *
+layout_row_ruby(const struct layout_line *ll, size_t r, size_t *len)
+{
+	const struct layout_row *row = &ll->rows[r];
+	size_t cap = 0, n = 0;
+	char *out = NULL;
+	int col = 0;
+
+	for (size_t k = 0; k < row->ncells; k++) {
+		const struct layout_cell *c = &ll->cells[row->cell + k];
+		const char *py = ll->text + c->toff;
+		size_t open, close;
+
+		if (c->kind != LAYOUT_HIDDEN || c->ruby_cols == 0)
+			continue;
+		/* The pinyin inside "(…)" or "（…）". */
+		open = (unsigned char)py[0] == '(' ? 1 : 3;
+		close = (unsigned char)py[c->tlen - 1] == ')' ? 1 : 3;
+		out = xgrow(out, &cap, n + (size_t)(c->ruby_col - col) +
+		    c->tlen + 2, 1);
+		while (col < c->ruby_col) {
+			out[n++] = ' ';
+			col++;
+		}
+		memcpy(out + n, py + open, c->tlen - open - close);
+		n += c->tlen - open - close;
+		col += c->ruby_cols;
+	}
+	if (out == NULL)
+		return NULL;
 	out[n] = '\0';
 	*len = n;
 	return out;

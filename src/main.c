@@ -13,7 +13,9 @@
 
 #include "yuedu/annot.h"
 #include "yuedu/config.h"
+#include "yuedu/conv.h"
 #include "yuedu/doc.h"
+#include "yuedu/enc.h"
 #include "yuedu/dump.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
@@ -42,7 +44,7 @@ main_locale(void)
 
 /* --outline: one heading per line, LEVEL<TAB>LINE<TAB>TITLE. */
 static int
-main_outline(struct doc *doc, const struct options *opts)
+main_outline(struct doc *doc, const struct options *opts, struct conv *cv)
 {
 	struct outline_opts oo = { opts->pinyin, opts->heading };
 	struct outline *ol;
@@ -53,9 +55,12 @@ main_outline(struct doc *doc, const struct options *opts)
 		free(err);
 		return 2;
 	}
-	for (size_t i = 0; i < ol->n; i++)
+	for (size_t i = 0; i < ol->n; i++) {
+		char *t = cv ? conv_string(cv, ol->v[i].title) : NULL;
 		printf("%d\t%zu\t%s\n", ol->v[i].level, ol->v[i].line,
-		    ol->v[i].title);
+		    t ? t : ol->v[i].title);
+		free(t);
+	}
 	outline_free(ol);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "yuedu: write error\n");
@@ -156,7 +161,8 @@ main(int argc, char **argv)
 	struct doc *doc;
 	struct layout *lay;
 	struct layout_opts lo;
-	char *err, *cause;
+	struct conv *cv = NULL;
+	char *err, *cause, *note;
 	const char *path;
 	enum doc_status st;
 	int rc = 0;
@@ -231,8 +237,30 @@ main(int argc, char **argv)
 		options_done(&opts);
 		return 2;
 	}
+	if (enc_apply(doc, opts.encoding, &note, &err) != 0) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, err);
+		free(err);
+		doc_free(doc);
+		options_done(&opts);
+		return 2;
+	}
+	if (note != NULL) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, note);
+		free(note);
+	}
+	if (opts.script != CONV_ORIGINAL) {
+		cv = conv_new(opts.script, &err);
+		if (cv == NULL) {
+			fprintf(stderr, "yuedu: %s\n", err);
+			free(err);
+			doc_free(doc);
+			options_done(&opts);
+			return 2;
+		}
+	}
 	if (opts.outline) {
-		rc = main_outline(doc, &opts);
+		rc = main_outline(doc, &opts, cv);
+		conv_free(cv);
 		doc_free(doc);
 		options_done(&opts);
 		return rc;
@@ -243,6 +271,7 @@ main(int argc, char **argv)
 	width_set_ambiguous(opts.ambiguous == OPTIONS_AMB_WIDE ?
 	    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
 	lo.annot = annot_resolve(opts.pinyin, doc);
+	lo.conv = cv;
 	lo.width_cols = opts.width_cols ? opts.width_cols :
 	    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
 	lay = layout_new(doc, &lo);
@@ -251,6 +280,7 @@ main(int argc, char **argv)
 		rc = 2;
 	}
 	layout_free(lay);
+	conv_free(cv);
 	doc_free(doc);
 	options_done(&opts);
 	return rc;

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "yuedu/config.h"
+#include "yuedu/conv.h"
+#include "yuedu/enc.h"
 #include "yuedu/outline.h"
 #include "yuedu/readtime.h"
 #include "yuedu/util.h"
@@ -26,6 +28,8 @@ enum {
 	OPT_BIND,
 	OPT_COLOR,
 	OPT_PRINT_CONFIG,
+	OPT_ENCODING,
+	OPT_SCRIPT,
 };
 
 static const char options_short_text[] = ":w:hV";
@@ -43,6 +47,8 @@ static const struct option options_long[] = {
 	{ "bind", required_argument, NULL, OPT_BIND },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "script", required_argument, NULL, OPT_SCRIPT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -61,7 +67,8 @@ static const char options_help_text[] =
 "      --ambiguous=MODE  width of East Asian ambiguous characters (“ ” — …):\n"
 "                        auto (ask the terminal), narrow, wide\n"
 "      --pinyin=MODE     inline pinyin such as 網(wǎng): auto (hide when the\n"
-"                        text has many), show, hide\n"
+"                        text has many), show, hide, ruby (above the\n"
+"                        characters)\n"
 "      --outline         print the headings as LEVEL<TAB>LINE<TAB>TITLE\n"
 "                        and exit\n"
 "      --heading=REGEX   lines matching REGEX (PCRE2) are the headings; the\n"
@@ -77,6 +84,11 @@ static const char options_help_text[] =
 "                        --color='match black on yellow'; repeatable\n"
 "      --print-config    show the effective settings and where each came\n"
 "                        from, and exit\n"
+"      --encoding=NAME   read the file as NAME (UTF-8, UTF-16LE, UTF-16BE,\n"
+"                        GB18030, GBK, GB2312, BIG5, BIG5-HKSCS, EUC-TW,\n"
+"                        HZ-GB-2312); default: detect\n"
+"      --script=SCRIPT   show the text in another script (OpenCC): original,\n"
+"                        simplified, traditional, taiwan, hongkong\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
@@ -192,9 +204,10 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 			break;
 		case OPT_PINYIN: {
 			int m = annot_mode_parse(optarg);
-			if (m < 0 || m == ANNOT_RUBY) {
+			if (m < 0) {
 				*err = xasprintf("invalid --pinyin '%s' "
-				    "(expected auto, show or hide)", optarg);
+				    "(expected auto, show, hide or ruby)",
+				    optarg);
 				goto fail;
 			}
 			opts->pinyin = (enum annot_mode)m;
@@ -202,6 +215,24 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 		}
 		case OPT_OUTLINE:
 			opts->outline = 1;
+			break;
+		case OPT_SCRIPT: {
+			int sc = conv_script_parse(optarg);
+			if (sc < 0) {
+				*err = xasprintf("invalid --script '%s' (expected "
+				    "original, simplified, traditional, taiwan "
+				    "or hongkong)", optarg);
+				goto fail;
+			}
+			opts->script = (enum conv_script)sc;
+			break;
+		}
+		case OPT_ENCODING:
+			if (enc_canonical(optarg) == NULL) {
+				*err = xasprintf("unknown encoding '%s'", optarg);
+				goto fail;
+			}
+			opts->encoding = optarg;
 			break;
 		case OPT_HEADING:
 			if (outline_check_regex(optarg, err) != 0)

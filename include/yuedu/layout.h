@@ -14,13 +14,19 @@
 #include "yuedu/width.h"
 
 struct doc;
+struct conv;
 
 enum layout_kind {
 	LAYOUT_TEXT = WIDTH_TEXT,
 	LAYOUT_CONTROL = WIDTH_CONTROL,
 	LAYOUT_INVALID = WIDTH_INVALID,
 	LAYOUT_TAB = WIDTH_TAB,
-	LAYOUT_HIDDEN,		/* a hidden annotation: 0 columns, not drawn */
+	LAYOUT_HIDDEN,		/* a hidden annotation: not drawn on its row;
+				 * in ruby mode its cols are blank padding
+				 * after its character, and ruby_col says where
+				 * its pinyin goes on the ruby row above */
+	LAYOUT_PAD,		/* ruby mode: blank columns before a character
+				 * whose pinyin is wider than it */
 };
 
 /* One grapheme cluster as placed on a row. */
@@ -32,6 +38,8 @@ struct layout_cell {
 	uint8_t cols;		/* columns it takes */
 	uint8_t kind;		/* enum layout_kind */
 	uint32_t first;		/* first code point (for controls) */
+	uint16_t ruby_col;	/* HIDDEN in ruby mode: column of the pinyin */
+	uint16_t ruby_cols;	/* HIDDEN in ruby mode: columns of the pinyin */
 };
 
 struct layout_row {
@@ -54,6 +62,8 @@ struct layout_line {
 
 	/* Private. */
 	size_t row_cap, cell_cap;
+	char *text_owned;	/* converted text (script view), or NULL */
+	uint32_t *map;		/* text byte -> source byte - off, or NULL */
 	unsigned long stamp;	/* last use, for the cache */
 	int valid;
 };
@@ -61,6 +71,7 @@ struct layout_line {
 struct layout_opts {
 	int width_cols;			/* W, >= 1 */
 	enum annot_mode annot;		/* SHOW or HIDE (AUTO resolved) */
+	struct conv *conv;		/* script view, or NULL (not owned) */
 };
 
 struct layout;
@@ -97,6 +108,13 @@ size_t layout_row_of(const struct layout_line *ll, size_t off);
  * *len gets its length.  Caller frees.
  */
 char *layout_row_render(const struct layout_line *ll, size_t r, size_t *len);
+
+/*
+ * Ruby mode: the annotation row drawn above row R of LL, with each pinyin
+ * syllable centred over its character, as a new string of spaces and
+ * syllables (*len bytes; caller frees).  NULL when the row has none.
+ */
+char *layout_row_ruby(const struct layout_line *ll, size_t r, size_t *len);
 
 /* 1 if a row may not start with CP (。，、 ” 」 and the like). */
 int layout_no_start(uint32_t cp);

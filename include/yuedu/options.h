@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "yuedu/annot.h"
+#include "yuedu/conv.h"
 
 enum options_amb {
 	OPTIONS_AMB_AUTO = 0,
@@ -19,6 +20,8 @@ struct options {
 	int dump;			/* --dump */
 	int outline;			/* --outline */
 	const char *heading;		/* --heading=REGEX (not owned) */
+	const char *encoding;		/* --encoding=NAME (not owned) */
+	enum conv_script script;	/* --script */
 	int width_cols;			/* -w N; 0 = terminal or 80 */
 	enum options_amb ambiguous;	/* --ambiguous */
 	enum annot_mode pinyin;		/* --pinyin */

@@ -1,0 +1,50 @@
+/*
+ * The script view: the text shown in simplified or traditional characters
+ * (mainland, Taiwan or Hong Kong standard) through OpenCC, converted one
+ * line at a time as layout asks, with a map back to source offsets.
+ */
+#ifndef YUEDU_CONV_H
+#define YUEDU_CONV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum conv_script {
+	CONV_ORIGINAL = 0,	/* as written */
+	CONV_SIMPLIFIED,	/* t2s */
+	CONV_TRADITIONAL,	/* s2t */
+	CONV_TAIWAN,		/* s2twp: Taiwan standard, with phrases */
+	CONV_HONGKONG,		/* s2hk */
+	CONV_NSCRIPTS,
+};
+
+struct conv;
+
+/*
+ * A converter to SCRIPT (not CONV_ORIGINAL).  Returns NULL with *err set
+ * (caller frees) when OpenCC cannot open its configuration.  Free with
+ * conv_free().
+ */
+struct conv *conv_new(enum conv_script script, char **err);
+void conv_free(struct conv *cv);
+enum conv_script conv_get_script(const struct conv *cv);
+
+/*
+ * Convert S (N bytes, one line; any bytes) into *out (*out_len bytes,
+ * caller frees).  *map (caller frees) gets *out_len + 1 entries: for each
+ * output byte, the offset in S it comes from (the start of the phrase
+ * when OpenCC's phrase tables changed the length); map[*out_len] == N.
+ * Runs that are not valid UTF-8, and ASCII, pass through unchanged.
+ */
+void conv_line(struct conv *cv, const char *s, size_t n, char **out,
+    size_t *out_len, uint32_t **map);
+
+/* Convert a NUL-terminated string (e.g. a title).  Caller frees. */
+char *conv_string(struct conv *cv, const char *s);
+
+/* "original", "simplified", "traditional", "taiwan", "hongkong"; and back
+ * (-1 when unknown). */
+const char *conv_script_name(enum conv_script script);
+int conv_script_parse(const char *s);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * Encodings: detecting what a file is written in (UTF-8, UTF-16 with a
+ * BOM, GB18030/GBK/GB2312, Big5/Big5-HKSCS, EUC-TW, HZ-GB-2312) and
+ * converting it to UTF-8 for the rest of the program.
+ */
+#ifndef YUEDU_ENC_H
+#define YUEDU_ENC_H
+
+#include <stddef.h>
+
+struct doc;
+
+/*
+ * The canonical name for NAME ("gbk" -> "GB18030", "big5hkscs" ->
+ * "BIG5-HKSCS", "utf8" -> "UTF-8", "hz" -> "HZ-GB-2312"), or NULL when
+ * yuedu does not know it.  Static storage.
+ */
+const char *enc_canonical(const char *name);
+
+/*
+ * Guess the encoding of S (N bytes; a prefix of the file is enough) by
+ * BOM, strict decoding and plausibility (how much of the decoded text is
+ * common Chinese characters and punctuation).  Returns a canonical name;
+ * "UTF-8" when nothing else fits.  *sure is set to 0 when no candidate
+ * decoded cleanly (the text is then shown as UTF-8 with U+FFFD).
+ */
+const char *enc_detect(const char *s, size_t n, int *sure);
+
+/*
+ * Convert S (N bytes) from encoding NAME (canonical) to UTF-8.  Each run
+ * of undecodable bytes becomes one U+FFFD.  *out is a new buffer (caller
+ * frees), *out_len its length.  Returns 0, or -1 when NAME is unknown to
+ * the C library.
+ */
+int enc_to_utf8(const char *name, const char *s, size_t n, char **out,
+    size_t *out_len);
+
+/*
+ * Make DOC's text UTF-8: detect (or use FORCED, a name given by the user)
+ * and convert when needed.  Returns 0, or -1 with *err set (an unknown
+ * FORCED name).  *note is set (caller frees) when the reader should be
+ * told something, e.g. that no encoding fitted.
+ */
+int enc_apply(struct doc *doc, const char *forced, char **note, char **err);
+
+#endif

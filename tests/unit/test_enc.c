@@ -1,0 +1,147 @@
+/* Encoding detection and conversion on real legacy files and edge cases. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/enc.h"
+#include "yuedu/util.h"
+
+static char *
+slurp(const char *name, size_t *len)
+{
+	char *path = xasprintf("%s/%s", getenv("YUEDU_DATA"), name);
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = xmalloc((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	free(path);
+	*len = (size_t)n;
+	return buf;
+}
+
+static void
+expect_detect(const char *file, const char *want)
+{
+	size_t n;
+	char *s = slurp(file, &n);
+	int sure;
+
+	assert_string_equal(enc_detect(s, n, &sure), want);
+	assert_true(sure);
+	free(s);
+}
+
+static void
+test_detect_corpus(void **st)
+{
+	expect_detect("sunzi-bingfa-traditional-big5.txt", "BIG5");
+	expect_detect("sunzi-bingfa-simplified-gbk.txt", "GB18030");
+	expect_detect("sunzi-bingfa-simplified-utf-8.txt", "UTF-8");
+	expect_detect("sunzi-bingfa-gb-levels-1-and-2-hz-gb2312.txt",
+	    "HZ-GB-2312");
+	expect_detect("uchardet_zh_big5.txt", "BIG5");
+	expect_detect("uchardet_zh_gb18030.txt", "GB18030");
+	expect_detect("uchardet_zh_utf-8.txt", "UTF-8");
+	expect_detect("uchardet_zh_euc-tw.txt", "EUC-TW");
+	expect_detect("sanguo_simp_gbk_excerpt.txt", "GB18030");
+}
+
+/* Decoding a legacy file gives exactly its UTF-8 twin. */
+static void
+expect_twin(const char *legacy, const char *twin)
+{
+	size_t n, tn, un;
+	char *s = slurp(legacy, &n), *t = slurp(twin, &tn), *u;
+	int sure;
+
+	assert_int_equal(enc_to_utf8(enc_detect(s, n, &sure), s, n, &u, &un),
+	    0);
+	assert_int_equal(un, tn);
+	assert_memory_equal(u, t, tn);
+	free(s);
+	free(t);
+	free(u);
+}
+
+static void
+test_twins(void **st)
+{
+	expect_twin("sunzi-bingfa-traditional-big5.txt",
+	    "sunzi-bingfa-traditional-utf-8.txt");
+	expect_twin("sunzi-bingfa-simplified-gbk.txt",
+	    "sunzi-bingfa-simplified-utf-8.txt");
+}
+
+static void
+test_short_texts(void **st)
+{
+	int sure;
+	/* 中文 in GBK and in Big5: a few bytes must not be mistaken. */
+	assert_string_equal(enc_detect("\xD6\xD0\xCE\xC4", 4, &sure),
+	    "GB18030");
+	assert_string_equal(enc_detect("\xA4\xA4\xA4\xE5", 4, &sure), "BIG5");
+	/* ASCII and UTF-8 stay UTF-8; so does ASCII with a lone "~{". */
+	assert_string_equal(enc_detect("hello ~{ world", 14, &sure), "UTF-8");
+	assert_string_equal(enc_detect("\xE4\xB8\xAD", 3, &sure), "UTF-8");
+	/* BOMs decide. */
+	assert_string_equal(enc_detect("\xFF\xFE-\x4E", 4, &sure), "UTF-16LE");
+	assert_string_equal(enc_detect("\xFE\xFF\x4E-", 4, &sure), "UTF-16BE");
+	/* Random high bytes are nothing: UTF-8 with U+FFFD, not sure. */
+	assert_string_equal(enc_detect("\x80\x80\xFF\xFF\x80\xFE", 6, &sure),
+	    "UTF-8");
+	assert_false(sure);
+}
+
+static void
+test_utf16_and_bad_bytes(void **st)
+{
+	struct doc *d = doc_new_mem("\xFF\xFE\x2D\x4E\x87\x65\n\0", 8, "x");
+	char *note, *err, *u;
+	size_t un;
+
+	assert_int_equal(enc_apply(d, NULL, &note, &err), 0);
+	assert_string_equal(d->encoding, "UTF-16LE");
+	assert_int_equal(d->len, strlen("中文\n"));
+	assert_memory_equal(d->text, "中文\n", d->len);
+	doc_free(d);
+	/* A run of invalid GBK bytes is one U+FFFD; the rest decodes. */
+	assert_int_equal(enc_to_utf8("GB18030", "\xD6\xD0\xFF\xFF\xCE\xC4", 6,
+	    &u, &un), 0);
+	assert_int_equal(un, 9);
+	assert_memory_equal(u, "中\xEF\xBF\xBD文", 9);
+	free(u);
+	d = doc_new_mem("abc", 3, "x");
+	assert_int_equal(enc_apply(d, "KOI9", &note, &err), -1);
+	assert_non_null(strstr(err, "unknown encoding"));
+	free(err);
+	doc_free(d);
+	assert_string_equal(enc_canonical("gbk"), "GB18030");
+	assert_string_equal(enc_canonical("Big5HKSCS"), "BIG5-HKSCS");
+	assert_null(enc_canonical("latin9"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_detect_corpus),
+		cmocka_unit_test(test_twins),
+		cmocka_unit_test(test_short_texts),
+		cmocka_unit_test(test_utf16_and_bad_bytes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
