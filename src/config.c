@@ -39,6 +39,8 @@ static const struct {
 } config_defaults[] = {
 	{ "width", NULL, "the terminal's width, 80 when not a terminal" },
 	{ "heading", NULL, "headings found automatically" },
+	{ "encoding", NULL, "detected from the text" },
+	{ "script", "original", NULL },
 	{ "bind", NULL, "the keys of the help screen" },
 	{ "color", NULL, "the built-in colours" },
 };

@@ -55,7 +55,8 @@ static const struct option options_long[] = {
 };
 
 static const char options_help_text[] =
-"Usage: yuedu [OPTION]... [+LINE] [FILE]\n"
+"Usage: yuedu [OPTION]... [+LINE] [FILE]...\n"
+"  or:  yuedu [OPTION]... DIR       (the shelf: the articles in DIR)\n"
 "Read Chinese text in the terminal: exact columns, Chinese line breaking,\n"
 "inline pinyin handled.  With no FILE, or when FILE is -, read standard\n"
 "input.  When standard output is not a terminal, print the laid-out rows.\n"
@@ -91,7 +92,6 @@ static const char options_help_text[] =
 "                        simplified, traditional, taiwan, hongkong\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
-"\n"
 "\n"
 "Settings are read from $XDG_CONFIG_HOME/yuedu/config (KEY = VALUE, a key\n"
 "being a long option name), then from YUEDU_OPTS, then from the command\n"

@@ -17,6 +17,7 @@
 #include <unistr.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/enc.h"
 #include "yuedu/outline.h"
 #include "yuedu/state.h"
 #include "yuedu/util.h"
@@ -41,9 +42,13 @@ shelf_kind_by_name(const char *name)
 	return -1;
 }
 
-/* 1 if the first bytes of PATH look like text (NEED_UTF8: valid UTF-8). */
+/*
+ * 1 if the first bytes of PATH look like text: no NUL byte (unless it
+ * starts with a UTF-16 byte order mark), and with NEED_DECODE, valid UTF-8
+ * or a legacy encoding that decodes cleanly.
+ */
 static int
-shelf_sniff(const char *path, int need_utf8)
+shelf_sniff(const char *path, int need_decode)
 {
 	char *buf = xmalloc(SHELF_SNIFF_BYTES);
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), ok = 0;
@@ -55,15 +60,21 @@ shelf_sniff(const char *path, int need_utf8)
 	}
 	n = read(fd, buf, SHELF_SNIFF_BYTES);
 	close(fd);
-	if (n >= 0 && memchr(buf, '\0', (size_t)n) == NULL) {
+	if (n >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
+	    (buf[0] == '\xfe' && buf[1] == '\xff')))
 		ok = 1;
-		if (need_utf8) {
+	else if (n >= 0 && memchr(buf, '\0', (size_t)n) == NULL) {
+		ok = 1;
+		if (need_decode) {
 			const uint8_t *bad = u8_check((const uint8_t *)buf,
 			    (size_t)n);
+			int sure = 0;
 			/* A sequence cut by the sniff window is fine. */
 			if (bad != NULL && (n < SHELF_SNIFF_BYTES ||
-			    (const char *)bad < buf + n - 3))
-				ok = 0;
+			    (const char *)bad < buf + n - 3)) {
+				enc_detect(buf, (size_t)n, &sure);
+				ok = sure;
+			}
 		}
 	}
 	free(buf);
@@ -202,18 +213,35 @@ shelf_progress_of(struct shelf *shelf, struct shelf_entry *e,
 		free(warn);
 }
 
+/* Open PATH as the reader does: converted to UTF-8.  NULL on failure. */
+static struct doc *
+shelf_open(const char *path)
+{
+	struct doc *doc;
+	char *cause, *note;
+
+	if (doc_open(&doc, path, &cause) != DOC_OK) {
+		free(cause);
+		return NULL;
+	}
+	if (enc_apply(doc, NULL, &note, &cause) != 0) {
+		free(cause);
+		doc_free(doc);
+		return NULL;
+	}
+	free(note);
+	return doc;
+}
+
 /* Fill entry E from its file; -1 when it cannot be read. */
 static int
 shelf_read(struct shelf *shelf, struct shelf_entry *e,
     const struct shelf_opts *opts)
 {
 	struct doc *doc;
-	char *cause;
 
-	if (doc_open(&doc, e->path, &cause) != DOC_OK) {
-		free(cause);
+	if ((doc = shelf_open(e->path)) == NULL)
 		return -1;
-	}
 	e->bytes = doc->len;
 	e->title = shelf_title(doc, opts->annot);
 	readtime_count_doc(doc, 0, doc->len, &e->count);
@@ -279,14 +307,9 @@ void
 shelf_refresh(struct shelf *shelf, size_t i, const struct shelf_opts *opts)
 {
 	struct doc *doc;
-	char *cause;
 
-	if (i >= shelf->n)
+	if (i >= shelf->n || (doc = shelf_open(shelf->v[i].path)) == NULL)
 		return;
-	if (doc_open(&doc, shelf->v[i].path, &cause) != DOC_OK) {
-		free(cause);
-		return;
-	}
 	shelf_progress_of(shelf, &shelf->v[i], doc, opts);
 	doc_free(doc);
 }

@@ -39,8 +39,10 @@ struct shelf_opts {
 /*
  * List the articles in DIR: regular files (symbolic links followed) not
  * starting with '.', named *.txt, *.md or *.markdown and not binary (no
- * NUL byte), or without any extension and valid UTF-8.  Unreadable files
- * are left out.  Returns 0, or -1 with *err set when DIR cannot be read
+ * NUL byte but after a UTF-16 byte order mark), or without any extension
+ * and decoding as text (UTF-8 or a legacy Chinese encoding, see enc.h).
+ * Each is read as the reader reads it (converted to UTF-8).  Unreadable
+ * files are left out.  Returns 0, or -1 with *err set when DIR cannot be read
  * (caller frees).  Caller frees *out with shelf_free().  A corrupt or
  * unreadable state directory is no error: progress is -1 and
  * shelf->warning says why.

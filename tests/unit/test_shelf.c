@@ -60,7 +60,8 @@ setup(void **st)
 	put_text("plain.txt", "\n  这是正文的第一段，句子很长，讲了一件事情，"
 	    "然后结束了。\n这是第二段，也是正文。\n");
 	put("blob", "ELF\0\1\2", 6);
-	put("gbk-bytes", "\xb6\xc1\xca\xe9\n", 5);
+	put("garbage", "\x80\x81\xfe\x90\x80\xc3\x28\xa0\xa1\xff", 10);
+	copy("sunzi", "sunzi-bingfa-simplified-gbk.txt");
 	put("image.png", "\x89PNG\r\n", 6);
 	put_text(".hidden.txt", "藏起来的。\n");
 	put("binary.txt", "text\0more", 9);
@@ -90,13 +91,16 @@ test_listing(void **st)
 	assert_int_equal(shelf_load(&s, tmpdir, &o, &err), 0);
 	assert_null(err);
 	/* Natural order; hidden, binary, non-text and folders left out. */
-	assert_int_equal(s->n, 6);
+	assert_int_equal(s->n, 7);
 	assert_string_equal(s->v[0].name, "01-ali.txt");
 	assert_string_equal(s->v[1].name, "2-license.txt");
 	assert_string_equal(s->v[2].name, "10-xianfa.md");
 	assert_string_equal(s->v[3].name, "empty.txt");
 	assert_string_equal(s->v[4].name, "notes");
 	assert_string_equal(s->v[5].name, "plain.txt");
+	/* No extension, GBK: an article, its title decoded. */
+	assert_string_equal(s->v[6].name, "sunzi");
+	assert_string_equal(s->v[6].title, "始计第一");
 	/* Titles: the first heading (annotations hidden where dense). */
 	assert_string_equal(s->v[0].title,
 	    "AI協同效應:從業務割裂到全局價值重構");
@@ -191,7 +195,7 @@ test_progress(void **st)
 		free(rec);
 	}
 	assert_int_equal(shelf_load(&s, tmpdir, &o, &err), 0);
-	assert_int_equal(s->n, 6);
+	assert_int_equal(s->n, 7);
 	assert_int_equal(s->v[2].progress_pct, -1);
 	assert_non_null(s->warning);
 	assert_null(strchr(s->warning, '\n'));
