@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -337,4 +338,149 @@ shelf_match(const struct shelf_entry *e, const char *query)
 		return 1;
 	return strcasestr(e->title, query) != NULL ||
 	    strcasestr(e->name, query) != NULL;
+}
+
+char *
+shelf_row(const struct shelf_entry *e, int cols)
+{
+	char len[24], mins[24], pct[16], *info, *row;
+	int info_cols, title_cols, used;
+	size_t title_n;
+
+	readtime_format_count(e->count.chars, len, sizeof len);
+	readtime_format(e->minutes, mins, sizeof mins);
+	if (e->progress_pct < 0)
+		snprintf(pct, sizeof pct, "-");
+	else
+		snprintf(pct, sizeof pct, "%d%%", e->progress_pct);
+	/*
+	 * Fixed columns so that the figures line up from row to row; narrow
+	 * screens keep the title at least 16 (then 8, 6) columns.
+	 */
+	info = xasprintf("  %7s chars  %10s  %4s", len, mins, pct);
+	if ((int)strlen(info) + 16 > cols) {
+		free(info);
+		info = xasprintf("  %10s  %4s", mins, pct);
+	}
+	if ((int)strlen(info) + 8 > cols) {
+		free(info);
+		info = xasprintf("  %4s", pct);
+	}
+	if ((int)strlen(info) + 6 > cols) {
+		free(info);
+		info = xstrdup("");
+	}
+	info_cols = (int)strlen(info);
+	title_cols = cols - info_cols;
+	if (title_cols < 0)
+		title_cols = 0;
+	title_n = width_fit(e->title, strlen(e->title), title_cols, &used);
+	row = xmalloc(title_n + (size_t)(title_cols - used) +
+	    strlen(info) + 1);
+	memcpy(row, e->title, title_n);
+	memset(row + title_n, ' ', (size_t)(title_cols - used));
+	strcpy(row + title_n + (size_t)(title_cols - used), info);
+	free(info);
+	return row;
+}
+
+/* Rebuild the list of matches, keeping the cursor on its entry. */
+static void
+shelf_view_refilter(struct shelf_view *v)
+{
+	size_t was = shelf_view_current(v);
+
+	v->n = 0;
+	v->cur = 0;
+	for (size_t i = 0; i < v->shelf->n; i++) {
+		if (!shelf_match(&v->shelf->v[i], v->filter))
+			continue;
+		v->idx = xgrow(v->idx, &v->cap, v->n + 1, sizeof *v->idx);
+		if (i == was)
+			v->cur = v->n;
+		v->idx[v->n++] = i;
+	}
+	if (v->top > v->cur)
+		v->top = v->cur;
+}
+
+void
+shelf_view_init(struct shelf_view *v, struct shelf *shelf)
+{
+	memset(v, 0, sizeof *v);
+	v->shelf = shelf;
+	shelf_view_refilter(v);
+}
+
+void
+shelf_view_done(struct shelf_view *v)
+{
+	free(v->idx);
+	memset(v, 0, sizeof *v);
+}
+
+void
+shelf_view_move(struct shelf_view *v, long n)
+{
+	long c = (long)v->cur + n;
+
+	if (v->n == 0)
+		return;
+	if (c < 0)
+		c = 0;
+	if (c >= (long)v->n)
+		c = (long)v->n - 1;
+	v->cur = (size_t)c;
+}
+
+size_t
+shelf_view_current(const struct shelf_view *v)
+{
+	return v->cur < v->n ? v->idx[v->cur] : (size_t)-1;
+}
+
+void
+shelf_view_fit(struct shelf_view *v, int n_rows)
+{
+	size_t rows = n_rows > 0 ? (size_t)n_rows : 1;
+
+	if (v->cur < v->top)
+		v->top = v->cur;
+	else if (v->cur >= v->top + rows)
+		v->top = v->cur - rows + 1;
+	if (v->top > 0 && v->n - v->top < rows)
+		v->top = v->n > rows ? v->n - rows : 0;
+}
+
+void
+shelf_view_filter_add(struct shelf_view *v, const char *s, size_t n)
+{
+	size_t len = strlen(v->filter);
+
+	if (len + n >= sizeof v->filter)
+		return;
+	memcpy(v->filter + len, s, n);
+	v->filter[len + n] = '\0';
+	shelf_view_refilter(v);
+}
+
+void
+shelf_view_filter_erase(struct shelf_view *v)
+{
+	size_t len = strlen(v->filter);
+
+	/* Back over continuation bytes to the start of the character. */
+	while (len > 0 && ((unsigned char)v->filter[len - 1] & 0xc0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	v->filter[len] = '\0';
+	shelf_view_refilter(v);
+}
+
+void
+shelf_view_filter_set(struct shelf_view *v, const char *filter)
+{
+	snprintf(v->filter, sizeof v->filter, "%s", filter);
+	shelf_view_refilter(v);
 }

@@ -70,6 +70,43 @@ int shelf_is_article(const char *dir, const char *name);
 int shelf_match(const struct shelf_entry *e, const char *query);
 
 /*
+ * One row of the shelf screen for entry E in COLS columns: the title, cut
+ * to fit, then the length, reading time and progress right-aligned, e.g.
+ * "中华人民共和国宪法          19.6k chars   1 h 05 min    42%".  Narrow
+ * screens drop the length, then the time, then the progress.  Caller frees.
+ */
+char *shelf_row(const struct shelf_entry *e, int cols);
+
+/* What the shelf screen shows: a cursor over the entries the filter keeps. */
+struct shelf_view {
+	struct shelf *shelf;	/* not owned */
+	size_t *idx;		/* indexes into shelf->v that match */
+	size_t n;
+	size_t cap;
+	size_t cur;		/* index into idx */
+	size_t top;		/* first entry of idx shown */
+	int filtering;		/* '/' typed: keys edit the filter */
+	char filter[256];	/* NUL-ended UTF-8 */
+};
+
+void shelf_view_init(struct shelf_view *v, struct shelf *shelf);
+void shelf_view_done(struct shelf_view *v);
+/* Move the cursor by N entries (clamped). */
+void shelf_view_move(struct shelf_view *v, long n);
+/* The entry under the cursor (index into shelf->v), or (size_t)-1. */
+size_t shelf_view_current(const struct shelf_view *v);
+/* Scroll so that the cursor is among N_ROWS rows starting at top. */
+void shelf_view_fit(struct shelf_view *v, int n_rows);
+/*
+ * Filter: add UTF-8 bytes S (N), erase the last character, or set the
+ * whole filter.  The cursor stays on its entry when that still matches,
+ * else goes to the first match.
+ */
+void shelf_view_filter_add(struct shelf_view *v, const char *s, size_t n);
+void shelf_view_filter_erase(struct shelf_view *v);
+void shelf_view_filter_set(struct shelf_view *v, const char *filter);
+
+/*
  * Progress of a text of LEN bytes read up to SEEN_OFF, in percent
  * (0..100; 100 only when all of it has been shown).
  */

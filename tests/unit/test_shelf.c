@@ -15,6 +15,7 @@
 #include "yuedu/shelf.h"
 #include "yuedu/state.h"
 #include "yuedu/util.h"
+#include "yuedu/width.h"
 
 static char tmpdir[64];
 
@@ -249,6 +250,87 @@ test_errors(void **st)
 	free(missing);
 }
 
+static void
+test_row(void **st)
+{
+	struct shelf_entry e = { "a.txt", "d/a.txt", "中华人民共和国宪法",
+	    52540, { 19600, 19000, 12 }, 63.4, 42 };
+	char *r;
+
+	/* Title, then the figures at the right edge, exactly 80 columns. */
+	r = shelf_row(&e, 80);
+	assert_int_equal(width_string(r, strlen(r)), 80);
+	assert_memory_equal(r, "中华人民共和国宪法", strlen("中华人民共和国宪法"));
+	assert_non_null(strstr(r, "19.6k chars"));
+	assert_non_null(strstr(r, "1 h 03 min"));
+	assert_string_equal(r + strlen(r) - 4, " 42%");
+	free(r);
+	/* Narrow: the title is cut between characters, never inside one. */
+	for (int cols = 1; cols <= 60; cols++) {
+		r = shelf_row(&e, cols);
+		assert_int_equal(width_string(r, strlen(r)), cols);
+		free(r);
+	}
+	r = shelf_row(&e, 25);
+	assert_null(strstr(r, "chars"));
+	assert_non_null(strstr(r, "42%"));
+	free(r);
+	e.progress_pct = -1;
+	r = shelf_row(&e, 80);
+	assert_string_equal(r + strlen(r) - 2, " -");
+	free(r);
+}
+
+static void
+test_view(void **st)
+{
+	struct shelf_opts o = { NULL, 300, 240, ANNOT_AUTO };
+	struct shelf *s;
+	struct shelf_view v;
+	char *err;
+
+	assert_int_equal(shelf_load(&s, tmpdir, &o, &err), 0);
+	shelf_view_init(&v, s);
+	assert_int_equal(v.n, s->n);
+	assert_int_equal(shelf_view_current(&v), 0);
+	shelf_view_move(&v, 2);
+	assert_int_equal(shelf_view_current(&v), 2);
+	shelf_view_move(&v, 100);
+	assert_int_equal(shelf_view_current(&v), s->n - 1);
+	shelf_view_move(&v, -100);
+	assert_int_equal(shelf_view_current(&v), 0);
+	/* Scrolling keeps the cursor in 3 rows. */
+	shelf_view_move(&v, 5);
+	shelf_view_fit(&v, 3);
+	assert_int_equal(v.top, 3);
+	shelf_view_move(&v, -5);
+	shelf_view_fit(&v, 3);
+	assert_int_equal(v.top, 0);
+
+	/* The filter: typed character by character, erased by one. */
+	shelf_view_move(&v, 2);		/* on 10-xianfa.md */
+	shelf_view_filter_add(&v, "宪", 3);
+	assert_int_equal(v.n, 1);
+	assert_int_equal(shelf_view_current(&v), 2);
+	shelf_view_filter_add(&v, "章", 3);
+	assert_int_equal(v.n, 0);
+	assert_int_equal(shelf_view_current(&v), (size_t)-1);
+	shelf_view_move(&v, 1);		/* nothing to move over */
+	shelf_view_filter_erase(&v);
+	assert_string_equal(v.filter, "宪");
+	assert_int_equal(v.n, 1);
+	/* Cleared: every entry, the cursor still on the one it was on. */
+	shelf_view_filter_set(&v, "");
+	assert_int_equal(v.n, s->n);
+	assert_int_equal(shelf_view_current(&v), 2);
+	/* File names count, in any case; the cursor goes to the first. */
+	shelf_view_filter_set(&v, "TXT");
+	assert_int_equal(v.n, 4);
+	assert_int_equal(shelf_view_current(&v), 0);
+	shelf_view_done(&v);
+	shelf_free(s);
+}
+
 int
 main(void)
 {
@@ -259,6 +341,8 @@ main(void)
 		cmocka_unit_test(test_progress_pct),
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_row),
+		cmocka_unit_test(test_view),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
