@@ -14,6 +14,7 @@
 
 #include "yuedu/annot.h"
 #include "yuedu/doc.h"
+#include "yuedu/outline.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -227,4 +228,35 @@ readtime_format_count(size_t chars, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%.1fM", (double)chars / 1e6);
 	return buf;
+}
+
+void
+readtime_sections(struct doc *doc, const struct outline *ol,
+    struct readtime_count *out)
+{
+	struct readtime_count *sum;	/* counts before heading i */
+	size_t n = ol->n;
+
+	if (n == 0)
+		return;
+	sum = xcalloc(n + 1, sizeof *sum);
+	for (size_t i = 0; i < n; i++) {
+		struct readtime_count seg;
+		size_t end = i + 1 < n ? ol->v[i + 1].off : doc->len;
+
+		readtime_count_doc(doc, ol->v[i].off, end, &seg);
+		sum[i + 1].chars = sum[i].chars + seg.chars;
+		sum[i + 1].han = sum[i].han + seg.han;
+		sum[i + 1].words = sum[i].words + seg.words;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i + 1;
+
+		while (j < n && ol->v[j].level > ol->v[i].level)
+			j++;
+		out[i].chars = sum[j].chars - sum[i].chars;
+		out[i].han = sum[j].han - sum[i].han;
+		out[i].words = sum[j].words - sum[i].words;
+	}
+	free(sum);
 }

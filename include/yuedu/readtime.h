@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 struct doc;
+struct outline;
 
 #define READTIME_CPM_DEFAULT 300	/* CJK characters per minute */
 #define READTIME_WPM_DEFAULT 240	/* words per minute */
@@ -34,6 +35,16 @@ void readtime_count_add(const char *s, size_t n, struct readtime_count *out);
  * reader does not read as words.
  */
 void readtime_count_doc(struct doc *doc, size_t from_off, size_t to_off,
+    struct readtime_count *out);
+
+/*
+ * The text of each section of OL in DOC: OUT[i] (OL->n entries, caller's
+ * array) counts from heading i to the next heading of the same or a
+ * higher level (so a chapter includes its sections), or to the end.
+ * Annotations are left out as in readtime_count_doc().  One pass over
+ * the text.
+ */
+void readtime_sections(struct doc *doc, const struct outline *ol,
     struct readtime_count *out);
 
 /*

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/outline.h"
 #include "yuedu/readtime.h"
 #include "yuedu/util.h"
 
@@ -122,6 +123,37 @@ test_article(void **st)
 	free(path);
 }
 
+static void
+test_sections(void **st)
+{
+	static const char text[] =
+	    "# 第一章\n一二三四五六七八九十\n"
+	    "## 第一节\n一二三四五\n"
+	    "## 第二节\nfive more words right here\n"
+	    "# 第二章\n一二三\n";
+	struct doc *doc = doc_new_mem(text, sizeof text - 1, "t.md");
+	struct outline *ol;
+	struct readtime_count c[4], whole;
+	char *err;
+
+	assert_int_equal(outline_build(&ol, doc, NULL, &err), 0);
+	assert_int_equal(ol->n, 4);
+	readtime_sections(doc, ol, c);
+	/* A section holds its heading and text, and its subsections. */
+	assert_int_equal(c[1].han, 3 + 5);	/* 第一节 + text */
+	assert_int_equal(c[2].han, 3);
+	assert_int_equal(c[2].words, 5);
+	assert_int_equal(c[0].han, 3 + 10 + c[1].han + c[2].han);
+	assert_int_equal(c[0].words, 5);
+	assert_int_equal(c[3].han, 3 + 3);
+	/* Chapters add up to the whole text. */
+	readtime_count_doc(doc, 0, doc->len, &whole);
+	assert_int_equal(c[0].han + c[3].han, whole.han);
+	assert_int_equal(c[0].chars + c[3].chars, whole.chars);
+	outline_free(ol);
+	doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -130,6 +162,7 @@ main(void)
 		cmocka_unit_test(test_minutes),
 		cmocka_unit_test(test_doc_annotations),
 		cmocka_unit_test(test_article),
+		cmocka_unit_test(test_sections),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
