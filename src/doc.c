@@ -94,7 +94,10 @@ doc_take_index(struct doc *doc, struct doc *from)
 	doc->line_cap = from->line_cap;
 	doc->scan_off = from->scan_off;
 	doc->index_done = from->index_done;
-	doc->next_cr = from->next_cr;
+	doc->nl_pos = from->nl_pos;
+	doc->cr_pos = from->cr_pos;
+	doc->nl_found = from->nl_found;
+	doc->cr_found = from->cr_found;
 	from->line_off = NULL;
 	from->nlines = 0;
 	from->line_cap = 0;
