@@ -2,7 +2,8 @@
 # missing Debian packages (scripts/deps.sh).
 BUILD ?= build
 TEST_BUILD ?= build-test
-ARTICLE ?= articles/01-ali-ai-zhanyi.txt
+# With no ARTICLE, `make run` opens the shelf of the bundled articles.
+ARTICLE ?= articles
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: all deps run test bench clean

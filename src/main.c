@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "yuedu/annot.h"
+#include "yuedu/config.h"
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
@@ -21,6 +23,9 @@
 #include "yuedu/outline.h"
 #include "yuedu/search.h"
 #include "yuedu/screen.h"
+#include "yuedu/readtime.h"
+#include "yuedu/shelf.h"
+#include "yuedu/state.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -106,6 +111,81 @@ main_grep(struct doc *doc, const struct options *opts)
 	return st == GREP_MATCH ? 0 : 1;
 }
 
+static struct config main_cfg;
+
+static void
+main_config_done(void)
+{
+	config_done(&main_cfg);
+}
+
+/*
+ * Settings: the config file, then YUEDU_OPTS, then ARGV, merged into one
+ * command line for options_parse().  Bad settings are warned about here.
+ */
+static void
+main_config(int *argc, char ***argv)
+{
+	char *path = config_path();
+
+	config_load(&main_cfg, path, getenv("YUEDU_OPTS"), *argc, *argv);
+	free(path);
+	atexit(main_config_done);
+	for (size_t i = 0; i < main_cfg.nwarnings; i++)
+		fprintf(stderr, "yuedu: %s\n", main_cfg.warnings[i]);
+	*argc = main_cfg.argc;
+	*argv = main_cfg.argv;
+}
+
+static int
+main_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * The shelf of DIR when output is not a terminal: one article a line,
+ * PATH<TAB>TITLE<TAB>CHARACTERS<TAB>READING TIME<TAB>PROGRESS.
+ */
+static int
+main_shelf_print(const char *dir, const struct options *opts)
+{
+	struct shelf_opts so = { NULL, opts->cpm, opts->wpm, opts->pinyin };
+	struct shelf *shelf;
+	char *err, *sdir = opts->no_remember ? NULL : state_dir();
+	int rc = 0;
+
+	so.state_dir = sdir;
+	if (shelf_load(&shelf, dir, &so, &err) != 0) {
+		fprintf(stderr, "yuedu: %s\n", err);
+		free(err);
+		free(sdir);
+		return 2;
+	}
+	if (shelf->warning != NULL)
+		fprintf(stderr, "yuedu: %s\n", shelf->warning);
+	for (size_t i = 0; i < shelf->n; i++) {
+		const struct shelf_entry *e = &shelf->v[i];
+		char t[32];
+
+		printf("%s\t%s\t%zu\t%s\t", e->path, e->title, e->count.chars,
+		    readtime_format(e->minutes, t, sizeof t));
+		if (e->progress_pct < 0)
+			printf("-\n");
+		else
+			printf("%d%%\n", e->progress_pct);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "yuedu: write error\n");
+		rc = 2;
+	}
+	shelf_free(shelf);
+	free(sdir);
+	return rc;
+}
+
 static int
 main_terminal_cols(void)
 {
@@ -130,6 +210,7 @@ main(int argc, char **argv)
 	int rc = 0;
 
 	main_locale();
+	main_config(&argc, &argv);
 	if (options_parse(&opts, argc, argv, &err) != 0) {
 		fprintf(stderr, "yuedu: %s\nTry 'yuedu --help' for more "
 		    "information.\n", err);
@@ -140,6 +221,13 @@ main(int argc, char **argv)
 		fputs(options_help(), stdout);
 		options_done(&opts);
 		return 0;
+	}
+	if (opts.print_config) {
+		rc = config_write(stdout, &main_cfg) != 0 ? 2 : 0;
+		if (rc != 0)
+			fprintf(stderr, "yuedu: write error\n");
+		options_done(&opts);
+		return rc;
 	}
 	if (opts.version) {
 		printf("yuedu %s\n", YUEDU_VERSION);
@@ -152,6 +240,24 @@ main(int argc, char **argv)
 		free(err);
 		options_done(&opts);
 		return 2;
+	}
+	for (size_t i = 0; i < opts.nfiles; i++) {
+		const char *what = opts.dump ? "--dump" : opts.outline ?
+		    "--outline" : opts.nfiles > 1 ? "several files" : NULL;
+
+		if (!main_is_dir(opts.files[i]))
+			continue;
+		if (what != NULL) {
+			fprintf(stderr, "yuedu: %s: is a directory (%s "
+			    "reads files; 'yuedu DIR' lists its articles)\n",
+			    opts.files[i], what);
+			options_done(&opts);
+			return 2;
+		}
+		/* XXX: on a terminal this is the shelf screen. */
+		rc = main_shelf_print(opts.files[i], &opts);
+		options_done(&opts);
+		return rc;
 	}
 	if (opts.nfiles > 1) {
 		fprintf(stderr, "yuedu: one file at a time\n"

@@ -9,8 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/config.h"
 #include "yuedu/conv.h"
 #include "yuedu/enc.h"
+#include "yuedu/outline.h"
+#include "yuedu/readtime.h"
 #include "yuedu/util.h"
 
 enum {
@@ -19,6 +22,12 @@ enum {
 	OPT_PINYIN,
 	OPT_OUTLINE,
 	OPT_HEADING,
+	OPT_CPM,
+	OPT_WPM,
+	OPT_NO_REMEMBER,
+	OPT_BIND,
+	OPT_COLOR,
+	OPT_PRINT_CONFIG,
 	OPT_ENCODING,
 	OPT_SCRIPT,
 	OPT_GREP,
@@ -29,6 +38,8 @@ enum {
 	OPT_HIGHLIGHT,
 };
 
+static const char options_short_text[] = ":w:hV";
+
 static const struct option options_long[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
 	{ "width", required_argument, NULL, 'w' },
@@ -36,6 +47,12 @@ static const struct option options_long[] = {
 	{ "pinyin", required_argument, NULL, OPT_PINYIN },
 	{ "outline", no_argument, NULL, OPT_OUTLINE },
 	{ "heading", required_argument, NULL, OPT_HEADING },
+	{ "cpm", required_argument, NULL, OPT_CPM },
+	{ "wpm", required_argument, NULL, OPT_WPM },
+	{ "no-remember", no_argument, NULL, OPT_NO_REMEMBER },
+	{ "bind", required_argument, NULL, OPT_BIND },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "script", required_argument, NULL, OPT_SCRIPT },
 	{ "grep", required_argument, NULL, OPT_GREP },
@@ -50,7 +67,8 @@ static const struct option options_long[] = {
 };
 
 static const char options_help_text[] =
-"Usage: yuedu [OPTION]... [+LINE | +/PATTERN] [FILE]\n"
+"Usage: yuedu [OPTION]... [+LINE | +/PATTERN] [FILE]...\n"
+"  or:  yuedu [OPTION]... DIR       (the shelf: the articles in DIR)\n"
 "Read Chinese text in the terminal: exact columns, Chinese line breaking,\n"
 "inline pinyin handled.  With no FILE, or when FILE is -, read standard\n"
 "input.  When standard output is not a terminal, print the laid-out rows.\n"
@@ -69,6 +87,17 @@ static const char options_help_text[] =
 "                        and exit\n"
 "      --heading=REGEX   lines matching REGEX (PCRE2) are the headings; the\n"
 "                        first capturing group that matches sets the level\n"
+"      --cpm=N           reading rate for Chinese, in characters per minute\n"
+"                        (default 300)\n"
+"      --wpm=N           reading rate for other scripts, in words per\n"
+"                        minute (default 240)\n"
+"      --no-remember     neither restore nor save the place in the text\n"
+"      --bind='KEY COMMAND'  run COMMAND (a name from the key table, see\n"
+"                        the help screen) on KEY; repeatable\n"
+"      --color='ELEMENT SPEC'  colour of a screen element, e.g.\n"
+"                        --color='match black on yellow'; repeatable\n"
+"      --print-config    show the effective settings and where each came\n"
+"                        from, and exit\n"
 "      --encoding=NAME   read the file as NAME (UTF-8, UTF-16LE, UTF-16BE,\n"
 "                        GB18030, GBK, GB2312, BIG5, BIG5-HKSCS, EUC-TW,\n"
 "                        HZ-GB-2312); default: detect\n"
@@ -87,6 +116,10 @@ static const char options_help_text[] =
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
+"Settings are read from $XDG_CONFIG_HOME/yuedu/config (KEY = VALUE, a key\n"
+"being a long option name), then from YUEDU_OPTS, then from the command\n"
+"line; later ones win.\n"
+"\n"
 "Exit status: 0 on success, 2 on a bad option or an unreadable file;\n"
 "with --grep, 1 when nothing matched.\n";
 
@@ -96,15 +129,31 @@ options_help(void)
 	return options_help_text;
 }
 
+const struct option *
+options_table(void)
+{
+	return options_long;
+}
+
+const char *
+options_short(void)
+{
+	return options_short_text;
+}
+
 void
 options_done(struct options *opts)
 {
 	free(opts->files);
+	free(opts->binds);
+	free(opts->colors);
 	opts->files = NULL;
 	free(opts->highlights);
 	opts->highlights = NULL;
 	opts->nhighlights = 0;
 	opts->nfiles = 0;
+	opts->binds = opts->colors = NULL;
+	opts->nbinds = opts->ncolors = 0;
 }
 
 static int
@@ -130,6 +179,8 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 	size_t nops = 0;
 
 	memset(opts, 0, sizeof *opts);
+	opts->cpm = READTIME_CPM_DEFAULT;
+	opts->wpm = READTIME_WPM_DEFAULT;
 	*err = NULL;
 	operands = xcalloc((size_t)argc + 1, sizeof *operands);
 	/* +N and +/PATTERN (as in less) are taken out before getopt. */
@@ -159,7 +210,7 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 	}
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":w:hV", options_long,
+	while ((c = getopt_long(argc, argv, options_short_text, options_long,
 	    NULL)) != -1) {
 		switch (c) {
 		case OPT_DUMP:
@@ -219,6 +270,8 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 			opts->encoding = optarg;
 			break;
 		case OPT_HEADING:
+			if (outline_check_regex(optarg, err) != 0)
+				goto fail;
 			opts->heading = optarg;
 			break;
 		case OPT_GREP:
@@ -244,6 +297,37 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 			opts->highlights = xrealloc(opts->highlights,
 			    (opts->nhighlights + 1) * sizeof *opts->highlights);
 			opts->highlights[opts->nhighlights++] = optarg;
+			break;
+		case OPT_CPM:
+		case OPT_WPM:
+			if (options_int(optarg, 1, 100000, &v) != 0) {
+				*err = xasprintf("invalid --%s '%s' (expected "
+				    "1 to 100000)", c == OPT_CPM ? "cpm" : "wpm",
+				    optarg);
+				goto fail;
+			}
+			*(c == OPT_CPM ? &opts->cpm : &opts->wpm) = v;
+			break;
+		case OPT_NO_REMEMBER:
+			opts->no_remember = 1;
+			break;
+		case OPT_BIND:
+		case OPT_COLOR:
+			if ((c == OPT_BIND ? config_bind_parse(optarg, NULL,
+			    err) : config_color_parse(optarg, NULL, err)) != 0)
+				goto fail;
+			if (c == OPT_BIND) {
+				opts->binds = xrealloc(opts->binds,
+				    (opts->nbinds + 1) * sizeof *opts->binds);
+				opts->binds[opts->nbinds++] = optarg;
+			} else {
+				opts->colors = xrealloc(opts->colors,
+				    (opts->ncolors + 1) * sizeof *opts->colors);
+				opts->colors[opts->ncolors++] = optarg;
+			}
+			break;
+		case OPT_PRINT_CONFIG:
+			opts->print_config = 1;
 			break;
 		case 'h':
 			opts->help = 1;
@@ -271,8 +355,6 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 	return 0;
 fail:
 	free(operands);
-	free(opts->highlights);
-	opts->highlights = NULL;
-	opts->nhighlights = 0;
+	options_done(opts);
 	return -1;
 }

@@ -168,6 +168,8 @@ state_write_file(const char *dir, const char *name, const struct doc *doc,
 	fprintf(f, "yuedu-state 1\nkey %s\nlen %zu\nsaved %lld\n", key,
 	    doc->len, (long long)place->saved);
 	state_write_place(f, doc, "top", place->top_off);
+	if (place->seen_off > place->top_off)
+		state_write_place(f, doc, "seen", place->seen_off);
 	for (int i = 0; i < STATE_MARKS; i++) {
 		char what[8];
 		if (place->mark_off[i] == (size_t)-1)
@@ -334,6 +336,7 @@ state_read_file(const char *dir, const char *name, const struct doc *doc,
 	FILE *f = fopen(path, "r");
 	char line[512], fp[STATE_FP_BYTES];
 	int rc = 1, got_top = 0;
+	size_t seen = (size_t)-1;
 
 	if (f == NULL) {
 		rc = errno == ENOENT ? 0 : -1;
@@ -374,14 +377,18 @@ state_read_file(const char *dir, const char *name, const struct doc *doc,
 			}
 			out->top_off = at;
 			got_top = 1;
-		} else if (strncmp(what, "mark", 4) == 0 && what[4] >= 'a' &&
+		} else if (strcmp(what, "seen") == 0)
+			seen = at;
+		else if (strncmp(what, "mark", 4) == 0 && what[4] >= 'a' &&
 		    what[4] <= 'z' && what[5] == '\0')
 			out->mark_off[what[4] - 'a'] = at;
 	}
 	if (!got_top) {
 		*warn = xasprintf("%s: corrupt state file; ignored", path);
 		rc = -1;
-	}
+	} else
+		out->seen_off = seen != (size_t)-1 && seen > out->top_off ?
+		    seen : out->top_off;
 out:
 	fclose(f);
 	free(path);

@@ -25,6 +25,14 @@ struct options {
 	int width_cols;			/* -w N; 0 = terminal or 80 */
 	enum options_amb ambiguous;	/* --ambiguous */
 	enum annot_mode pinyin;		/* --pinyin */
+	long cpm;			/* --cpm: CJK characters a minute */
+	long wpm;			/* --wpm: words a minute */
+	int no_remember;		/* --no-remember */
+	char **binds;			/* --bind values, "KEY COMMAND" */
+	size_t nbinds;
+	char **colors;			/* --color values, "ELEMENT SPEC" */
+	size_t ncolors;
+	int print_config;		/* --print-config */
 	int help;			/* -h */
 	int version;			/* -V */
 	long start_line;		/* +N: 1-based line to open at; 0 = none */
@@ -42,8 +50,10 @@ struct options {
 };
 
 /*
- * Parse ARGV into OPTS (zeroed first).  Returns 0, or -1 with *err set to
- * a message such as "unknown option '--x'" (caller frees).
+ * Parse ARGV into OPTS (zeroed first, then the defaults set).  The
+ * strings in OPTS point into ARGV, which must outlive them.  Returns 0,
+ * or -1 with *err set to a message such as "unknown option '--x'"
+ * (caller frees).
  */
 int options_parse(struct options *opts, int argc, char **argv, char **err);
 
@@ -52,5 +62,14 @@ void options_done(struct options *opts);
 
 /* The --help text. Static storage. */
 const char *options_help(void);
+
+struct option;
+/*
+ * The getopt_long table (ended by a NULL name) and the short-option
+ * string that options_parse() uses, for the configuration layer, which
+ * reads every long option as a config key.  Static storage.
+ */
+const struct option *options_table(void);
+const char *options_short(void);
 
 #endif

@@ -19,6 +19,9 @@ struct doc;
 
 struct state_place {
 	size_t top_off;			/* byte offset of the top row */
+	size_t seen_off;		/* byte offset just past the last text
+					   shown (how far it has been read);
+					   top_off when not saved */
 	size_t mark_off[STATE_MARKS];	/* (size_t)-1 when unset */
 	size_t doc_len;			/* length of the text when saved */
 	time_t saved;			/* when it was saved */

@@ -76,6 +76,14 @@ test_roundtrip(void **st)
 	assert_int_equal(q.top_off, off);
 	assert_int_equal(q.mark_off['b' - 'a'], 3);
 	assert_int_equal(q.mark_off[0], (size_t)-1);
+	/* Without a read-through offset it is the top. */
+	assert_int_equal(q.seen_off, off);
+	/* Read to the end: the shelf shows 100%. */
+	p.seen_off = doc->len;
+	assert_int_equal(state_save(dir, doc, &p, &warn), 0);
+	assert_int_equal(state_load(dir, doc, &q, &warn), 1);
+	assert_int_equal(q.top_off, off);
+	assert_int_equal(q.seen_off, doc->len);
 	doc_free(doc);
 	free(dir);
 }

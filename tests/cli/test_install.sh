@@ -1,0 +1,48 @@
+#!/bin/bash
+# Install to a temporary prefix with `cmake --install` (the build that made
+# $YUEDU), then run the installed binary and render its man page.
+set -u
+: "${YUEDU:?}" "${YUEDU_SRC:?}" "${YUEDU_DATA:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+build=$(dirname "$YUEDU")
+
+check() {	# check WHAT EXPECTED ACTUAL
+	if [ "$2" = "$3" ]; then
+		echo "ok: $1"
+	else
+		echo "FAIL: $1"
+		echo "  expected: $(printf '%s' "$2" | head -5)"
+		echo "  actual:   $(printf '%s' "$3" | head -5)"
+		fail=1
+	fi
+}
+
+cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/log" 2>&1; rc=$?
+check "cmake --install to a prefix exits 0" 0 "$rc"
+[ $rc -eq 0 ] || cat "$tmp/log"
+bin=$tmp/prefix/bin/yuedu
+page=$(find "$tmp/prefix" -name yuedu.1 | head -1)
+check "the binary is installed in PREFIX/bin" yes "$([ -x "$bin" ] && echo yes)"
+check "the man page is installed in PREFIX/share/man/man1" \
+	"$tmp/prefix/share/man/man1/yuedu.1" "$page"
+
+check "the installed binary runs" "yuedu $(sed -n 's/^project(yuedu VERSION \([0-9.]*\).*/\1/p' "$YUEDU_SRC/CMakeLists.txt")" \
+	"$("$bin" --version)"
+check "it reads an article" "$("$YUEDU" --dump -w 40 "$YUEDU_DATA/xianfa.md")" \
+	"$(env -i PATH=/usr/bin:/bin "$bin" --dump -w 40 "$YUEDU_DATA/xianfa.md")"
+
+# The page renders, without a warning, in a UTF-8 and in the C locale.
+for loc in C.UTF-8 C; do
+	out=$(LC_ALL=$loc MANWIDTH=80 man --warnings -l "$page" 2>"$tmp/err")
+	check "man -l renders the page ($loc)" yes \
+		"$(printf '%s' "$out" | grep -q '^EXIT STATUS' && echo yes)"
+	check "with no warnings ($loc)" "" "$(cat "$tmp/err")"
+done
+check "groff -man -ww finds nothing to warn about" "" \
+	"$(groff -man -ww -z "$page" 2>&1)"
+# The man page installed is the one in the source tree.
+check "installed page = source page" "" "$(cmp "$page" "$YUEDU_SRC/yuedu.1")"
+
+exit $fail

@@ -1,0 +1,349 @@
+/* The shelf: which files are articles, titles, lengths, progress. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "yuedu/doc.h"
+#include "yuedu/shelf.h"
+#include "yuedu/state.h"
+#include "yuedu/util.h"
+#include "yuedu/width.h"
+
+static char tmpdir[64];
+
+static void
+put(const char *name, const char *text, size_t n)
+{
+	char *path = xasprintf("%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	fclose(f);
+	free(path);
+}
+
+static void
+copy(const char *name, const char *data_file)
+{
+	char *cmd = xasprintf("cp '%s/%s' '%s/%s'", getenv("YUEDU_DATA"),
+	    data_file, tmpdir, name);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+static void
+put_text(const char *name, const char *text)
+{
+	put(name, text, strlen(text));
+}
+
+static int
+setup(void **st)
+{
+	char *sub;
+
+	strcpy(tmpdir, "/tmp/yuedu-shelf-XXXXXX");
+	assert_non_null(mkdtemp(tmpdir));
+	copy("01-ali.txt", "000_4230cdcea687e942.txt");
+	copy("10-xianfa.md", "xianfa.md");
+	copy("2-license.txt", "mulan_psl_v2_license.txt");
+	put_text("notes", "\n\n　　读书笔记\t第一则\n正文。\n");
+	put_text("plain.txt", "\n  这是正文的第一段，句子很长，讲了一件事情，"
+	    "然后结束了。\n这是第二段，也是正文。\n");
+	put("blob", "ELF\0\1\2", 6);
+	put("garbage", "\x80\x81\xfe\x90\x80\xc3\x28\xa0\xa1\xff", 10);
+	copy("sunzi", "sunzi-bingfa-simplified-gbk.txt");
+	put("image.png", "\x89PNG\r\n", 6);
+	put_text(".hidden.txt", "藏起来的。\n");
+	put("binary.txt", "text\0more", 9);
+	put("empty.txt", "", 0);
+	sub = xasprintf("%s/folder.txt", tmpdir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	free(sub);
+	return 0;
+}
+
+static int
+teardown(void **st)
+{
+	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	return 0;
+}
+
+static void
+test_listing(void **st)
+{
+	struct shelf_opts o = { NULL, 300, 240, ANNOT_AUTO };
+	struct shelf *s;
+	char *err;
+
+	assert_int_equal(shelf_load(&s, tmpdir, &o, &err), 0);
+	assert_null(err);
+	/* Natural order; hidden, binary, non-text and folders left out. */
+	assert_int_equal(s->n, 7);
+	assert_string_equal(s->v[0].name, "01-ali.txt");
+	assert_string_equal(s->v[1].name, "2-license.txt");
+	assert_string_equal(s->v[2].name, "10-xianfa.md");
+	assert_string_equal(s->v[3].name, "empty.txt");
+	assert_string_equal(s->v[4].name, "notes");
+	assert_string_equal(s->v[5].name, "plain.txt");
+	/* No extension, GBK: an article, its title decoded. */
+	assert_string_equal(s->v[6].name, "sunzi");
+	assert_string_equal(s->v[6].title, "始计第一");
+	/* Titles: the first heading (annotations hidden where dense). */
+	assert_string_equal(s->v[0].title,
+	    "AI協同效應:從業務割裂到全局價值重構");
+	assert_string_equal(s->v[1].title, "木兰宽松许可证, 第2版");
+	assert_string_equal(s->v[2].title, "中华人民共和国宪法");
+	assert_string_equal(s->v[3].title, "");
+	/* A short first line is the document's title; tab made a space. */
+	assert_string_equal(s->v[4].title, "读书笔记 第一则");
+	/* No heading: the first non-empty line. */
+	assert_string_equal(s->v[5].title,
+	    "这是正文的第一段，句子很长，讲了一件事情，然后结束了。");
+	/* Lengths and reading times. */
+	assert_int_equal(s->v[0].bytes, 5559);
+	assert_true(s->v[0].count.chars > 1000 && s->v[0].count.chars < 2000);
+	assert_true(s->v[2].count.han > 10000);
+	assert_true(s->v[2].minutes > s->v[0].minutes);
+	assert_true(s->v[0].minutes > 3 && s->v[0].minutes < 8);
+	assert_int_equal(s->v[3].count.chars, 0);
+	/* No state directory: no progress. */
+	for (size_t i = 0; i < s->n; i++)
+		assert_int_equal(s->v[i].progress_pct, -1);
+	shelf_free(s);
+
+	/* A trailing slash does not double in paths. */
+	{
+		char *d = xasprintf("%s/", tmpdir), *want;
+		assert_int_equal(shelf_load(&s, d, &o, &err), 0);
+		want = xasprintf("%s/01-ali.txt", tmpdir);
+		assert_string_equal(s->v[0].path, want);
+		free(want);
+		free(d);
+		shelf_free(s);
+	}
+}
+
+static void
+test_rates(void **st)
+{
+	struct shelf_opts slow = { NULL, 150, 120, ANNOT_AUTO };
+	struct shelf_opts fast = { NULL, 300, 240, ANNOT_AUTO };
+	struct shelf *a, *b;
+	char *err;
+
+	assert_int_equal(shelf_load(&a, tmpdir, &slow, &err), 0);
+	assert_int_equal(shelf_load(&b, tmpdir, &fast, &err), 0);
+	/* Half the rate, twice the time. */
+	assert_true(a->v[2].minutes > 1.99 * b->v[2].minutes &&
+	    a->v[2].minutes < 2.01 * b->v[2].minutes);
+	shelf_free(a);
+	shelf_free(b);
+}
+
+static void
+test_progress(void **st)
+{
+	char *state = xasprintf("%s-state", tmpdir), *err, *warn, *path;
+	struct shelf_opts o = { state, 300, 240, ANNOT_AUTO };
+	struct shelf *s;
+	struct state_place p;
+	struct doc *doc;
+	char *cmd;
+
+	path = xasprintf("%s/10-xianfa.md", tmpdir);
+	assert_int_equal(doc_open(&doc, path, &err), DOC_OK);
+	state_place_init(&p);
+	p.top_off = doc->len / 4;
+	p.seen_off = doc->len / 2;
+	assert_int_equal(state_save(state, doc, &p, &warn), 0);
+
+	assert_int_equal(shelf_load(&s, tmpdir, &o, &err), 0);
+	assert_null(s->warning);
+	assert_int_equal(s->v[2].progress_pct, 50);
+	assert_int_equal(s->v[0].progress_pct, -1);
+
+	/* Read to the end, then refreshed: 100%. */
+	p.seen_off = doc->len;
+	assert_int_equal(state_save(state, doc, &p, &warn), 0);
+	shelf_refresh(s, 2, &o);
+	assert_int_equal(s->v[2].progress_pct, 100);
+	shelf_free(s);
+
+	/* A corrupt record: a warning, no progress, the shelf opens. */
+	{
+		char key[17], *rec;
+		FILE *f;
+
+		state_key(doc, key);
+		rec = xasprintf("%s/k-%s", state, key);
+		f = fopen(rec, "w");
+		fputs("garbage\n", f);
+		fclose(f);
+		free(rec);
+	}
+	assert_int_equal(shelf_load(&s, tmpdir, &o, &err), 0);
+	assert_int_equal(s->n, 7);
+	assert_int_equal(s->v[2].progress_pct, -1);
+	assert_non_null(s->warning);
+	assert_null(strchr(s->warning, '\n'));
+	shelf_free(s);
+
+	doc_free(doc);
+	free(path);
+	cmd = xasprintf("rm -rf '%s'", state);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(state);
+}
+
+static void
+test_progress_pct(void **st)
+{
+	assert_int_equal(shelf_progress(0, 1000), 0);
+	assert_int_equal(shelf_progress(500, 1000), 50);
+	assert_int_equal(shelf_progress(999, 1000), 99);
+	assert_int_equal(shelf_progress(1000, 1000), 100);
+	assert_int_equal(shelf_progress(0, 0), 100);
+}
+
+static void
+test_filter(void **st)
+{
+	struct shelf_opts o = { NULL, 300, 240, ANNOT_AUTO };
+	struct shelf *s;
+	char *err;
+
+	assert_int_equal(shelf_load(&s, tmpdir, &o, &err), 0);
+	assert_true(shelf_match(&s->v[2], "宪法"));
+	assert_false(shelf_match(&s->v[0], "宪法"));
+	assert_true(shelf_match(&s->v[0], "ai"));	/* title, any case */
+	assert_true(shelf_match(&s->v[2], "XIANFA"));	/* file name */
+	assert_true(shelf_match(&s->v[1], ""));
+	shelf_free(s);
+}
+
+static void
+test_errors(void **st)
+{
+	struct shelf_opts o = { NULL, 300, 240, ANNOT_AUTO };
+	struct shelf *s;
+	char *err, *missing = xasprintf("%s/nope", tmpdir);
+
+	assert_int_equal(shelf_load(&s, missing, &o, &err), -1);
+	assert_null(s);
+	assert_non_null(strstr(err, "No such file or directory"));
+	free(err);
+	free(missing);
+}
+
+static void
+test_row(void **st)
+{
+	struct shelf_entry e = { "a.txt", "d/a.txt", "中华人民共和国宪法",
+	    52540, { 19600, 19000, 12 }, 63.4, 42 };
+	char *r;
+
+	/* Title, then the figures at the right edge, exactly 80 columns. */
+	r = shelf_row(&e, 80);
+	assert_int_equal(width_string(r, strlen(r)), 80);
+	assert_memory_equal(r, "中华人民共和国宪法", strlen("中华人民共和国宪法"));
+	assert_non_null(strstr(r, "19.6k chars"));
+	assert_non_null(strstr(r, "1 h 03 min"));
+	assert_string_equal(r + strlen(r) - 4, " 42%");
+	free(r);
+	/* Narrow: the title is cut between characters, never inside one. */
+	for (int cols = 1; cols <= 60; cols++) {
+		r = shelf_row(&e, cols);
+		assert_int_equal(width_string(r, strlen(r)), cols);
+		free(r);
+	}
+	r = shelf_row(&e, 25);
+	assert_null(strstr(r, "chars"));
+	assert_non_null(strstr(r, "42%"));
+	free(r);
+	e.progress_pct = -1;
+	r = shelf_row(&e, 80);
+	assert_string_equal(r + strlen(r) - 2, " -");
+	free(r);
+}
+
+static void
+test_view(void **st)
+{
+	struct shelf_opts o = { NULL, 300, 240, ANNOT_AUTO };
+	struct shelf *s;
+	struct shelf_view v;
+	char *err;
+
+	assert_int_equal(shelf_load(&s, tmpdir, &o, &err), 0);
+	shelf_view_init(&v, s);
+	assert_int_equal(v.n, s->n);
+	assert_int_equal(shelf_view_current(&v), 0);
+	shelf_view_move(&v, 2);
+	assert_int_equal(shelf_view_current(&v), 2);
+	shelf_view_move(&v, 100);
+	assert_int_equal(shelf_view_current(&v), s->n - 1);
+	shelf_view_move(&v, -100);
+	assert_int_equal(shelf_view_current(&v), 0);
+	/* Scrolling keeps the cursor in 3 rows. */
+	shelf_view_move(&v, 5);
+	shelf_view_fit(&v, 3);
+	assert_int_equal(v.top, 3);
+	shelf_view_move(&v, -5);
+	shelf_view_fit(&v, 3);
+	assert_int_equal(v.top, 0);
+
+	/* The filter: typed character by character, erased by one. */
+	shelf_view_move(&v, 2);		/* on 10-xianfa.md */
+	shelf_view_filter_add(&v, "宪", 3);
+	assert_int_equal(v.n, 1);
+	assert_int_equal(shelf_view_current(&v), 2);
+	shelf_view_filter_add(&v, "章", 3);
+	assert_int_equal(v.n, 0);
+	assert_int_equal(shelf_view_current(&v), (size_t)-1);
+	shelf_view_move(&v, 1);		/* nothing to move over */
+	shelf_view_filter_erase(&v);
+	assert_string_equal(v.filter, "宪");
+	assert_int_equal(v.n, 1);
+	/* Cleared: every entry, the cursor still on the one it was on. */
+	shelf_view_filter_set(&v, "");
+	assert_int_equal(v.n, s->n);
+	assert_int_equal(shelf_view_current(&v), 2);
+	/* File names count, in any case; the cursor goes to the first. */
+	shelf_view_filter_set(&v, "TXT");
+	assert_int_equal(v.n, 4);
+	assert_int_equal(shelf_view_current(&v), 0);
+	shelf_view_done(&v);
+	shelf_free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_listing),
+		cmocka_unit_test(test_rates),
+		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_progress_pct),
+		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_row),
+		cmocka_unit_test(test_view),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
