@@ -64,7 +64,7 @@ open_error() {	# open_error WHAT PATH REASON [COMMAND PREFIX...]
 	check "$what: one line on stderr" "yuedu: $path: $reason" "$err"
 	check "$what: nothing on stdout" "" "$out"
 }
-open_error "a directory" "$tmp" "Is a directory"
+open_error "a directory" "$tmp" "is a directory (--dump reads files; 'yuedu DIR' lists its articles)"
 open_error "a missing file" "$tmp/missing.txt" "No such file or directory"
 echo 秘密 > "$tmp/secret.txt"
 chmod 600 "$tmp/secret.txt"

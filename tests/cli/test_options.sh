@@ -28,7 +28,7 @@ for opt in --dump "-w, --width=N" --ambiguous= --pinyin= --outline --heading= \
 	check "--help mentions $opt" 1 "$(printf '%s\n' "$out" | grep -cF -- "$opt")"
 done
 check "-h is --help" "$out" "$("$YUEDU" -h)"
-check "--help starts with Usage:" "Usage: yuedu [OPTION]... [+LINE] [FILE]" \
+check "--help starts with Usage:" "Usage: yuedu [OPTION]... [+LINE | +/PATTERN] [FILE]..." \
 	"$(printf '%s\n' "$out" | head -1)"
 out=$("$YUEDU" --version); rc=$?
 check "--version exits 0" 0 "$rc"
