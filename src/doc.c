@@ -8,6 +8,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -15,6 +17,62 @@
 #include <unistd.h>
 
 #include "yuedu/util.h"
+
+/* Texts smaller than this are indexed on demand, in no time. */
+#define DOC_BG_MIN ((size_t)8 << 20)
+/* A question this far past the index waits for the background one. */
+#define DOC_BG_FAR_BYTES ((size_t)4 << 20)
+#define DOC_BG_FAR_LINES ((size_t)40000)
+
+struct doc_bg {
+	pthread_t thread;
+	struct doc *view;	/* indexed by the thread */
+	atomic_int done;
+};
+
+static void doc_index(struct doc *doc, size_t want_line, size_t want_off);
+
+static void *
+doc_bg_main(void *arg)
+{
+	struct doc_bg *bg = arg;
+
+	doc_index(bg->view, (size_t)-1, (size_t)-1);
+	atomic_store(&bg->done, 1);
+	return NULL;
+}
+
+void
+doc_index_background(struct doc *doc)
+{
+	struct doc_bg *bg;
+
+	if (doc->bg != NULL || doc->index_done || doc->len < DOC_BG_MIN)
+		return;
+	bg = xcalloc(1, sizeof *bg);
+	bg->view = doc_new_view(doc);
+	if (pthread_create(&bg->thread, NULL, doc_bg_main, bg) != 0) {
+		doc_free(bg->view);
+		free(bg);
+		return;
+	}
+	doc->bg = bg;
+}
+
+/* Wait for the background index and take it. */
+static void
+doc_bg_finish(struct doc *doc)
+{
+	struct doc_bg *bg = doc->bg;
+
+	if (bg == NULL)
+		return;
+	doc->bg = NULL;
+	pthread_join(bg->thread, NULL);
+	doc_take_index(doc, bg->view);
+	doc_free(bg->view);
+	free(bg);
+}
 
 static void
 doc_set_text(struct doc *doc, const char *text, size_t len)
@@ -85,8 +143,10 @@ doc_drop_pages(struct doc *doc)
 void
 doc_take_index(struct doc *doc, struct doc *from)
 {
-	if (from->text != doc->text || from->len != doc->len ||
-	    from->nlines <= doc->nlines)
+	if (from->text != doc->text || from->len != doc->len)
+		return;
+	if (from->nlines <= doc->nlines &&
+	    !(from->index_done && !doc->index_done))
 		return;
 	free(doc->line_off);
 	doc->line_off = from->line_off;
@@ -197,6 +257,7 @@ void
 doc_replace_text(struct doc *doc, char *new_text, size_t len,
     const char *encoding)
 {
+	doc_bg_finish(doc);
 	if (doc->map_base != NULL) {
 		munmap(doc->map_base, doc->map_len);
 		doc->map_base = NULL;
@@ -213,6 +274,7 @@ doc_free(struct doc *doc)
 {
 	if (doc == NULL)
 		return;
+	doc_bg_finish(doc);
 	if (doc->map_base != NULL)
 		munmap(doc->map_base, doc->map_len);
 	free(doc->owned);
@@ -267,8 +329,17 @@ static void
 doc_index(struct doc *doc, size_t want_line, size_t want_off)
 {
 	const char *t = doc->text;
-	size_t len = doc->len, p = doc->scan_off;
+	size_t len = doc->len, p;
 
+	if (doc->bg != NULL && !doc->index_done &&
+	    (atomic_load(&doc->bg->done) ||
+	    (want_off != (size_t)-1 && want_off >= doc->scan_off &&
+	    want_off - doc->scan_off > DOC_BG_FAR_BYTES) ||
+	    (want_line != (size_t)-1 && want_line >= doc->nlines &&
+	    want_line - doc->nlines > DOC_BG_FAR_LINES) ||
+	    (want_line == (size_t)-1 && want_off == (size_t)-1)))
+		doc_bg_finish(doc);
+	p = doc->scan_off;
 	while (!doc->index_done &&
 	    (doc->nlines <= want_line || p <= want_off)) {
 		size_t q = p, end, next;

@@ -183,6 +183,8 @@ finder_store(void *arg, size_t line, const struct search_match *m)
 	if (f->noffs < FINDER_STORE_MAX) {
 		f->offs = xgrow(f->offs, &f->offs_cap, f->noffs + 1,
 		    sizeof *f->offs);
+		if (f->noffs == 0)
+			f->first_end = m->end;
 		f->offs[f->noffs++] = m->off;
 	}
 	f->total++;
@@ -533,6 +535,7 @@ finder_start(struct finder *f, const char *pattern)
 		search_free(f->cur);
 	f->cur = finder_compile(f, pattern, f->opts.regex, &err);
 	f->cur_regex = f->opts.regex;
+	f->cur_hidden = 0;
 	f->cur_off = f->cur_end = PAGER_NO_OFF;
 	finder_reset_counts(f);
 	if (f->cur == NULL) {
@@ -552,8 +555,14 @@ finder_start(struct finder *f, const char *pattern)
 		pager_message(f->p, "not found: %s", pattern);
 		return PAGER_REDRAW;
 	}
-	st = finder_find(f, f->cur, f->noffs > 0 ? f->offs[0] : 0, 0, &m,
-	    &wrapped);
+	/* The count saw the first match: no second pass over the text
+	 * (searching from its offset would index every line up to it). */
+	if (f->noffs > 0) {
+		m.off = f->offs[0];
+		m.end = f->first_end;
+		st = SEARCH_FOUND;
+	} else
+		st = finder_find(f, f->cur, 0, 0, &m, &wrapped);
 	if (st == SEARCH_NOT_FOUND) {
 		pager_message(f->p, "not found: %s", pattern);
 		return PAGER_REDRAW;
@@ -569,6 +578,16 @@ finder_start(struct finder *f, const char *pattern)
 }
 
 enum pager_action
+finder_hide(struct finder *f)
+{
+	if (f->cur == NULL || f->cur_hidden)
+		return PAGER_REDRAW;
+	f->cur_hidden = 1;
+	pager_message(f->p, "search highlights hidden (n shows them)");
+	return PAGER_REDRAW;
+}
+
+enum pager_action
 finder_next(struct finder *f, int reverse)
 {
 	struct pager *p = f->p;
@@ -577,6 +596,7 @@ finder_next(struct finder *f, int reverse)
 	size_t from;
 	int back, wrapped;
 
+	f->cur_hidden = 0;
 	if (f->cur == NULL) {
 		if (f->nhist == 0) {
 			pager_message(p, "no search yet (/ searches)");
@@ -711,7 +731,8 @@ finder_spans(struct finder *f, size_t line, struct finder_span **v,
 			n = finder_push(v, cap, n, f->tmp[i].off, f->tmp[i].end,
 			    FINDER_STYLE_TERM + (int)t);
 	}
-	if (f->cur != NULL && (f->prompt == FINDER_PROMPT_NONE ||
+	if (f->cur != NULL && !f->cur_hidden &&
+	    (f->prompt == FINDER_PROMPT_NONE ||
 	    f->prompt == FINDER_PROMPT_TERM || f->prompt_found == 1)) {
 		k = search_line(f->cur, doc, line, &f->tmp, &f->tmp_cap);
 		for (size_t i = 0; i < k; i++)
@@ -758,7 +779,8 @@ finder_status(struct finder *f)
 	char *modes, *r, idx[32], tot[32];
 	size_t i;
 
-	if (f->cur == NULL || f->prompt != FINDER_PROMPT_NONE)
+	if (f->cur == NULL || f->cur_hidden ||
+	    f->prompt != FINDER_PROMPT_NONE)
 		return NULL;
 	modes = finder_modes(f->cur, f->cur_regex, &f->opts);
 	i = finder_index(f);

@@ -175,6 +175,13 @@ keys_search_prev(struct pager *p, long count)
 }
 
 static enum pager_action
+keys_search_hide(struct pager *p, long count)
+{
+	(void)count;
+	return p->finder != NULL ? finder_hide(p->finder) : PAGER_REDRAW;
+}
+
+static enum pager_action
 keys_highlight_add(struct pager *p, long count)
 {
 	return p->finder ? finder_term_add_current(p->finder) : PAGER_NONE;
@@ -241,6 +248,8 @@ const struct keys_command keys_table[] = {
 	{ "search-next", { 'n' }, "the next match (wraps)", keys_search_next },
 	{ "search-prev", { 'N' }, "the previous match (wraps)",
 	    keys_search_prev },
+	{ "search-hide", { KEYS_ESC, '\\' }, "hide the search's highlights "
+	    "(n shows them again)", keys_search_hide },
 	{ "highlight-add", { '+' }, "highlight the current search in its own "
 	    "colour", keys_highlight_add },
 	{ "highlight-type", { '=' }, "type a term to highlight",
@@ -511,9 +520,11 @@ keys_dispatch(struct pager *p, int key)
 			p->count = p->count * 10 + (key - '0');
 		return PAGER_REDRAW;
 	}
-	p->count = 0;
-	if (key == KEYS_ESC)
+	if (key == KEYS_ESC && count > 0) {	/* Esc cancels a count */
+		p->count = 0;
 		return PAGER_REDRAW;
+	}
+	p->count = 0;
 	for (size_t i = 0; i < keys_count; i++)
 		for (int k = 0; k < KEYS_PER_COMMAND && keys_table[i].keys[k];
 		    k++)

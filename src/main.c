@@ -86,6 +86,15 @@ main_search_opts(const struct options *opts, struct doc *doc,
 	so->annot = annot_resolve(opts->pinyin, doc);
 }
 
+/* Mark matches in colour: on a terminal, unless NO_COLOR is set. */
+static int
+main_grep_colour(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return isatty(STDOUT_FILENO) && (nc == NULL || nc[0] == '\0');
+}
+
 /* --grep: matching lines as LINE:TEXT; 0 matched, 1 none, 2 error. */
 static int
 main_grep(struct doc *doc, const struct options *opts)
@@ -102,7 +111,7 @@ main_grep(struct doc *doc, const struct options *opts)
 		free(err);
 		return 2;
 	}
-	st = grep_write(stdout, doc, s, isatty(STDOUT_FILENO));
+	st = grep_write(stdout, doc, s, main_grep_colour());
 	search_free(s);
 	if (st == GREP_ERROR) {
 		fprintf(stderr, "yuedu: write error\n");

@@ -932,6 +932,8 @@ screen_run(struct doc *doc, const struct options *opts)
 
 	memset(&s, 0, sizeof(s));
 	s.doc = doc;
+	/* A big text's lines are counted on the other core meanwhile. */
+	doc_index_background(doc);
 	slash = strrchr(doc->name, '/');
 	s.name = slash && slash[1] ? slash + 1 : doc->name;
 	memset(&lo, 0, sizeof(lo));	/* no script view here (yet) */

@@ -1,7 +1,8 @@
 /*
  * The search engine.  It owns the folding of text as a reader means it
- * (NFKC and case folding per grapheme cluster through utf8proc, OpenCC's
- * t2s applied character by character, hidden annotations skipped), the
+ * (NFKC and case folding per grapheme cluster through utf8proc; Han
+ * characters folded by a table made at build time from OpenCC's t2s and
+ * s2t character tables; hidden annotations skipped), the
  * map from folded bytes back to source offsets, literal and PCRE2
  * matching over folded text, and a prefilter that finds candidate lines
  * by searching the raw bytes for every form one pattern character can
@@ -14,7 +15,6 @@
 #include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include <opencc/opencc.h>
 #include <pcre2.h>
 #include <utf8proc.h>
 #ifdef __SSE2__
@@ -39,14 +39,15 @@ enum {
 #define SEARCH_MAX_NEEDLES 16
 
 /* ---------------------------------------------------------------------
- * Simplified/traditional: a per-character t2s table, built once.
+ * Simplified/traditional: the table made at build time from OpenCC's
+ * character tables (tools/gen_script_fold.c), sorted by code point.
  */
 
-static int search_t2s_state;		/* 0 untried, 1 ready, -1 none */
-static opencc_t search_cc = (opencc_t)-1;
-static uint32_t *search_t2s_bmp;	/* BMP code point -> simplified */
-static struct { uint32_t from, to; } *search_t2s_sup;
-static size_t search_t2s_nsup, search_t2s_supcap;
+extern const uint32_t search_script_fold[][2];
+extern const size_t search_script_nfold;
+
+static int search_t2s_state;		/* 0 not loaded, 1 ready */
+static uint32_t *search_t2s_bmp;	/* BMP code point -> folded, or 0 */
 
 static int
 search_is_han(uint32_t cp)
@@ -63,110 +64,40 @@ search_encode(uint32_t cp, char *o)
 	    (utf8proc_uint8_t *)o);
 }
 
-/* The one code point of S (N bytes), or (uint32_t)-1. */
-static uint32_t
-search_one_cp(const char *s, size_t n)
-{
-	uint32_t cp;
-
-	if (n == 0 || width_decode(s, n, &cp) != n)
-		return (uint32_t)-1;
-	return cp;
-}
-
-static const uint32_t search_han_ranges[][2] = {
-	{ 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF }, { 0xF900, 0xFAFF },
-};
-
-/*
- * Convert every BMP Han character through t2s in one call, one per line
- * (so no phrase spans two of them).  About 0.1 s, once per process; the
- * whole table is needed anyway to know which traditional characters a
- * simplified one in a pattern can come from.
- */
 static int
 search_t2s_init(void)
 {
-	char *in, *out, *p, *q;
-	size_t n = 0, cap = 0;
-
 	if (search_t2s_state != 0)
 		return search_t2s_state;
-	search_t2s_state = -1;
-	search_cc = opencc_open("t2s.json");
-	if (search_cc == (opencc_t)-1)
-		search_cc = opencc_open("/usr/share/opencc/t2s.json");
-	if (search_cc == (opencc_t)-1)
-		return -1;
-	for (size_t r = 0; r < 3; r++)
-		cap += (search_han_ranges[r][1] - search_han_ranges[r][0] +
-		    1) * 4;
-	in = xmalloc(cap + 1);
-	for (size_t r = 0; r < 3; r++)
-		for (uint32_t cp = search_han_ranges[r][0];
-		    cp <= search_han_ranges[r][1]; cp++) {
-			n += search_encode(cp, in + n);
-			in[n++] = '\n';
-		}
 	search_t2s_bmp = xcalloc(0x10000, sizeof *search_t2s_bmp);
-	out = opencc_convert_utf8(search_cc, in, n);
-	if (out != NULL) {
-		p = in;
-		q = out;
-		for (size_t r = 0; r < 3; r++)
-			for (uint32_t cp = search_han_ranges[r][0];
-			    cp <= search_han_ranges[r][1]; cp++) {
-				char *pe = memchr(p, '\n',
-				    (size_t)(in + n - p));
-				char *qe = strchr(q, '\n');
-				uint32_t to;
-
-				if (pe == NULL || qe == NULL)
-					goto done;
-				to = search_one_cp(q, (size_t)(qe - q));
-				search_t2s_bmp[cp] = to == (uint32_t)-1 ?
-				    cp : to;
-				p = pe + 1;
-				q = qe + 1;
-			}
-done:
-		opencc_convert_utf8_free(out);
-	}
-	free(in);
+	for (size_t i = 0; i < search_script_nfold &&
+	    search_script_fold[i][0] < 0x10000; i++)
+		search_t2s_bmp[search_script_fold[i][0]] =
+		    search_script_fold[i][1];
 	search_t2s_state = 1;
 	return 1;
 }
 
-/* The simplified form of CP (CP itself when not Han or unchanged). */
+/* The folded (simplified) form of CP: CP itself when not Han or alone. */
 static uint32_t
 search_t2s(uint32_t cp)
 {
-	char buf[8], *out;
-	size_t n;
-	uint32_t to = cp;
+	size_t lo = 0, hi = search_script_nfold;
 
 	if (!search_is_han(cp) || search_t2s_init() != 1)
 		return cp;
 	if (cp < 0x10000)
 		return search_t2s_bmp[cp] ? search_t2s_bmp[cp] : cp;
-	for (size_t i = 0; i < search_t2s_nsup; i++)
-		if (search_t2s_sup[i].from == cp)
-			return search_t2s_sup[i].to;
-	n = search_encode(cp, buf);
-	out = opencc_convert_utf8(search_cc, buf, n);
-	if (out != NULL) {
-		to = search_one_cp(out, strlen(out));
-		if (to == (uint32_t)-1)
-			to = cp;
-		opencc_convert_utf8_free(out);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (search_script_fold[mid][0] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	if (search_t2s_nsup < 4096) {
-		search_t2s_sup = xgrow(search_t2s_sup, &search_t2s_supcap,
-		    search_t2s_nsup + 1, sizeof *search_t2s_sup);
-		search_t2s_sup[search_t2s_nsup].from = cp;
-		search_t2s_sup[search_t2s_nsup++].to = to;
-	}
-	return to;
+	return lo < search_script_nfold && search_script_fold[lo][0] == cp ?
+	    search_script_fold[lo][1] : cp;
 }
 
 /* ---------------------------------------------------------------------
@@ -484,8 +415,8 @@ search_rev_get(int flags)
 	if (rv->built)
 		return rv;
 	rv->built = 1;
-	if (!(flags & (SEARCH_F_CASE | SEARCH_F_WIDTH)))
-		return rv;
+	/* Built even with no case or width folding: keys are taken from
+	 * the canonical decomposition, so 'e' must still find 'é'. */
 	search_changed_init();
 	rv->cp = xmalloc(search_nchanged * sizeof *rv->cp);
 	for (size_t i = 0; i < search_nchanged; i++) {
@@ -621,13 +552,10 @@ search_needles_for(int flags, uint32_t x, struct search_needles *nd)
 				search_vset_add(&vs, rv->cp[i]);
 				break;
 			}
-	if ((flags & SEARCH_F_SCRIPT) && search_is_han(x) &&
-	    search_t2s_init() == 1)
-		for (size_t r = 0; r < 3; r++)
-			for (uint32_t cp = search_han_ranges[r][0];
-			    cp <= search_han_ranges[r][1]; cp++)
-				if (search_t2s_bmp[cp] == x)
-					search_vset_add(&vs, cp);
+	if ((flags & SEARCH_F_SCRIPT) && search_is_han(x))
+		for (size_t i = 0; i < search_script_nfold; i++)
+			if (search_script_fold[i][1] == x)
+				search_vset_add(&vs, search_script_fold[i][0]);
 	rc = search_vset_reduce(&vs, nd);
 	free(vs.v);
 	return rc;
@@ -948,10 +876,25 @@ search_fold_regex(int flags, const char *p)
 	size_t i = 0, n = strlen(p);
 
 	while (i < n) {
-		uint32_t cp;
+		uint32_t cp, next;
 		size_t k = width_decode(p + i, n - i, &cp);
+		utf8proc_int32_t state = 0;
 
-		if ((unsigned char)p[i] < 0x80 || cp == (uint32_t)-1) {
+		/* Fold whole clusters: "e" and U+0301 must become "é" as
+		 * the text's do. */
+		while (cp != (uint32_t)-1 && i + k < n) {
+			size_t m = width_decode(p + i + k, n - i - k, &next);
+
+			if (next == (uint32_t)-1 ||
+			    utf8proc_grapheme_break_stateful(
+			    (utf8proc_int32_t)cp, (utf8proc_int32_t)next,
+			    &state))
+				break;
+			k += m;
+			cp = next;
+		}
+		if ((k == 1 && (unsigned char)p[i] < 0x80) ||
+		    cp == (uint32_t)-1) {
 			search_sbuf_add(&out, p + i, k);
 		} else {
 			struct search_sbuf t = { NULL, 0, 0 };

@@ -27,6 +27,7 @@ struct doc {
 	size_t nl_pos, cr_pos;	/* next '\n' / '\r' found, or end of the
 				   window searched without one */
 	int nl_found, cr_found;	/* whether nl_pos / cr_pos is the byte */
+	struct doc_bg *bg;	/* background indexer, or NULL */
 };
 
 enum doc_status {
@@ -67,6 +68,16 @@ struct doc *doc_new_view(const struct doc *src);
  * empty index and may only be freed afterwards.
  */
 void doc_take_index(struct doc *doc, struct doc *from);
+
+/*
+ * Index every line in a thread of its own, so that a later question about
+ * a far line (the line number of a match near the end, G) finds the work
+ * done.  A question the index cannot answer yet waits for that thread
+ * when it is far ahead and is answered directly when it is near, so the
+ * first screen never waits.  Stopped by doc_free() and
+ * doc_replace_text().  Does nothing on a small or indexed text.
+ */
+void doc_index_background(struct doc *doc);
 
 /*
  * Let the kernel take back the mapped text's pages (they stay in the page

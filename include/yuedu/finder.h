@@ -68,8 +68,10 @@ struct finder {
 	int cur_regex;			/* it is a regular expression */
 	int backward;			/* it was started with ? */
 	size_t cur_off, cur_end;	/* current match; PAGER_NO_OFF: none */
+	int cur_hidden;			/* its highlights hidden until n/N */
 	size_t *offs;			/* match starts, in order */
 	size_t noffs, offs_cap;
+	size_t first_end;		/* end of the match at offs[0] */
 	size_t total;			/* matches counted */
 	int counted;			/* 1 all, 0 not yet, -1 stopped */
 	size_t *sec_counts;		/* per outline section */
@@ -112,8 +114,12 @@ enum pager_action finder_prompt_open(struct finder *f,
  */
 enum pager_action finder_start(struct finder *f, const char *pattern);
 
-/* n (REVERSE 0) and N (1): the next match, wrapping with a message. */
+/* n (REVERSE 0) and N (1): the next match, wrapping with a message;
+ * hidden highlights show again. */
 enum pager_action finder_next(struct finder *f, int reverse);
+
+/* Hide the current search's highlights (as less's ESC-u); n shows them. */
+enum pager_action finder_hide(struct finder *f);
 
 /* Highlight terms: add PATTERN (0, or -1 with a message), add the
  * current search, await the number of one to remove, remove all. */

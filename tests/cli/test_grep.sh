@@ -56,6 +56,9 @@ check "ai finds the lines with AI, as grep -i does" \
 script -qec "$YUEDU --grep 网经社 $article" /dev/null >"$tmp/tty" 2>&1
 check "on a terminal the match is coloured" 2 \
 	"$(grep -c $'\033\\[1;31m網(wǎng)經(jīng)社\033\\[m' "$tmp/tty")"
+NO_COLOR=1 script -qec "$YUEDU --grep 网经社 $article" /dev/null >"$tmp/tty" 2>&1
+check "NO_COLOR: no colour even on a terminal" "0 2" \
+	"$(LC_ALL=C tr -cd '\033' <"$tmp/tty" | wc -c) $(grep -c '網(wǎng)經(jīng)社' "$tmp/tty")"
 
 # Full-width digits in the copywriting guidelines (line 143: １０００).
 check "the guide writes １０００ on line 143 and 1000 on 139" "139 143" \

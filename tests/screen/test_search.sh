@@ -40,6 +40,16 @@ check "... and says $N/$N" tm_wait "$N/$N [case"
 tm_keys n
 check "n at the last wraps to the top" tm_wait "search wrapped to the top"
 
+# Esc hides the search's highlights (status count too); n brings them back.
+tm_keys Escape
+check "Esc: the highlights go, with a message" tm_wait "search highlights hidden"
+check "Esc: row 1 has no highlight left" \
+    test "$(rows_e | sed -n 1p)" = "$(tm_cap | sed -n 1p)"
+tm_keys n
+check "n after Esc: highlighted again, 2/$N" tm_wait "2/$N [case"
+check "n after Esc: the current match is yellow" \
+    grep -qE $'\e\\[[0-9;]*43m(\e\\[[0-9;]*m)*網經社' <<<"$(rows_e | sed -n 10p)"
+
 # Incremental: the view follows as the pattern is typed; Esc goes back.
 tm_keys G
 check "G: at the end" tm_wait "line 13/25"

@@ -137,6 +137,13 @@ test_script(void **st)
 	assert_first("網经", NULL, "网經社", "网經");
 	/* Offsets are those of the source bytes. */
 	assert_matches("网经社", NULL, "ab網經社cd", "2-11");
+	/* Variants t2s alone leaves apart: 馀 is its own simplified form,
+	 * yet s2t links it to 餘, and t2s 餘 to 余. */
+	assert_first("余", NULL, "剩馀", "馀");
+	assert_first("余", NULL, "其餘", "餘");
+	assert_first("馀", NULL, "多余", "余");
+	assert_first("後", NULL, "之后", "后");
+	assert_first("发", NULL, "頭髮", "髮");
 }
 
 static void
@@ -480,6 +487,145 @@ test_prefilter_agrees(void **st)
 	free(file);
 }
 
+static int
+append_match(void *arg, size_t line, const struct search_match *m)
+{
+	char **out = arg, *t;
+
+	(void)line;
+	t = xasprintf("%s%s%zu-%zu", *out, **out ? " " : "", m->off, m->end);
+	free(*out);
+	*out = t;
+	return 0;
+}
+
+/* The matches of PAT in TEXT as matches() gives them, but line by line
+ * through a document, as the reader and --grep search (prefilter on). */
+static char *
+doc_matches(const char *pat, const struct search_opts *o, const char *text)
+{
+	struct search *s = compile(pat, o);
+	struct doc *doc = doc_new_mem(text, strlen(text), "test");
+	char *out = xstrdup("");
+
+	search_each(s, doc, 0, doc->len, append_match, NULL, &out, NULL);
+	doc_free(doc);
+	search_free(s);
+	return out;
+}
+
+/*
+ * Where the literal and the regex results differ, the regex may only have
+ * more: matches inside a cluster that folds to several characters (i in
+ * ﬁ), widened to the whole cluster, which a literal search refuses.
+ */
+static void
+check_widened(const char *pat, const struct search_opts *o, const char *tx,
+    const char *lit, const char *rx, int flags)
+{
+	struct search *s = compile(pat, o);
+	char *fp = search_fold(s, pat, strlen(pat), NULL);
+	const char *q = rx;
+
+	while (*q) {
+		size_t a, b;
+		char key[64], *ft;
+		int n = 0;
+
+		if (sscanf(q, "%zu-%zu%n", &a, &b, &n) != 2)
+			break;
+		q += n;
+		while (*q == ' ')
+			q++;
+		snprintf(key, sizeof key, "%zu-%zu", a, b);
+		if (strstr(lit, key) != NULL)
+			continue;
+		ft = search_fold(s, tx + a, b - a, NULL);
+		if (strcmp(ft, fp) == 0)
+			fail_msg("flags %d, '%s': literal %s lost %s (regex %s)",
+			    flags, pat, lit, key, rx);
+		free(ft);
+	}
+	/* And the literal finds nothing the regex does not. */
+	for (q = lit; *q; ) {
+		size_t a, b;
+		char key[64];
+		int n = 0;
+
+		if (sscanf(q, "%zu-%zu%n", &a, &b, &n) != 2)
+			break;
+		q += n;
+		while (*q == ' ')
+			q++;
+		snprintf(key, sizeof key, "%zu-%zu", a, b);
+		if (strstr(rx, key) == NULL)
+			fail_msg("flags %d, '%s': literal %s, regex %s",
+			    flags, pat, lit, rx);
+	}
+	free(fp);
+	search_free(s);
+}
+
+/*
+ * The prefilter never loses a match, whatever the foldings: for every
+ * piece of one to three characters of a mixed text (accents, full-width, kana, traditional), the
+ * literal search and the same pattern as a quoted regular expression
+ * (which folds every line, no prefilter) find the same ranges.
+ */
+static void
+test_prefilter_every_folding(void **st)
+{
+	/* Short lines, so that the prefilter decides for each word. */
+	static const char text[] = "Café\nnaïve ＡＩ\nAI ai\n１２3\n"
+	    "網經社 网经社\n其餘\n剩馀 多余\nカタカナ\nｶﾀｶﾅ\né\ne\xcc\x81\nß SS\n"
+	    "第二行\nＣａｆé\n後來 之后\n頭髮\n髮型\nﬁne\nfine";
+	char *tx = xstrdup(text);
+	size_t cps[256], ncp = 0;
+
+	/* Pieces start and end on cluster edges: not before the one
+	 * combining mark (U+0301, CC 81). */
+	for (size_t i = 0; tx[i]; i++)
+		if (((unsigned char)tx[i] & 0xC0) != 0x80 &&
+		    (unsigned char)tx[i] != 0xCC && ncp < 256)
+			cps[ncp++] = i;
+	for (int flags = 0; flags < 8; flags++) {
+		struct search_opts o = {
+			.casing = flags & 1 ? SEARCH_CASE_SENSITIVE :
+			    SEARCH_CASE_SMART,
+			.no_fold_width = flags & 2 ? 1 : 0,
+			.no_fold_script = flags & 4 ? 1 : 0,
+		};
+		struct search_opts r = o;
+
+		r.regex = 1;
+		for (size_t k = 0; k < ncp * 3; k++) {
+			size_t a = k / 3, len = 1 + k % 3, b;
+			char *pat, *re, *m1, *m2;
+
+			b = a + len < ncp ? cps[a + len] : strlen(tx);
+			pat = xstrndup(tx + cps[a], b - cps[a]);
+			if (pat[strspn(pat, " \n")] == '\0' ||
+			    strchr(pat, '\n') != NULL) {
+				free(pat);
+				continue;
+			}
+			re = xasprintf("\\Q%s\\E", pat);
+			m1 = doc_matches(pat, &o, tx);
+			m2 = doc_matches(re, &r, tx);
+			if (strcmp(m1, m2) != 0)
+				check_widened(pat, &o, tx, m1, m2, flags);
+			if (m1[0] == '\0')
+				fail_msg("flags %d: '%s' not found in the text "
+				    "it was taken from", flags, pat);
+			free(pat);
+			free(re);
+			free(m1);
+			free(m2);
+		}
+	}
+	free(tx);
+}
+
 int
 main(void)
 {
@@ -498,6 +644,7 @@ main(void)
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_prefilter_agrees),
+		cmocka_unit_test(test_prefilter_every_folding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
