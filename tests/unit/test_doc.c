@@ -278,6 +278,41 @@ test_replace(void **st)
 	doc_free(doc);
 }
 
+/*
+ * The background index gives the same answers as indexing on demand:
+ * near lines at once, far ones (the line of a byte near the end, the
+ * count) from the thread; freeing while it runs is safe.
+ */
+static void
+test_background(void **st)
+{
+	size_t n = 12u << 20, lines = 0;
+	char *buf = malloc(n);
+	struct doc *doc, *ref;
+
+	for (size_t i = 0; i < n; i++) {
+		/* Lines of varying length, with CRLF and lone CR too. */
+		buf[i] = "abc\n中\r\nxyzw\r"[(i * 7 + i / 13) % 13];
+	}
+	ref = doc_new_mem(buf, n, "ref");
+	lines = doc_line_count(ref);
+	doc = doc_new_mem(buf, n, "bg");
+	doc_index_background(doc);
+	assert_int_equal(doc_line_start(doc, 3), doc_line_start(ref, 3));
+	assert_int_equal(doc_line_of(doc, n - 5), doc_line_of(ref, n - 5));
+	assert_int_equal(doc_line_count(doc), lines);
+	assert_int_equal(doc_line_start(doc, lines / 2),
+	    doc_line_start(ref, lines / 2));
+	assert_int_equal(doc_line_end(doc, lines - 1),
+	    doc_line_end(ref, lines - 1));
+	doc_free(doc);
+	doc = doc_new_mem(buf, n, "bg2");
+	doc_index_background(doc);
+	doc_free(doc);		/* while the thread may still run */
+	doc_free(ref);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -289,6 +324,7 @@ main(void)
 		cmocka_unit_test(test_line_of),
 		cmocka_unit_test_setup_teardown(test_open, setup, teardown),
 		cmocka_unit_test(test_replace),
+		cmocka_unit_test(test_background),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
