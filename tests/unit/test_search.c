@@ -626,6 +626,89 @@ test_prefilter_every_folding(void **st)
 	free(tx);
 }
 
+/* Matches seen by a walk: how many, and a hash of their lines and
+ * ranges in order. */
+struct walk_sum {
+	size_t n;
+	uint64_t h;
+};
+
+static int
+sum_match(void *arg, size_t line, const struct search_match *m)
+{
+	struct walk_sum *w = arg;
+	size_t v[3] = { line, m->off, m->end };
+
+	for (int i = 0; i < 3; i++)
+		w->h = (w->h ^ v[i]) * 1099511628211u;
+	w->n++;
+	return 0;
+}
+
+static struct walk_sum
+each_all(const char *pat, int regex, struct doc *doc)
+{
+	struct search_opts o = { .regex = regex };
+	struct search *s = compile(pat, &o);
+	struct walk_sum w = { 0, 14695981039346656037u };
+
+	search_each(s, doc, 0, doc->len, sum_match, NULL, &w, NULL);
+	search_free(s);
+	return w;
+}
+
+/*
+ * Over 16 MB the second half is scanned on another thread: the matches,
+ * their line numbers and their order are as a regex walk (which never
+ * splits) finds them, with few candidate lines and with very many, over
+ * LF and CRLF lines, and with a match on the line where the halves meet.
+ */
+static void
+test_split_scan(void **st)
+{
+	size_t n = 0, cap = 17u << 20;
+	char *buf = xmalloc(cap);
+	struct doc *doc;
+	/* Few candidate lines, too many to list (甲: every other line),
+	 * and one where the halves meet. */
+	static const char *const pats[] = { "網經社", "甲", "丁" };
+
+	for (size_t i = 0; n + 200 < cap; i++) {
+		n += (size_t)snprintf(buf + n, cap - n,
+		    "%s第%zu行天地玄黃宇宙洪荒日月盈昃辰宿列張%s%s%s",
+		    i % 1000 == 0 ? "網經社 " : "",
+		    i, i % 2 ? "甲" : "", i % 50 == 7 ? "乙乙" : "",
+		    i % 3 ? "\n" : "\r\n");
+	}
+	/* The lines where the halves meet (the line holding the middle byte,
+	 * and the next) begin with a rare term. */
+	{
+		size_t a = n / 2, b;
+
+		while (buf[a - 1] != '\n' && buf[a - 1] != '\r')
+			a--;
+		b = (size_t)((char *)memchr(buf + n / 2, '\n', n - n / 2) -
+		    buf) + 1;
+		memcpy(buf + a, "丁", 3);
+		memcpy(buf + b, "丁", 3);
+	}
+	doc = doc_new_mem(buf, n, "split");
+	for (size_t k = 0; k < sizeof pats / sizeof pats[0]; k++) {
+		char *re = xasprintf("\\Q%s\\E", pats[k]);
+		struct walk_sum a = each_all(pats[k], 0, doc);
+		struct walk_sum b = each_all(re, 1, doc);
+
+		if (a.n != b.n || a.h != b.h)
+			fail_msg("%s: split walk %zu matches, regex walk %zu "
+			    "(or in other places)", pats[k], a.n, b.n);
+		if (a.n == 0)
+			fail_msg("%s: no match at all", pats[k]);
+		free(re);
+	}
+	doc_free(doc);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -645,6 +728,7 @@ main(void)
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_prefilter_agrees),
 		cmocka_unit_test(test_prefilter_every_folding),
+		cmocka_unit_test(test_split_scan),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
