@@ -519,49 +519,57 @@ doc_matches(const char *pat, const struct search_opts *o, const char *text)
  * more: matches inside a cluster that folds to several characters (i in
  * ﬁ), widened to the whole cluster, which a literal search refuses.
  */
+/* The next "A-B" of a list of ranges at *Q into KEY; 0 at the end. */
+static int
+next_range(const char **q, size_t *a, size_t *b, char *key, size_t size)
+{
+	int n = 0;
+
+	if (sscanf(*q, "%zu-%zu%n", a, b, &n) != 2)
+		return 0;
+	*q += n;
+	while (**q == ' ')
+		(*q)++;
+	snprintf(key, size, " %zu-%zu ", *a, *b);
+	return 1;
+}
+
+/* 1 if the list of ranges LIST holds KEY (" A-B "). */
+static int
+has_range(const char *list, const char *key)
+{
+	char *l = xasprintf(" %s ", list);
+	int r = strstr(l, key) != NULL;
+
+	free(l);
+	return r;
+}
+
 static void
 check_widened(const char *pat, const struct search_opts *o, const char *tx,
     const char *lit, const char *rx, int flags)
 {
 	struct search *s = compile(pat, o);
-	char *fp = search_fold(s, pat, strlen(pat), NULL);
+	char *fp = search_fold(s, pat, strlen(pat), NULL), key[64];
 	const char *q = rx;
+	size_t a, b;
 
-	while (*q) {
-		size_t a, b;
-		char key[64], *ft;
-		int n = 0;
+	while (next_range(&q, &a, &b, key, sizeof key)) {
+		char *ft;
 
-		if (sscanf(q, "%zu-%zu%n", &a, &b, &n) != 2)
-			break;
-		q += n;
-		while (*q == ' ')
-			q++;
-		snprintf(key, sizeof key, "%zu-%zu", a, b);
-		if (strstr(lit, key) != NULL)
+		if (has_range(lit, key))
 			continue;
 		ft = search_fold(s, tx + a, b - a, NULL);
 		if (strcmp(ft, fp) == 0)
-			fail_msg("flags %d, '%s': literal %s lost %s (regex %s)",
+			fail_msg("flags %d, '%s': literal %s lost%s(regex %s)",
 			    flags, pat, lit, key, rx);
 		free(ft);
 	}
 	/* And the literal finds nothing the regex does not. */
-	for (q = lit; *q; ) {
-		size_t a, b;
-		char key[64];
-		int n = 0;
-
-		if (sscanf(q, "%zu-%zu%n", &a, &b, &n) != 2)
-			break;
-		q += n;
-		while (*q == ' ')
-			q++;
-		snprintf(key, sizeof key, "%zu-%zu", a, b);
-		if (strstr(rx, key) == NULL)
+	for (q = lit; next_range(&q, &a, &b, key, sizeof key); )
+		if (!has_range(rx, key))
 			fail_msg("flags %d, '%s': literal %s, regex %s",
 			    flags, pat, lit, rx);
-	}
 	free(fp);
 	search_free(s);
 }
