@@ -3,27 +3,13 @@
 # XDG_CONFIG_HOME, YUEDU_OPTS and arguments in that order of precedence,
 # a bad line warned about with its file and line while the rest applies,
 # and --print-config naming where each setting came from.
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${YUEDU:?}" "${YUEDU_DATA:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
 export XDG_CONFIG_HOME=$tmp/config HOME=$tmp/home
 unset YUEDU_OPTS
 mkdir -p "$XDG_CONFIG_HOME/yuedu" "$HOME"
 conf=$XDG_CONFIG_HOME/yuedu/config
 doc=$YUEDU_DATA/000_4230cdcea687e942.txt
-
-check() {	# check WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		echo "FAIL: $1"
-		echo "  expected: $(printf '%s' "$2" | head -5)"
-		echo "  actual:   $(printf '%s' "$3" | head -5)"
-		fail=1
-	fi
-}
 
 widest() {	# columns of the widest row of --dump output
 	"$YUEDU" --dump "$@" "$doc" | wc -L

@@ -2,20 +2,8 @@
 # --dump on real text as a reader sees it: at many widths no row is wider
 # than asked, no row starts with closing punctuation, and the rows join
 # back to the text (less the spaces dropped at breaks).
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${YUEDU:?}" "${YUEDU_DATA:?}" "${YUEDU_SRC:?}"
-fail=0
-
-check() {	# check WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		echo "FAIL: $1"
-		echo "  expected: $(printf '%s' "$2" | head -5)"
-		echo "  actual:   $(printf '%s' "$3" | head -5)"
-		fail=1
-	fi
-}
 
 # wc -L measures with the C library, code point by code point; our policy
 # counts an emoji sequence (👨‍👩‍👧, 👍🏽) as its first emoji, so keep that.

@@ -3,24 +3,11 @@
 # finds traditional through annotations, half-width finds full-width),
 # the LINE:TEXT format, colour only on a terminal, exit codes, every
 # folding switch, inert controls and invalid UTF-8.
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${YUEDU:?}" "${YUEDU_DATA:?}" "${YUEDU_SRC:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
 article=$YUEDU_SRC/articles/01-ali-ai-zhanyi.txt
 guide=$YUEDU_DATA/copywriting-guidelines_README.zh-Hans.md
 
-check() {	# check WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		echo "FAIL: $1"
-		echo "  expected: $(printf '%s' "$2" | head -5)"
-		echo "  actual:   $(printf '%s' "$3" | head -5)"
-		fail=1
-	fi
-}
 lines() { cut -d: -f1 | tr '\n' ' ' | sed 's/ $//'; }
 
 # The article writes 網(wǎng)經(jīng)社 with pinyin in the middle: grep

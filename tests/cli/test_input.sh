@@ -2,23 +2,8 @@
 # Bad and unusual input on the command line: invalid UTF-8, controls and
 # ESC sequences, NUL, unreadable paths, an empty file, a 10 MB line with no
 # break opportunity, standard input; the file read is never modified.
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${YUEDU:?}" "${YUEDU_DATA:?}"
-tmp=$(mktemp -d)
-chmod 755 "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-
-check() {	# check WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		echo "FAIL: $1"
-		echo "  expected: $(printf '%s' "$2" | head -5)"
-		echo "  actual:   $(printf '%s' "$3" | head -5)"
-		fail=1
-	fi
-}
 
 hex() { od -An -tx1 | tr -d ' \n'; }
 

@@ -1,23 +1,9 @@
 #!/bin/bash
 # Install to a temporary prefix with `cmake --install` (the build that made
 # $YUEDU), then run the installed binary and render its man page.
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${YUEDU:?}" "${YUEDU_SRC:?}" "${YUEDU_DATA:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
 build=$(dirname "$YUEDU")
-
-check() {	# check WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		echo "FAIL: $1"
-		echo "  expected: $(printf '%s' "$2" | head -5)"
-		echo "  actual:   $(printf '%s' "$3" | head -5)"
-		fail=1
-	fi
-}
 
 cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/log" 2>&1; rc=$?
 check "cmake --install to a prefix exits 0" 0 "$rc"

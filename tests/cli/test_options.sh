@@ -2,23 +2,9 @@
 # Options: --help and --version, bad options and values (a message, a hint
 # to --help, exit 2), -w, --ambiguous and --pinyin as a user sees them in
 # --dump output.
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${YUEDU:?}" "${YUEDU_DATA:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
 seed=$YUEDU_DATA/000_4230cdcea687e942.txt
-
-check() {	# check WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		echo "FAIL: $1"
-		echo "  expected: $(printf '%s' "$2" | head -5)"
-		echo "  actual:   $(printf '%s' "$3" | head -5)"
-		fail=1
-	fi
-}
 
 # --help lists every option, GNU style, on stdout; exit 0.
 out=$("$YUEDU" --help); rc=$?

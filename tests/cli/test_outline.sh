@@ -1,23 +1,9 @@
 #!/bin/bash
 # yuedu --outline and --heading on the command line: the output format,
 # titles following --pinyin, a user's pattern, and clear failures.
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${YUEDU:?}" "${YUEDU_DATA:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
 seed=$YUEDU_DATA/000_4230cdcea687e942.txt
-
-check() {	# check WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		echo "FAIL: $1"
-		echo "  expected: $(printf '%s' "$2" | head -5)"
-		echo "  actual:   $(printf '%s' "$3" | head -5)"
-		fail=1
-	fi
-}
 
 # LEVEL<TAB>LINE<TAB>TITLE, exit 0.
 out=$("$YUEDU" --outline "$YUEDU_DATA/xianfa_crlf.txt"); rc=$?

@@ -2,24 +2,10 @@
 # `yuedu DIR` when output is not a terminal: the shelf as tab-separated
 # lines (path, title, characters, reading time, progress); --dump and
 # --outline on a directory are errors (exit 2).
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${YUEDU:?}" "${YUEDU_DATA:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
 export XDG_CONFIG_HOME=$tmp/config XDG_STATE_HOME=$tmp/state HOME=$tmp
 unset YUEDU_OPTS
-
-check() {	# check WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		echo "FAIL: $1"
-		echo "  expected: $(printf '%s' "$2" | head -5)"
-		echo "  actual:   $(printf '%s' "$3" | head -5)"
-		fail=1
-	fi
-}
 
 d=$tmp/articles
 mkdir -p "$d/sub.txt"
