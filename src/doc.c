@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -127,6 +128,8 @@ doc_new_view(const struct doc *src)
 	struct doc *doc = doc_alloc(src->name);
 
 	doc->encoding = src->encoding;
+	doc->drop_base = src->drop_base;
+	doc->drop_len = src->drop_len;
 	doc_set_text(doc, src->text, src->len);
 	doc->text = src->text;	/* even if it starts with another BOM */
 	doc->len = src->len;
@@ -228,6 +231,8 @@ doc_open(struct doc **out, const char *path, char **cause)
 			doc->map_base = m;
 			doc->map_len = (size_t)st.st_size;
 			doc->mapped = 1;
+			doc->drop_base = m;
+			doc->drop_len = doc->map_len;
 			madvise(m, doc->map_len, MADV_WILLNEED);
 			doc_set_text(doc, m, doc->map_len);
 			if (fd != STDIN_FILENO)
@@ -262,6 +267,7 @@ doc_replace_text(struct doc *doc, char *new_text, size_t len,
 		munmap(doc->map_base, doc->map_len);
 		doc->map_base = NULL;
 		doc->mapped = 0;
+		doc->drop_base = NULL;
 	}
 	free(doc->owned);
 	doc->owned = new_text;
@@ -281,6 +287,28 @@ doc_free(struct doc *doc)
 	free(doc->line_off);
 	free(doc->name);
 	free(doc);
+}
+
+void
+doc_drop_range(const struct doc *doc, size_t from, size_t to)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	uintptr_t a, b, lo, hi;
+
+	if (doc->drop_base == NULL || page <= 0 || to > doc->len || from >= to)
+		return;
+	lo = (uintptr_t)doc->drop_base;
+	hi = lo + doc->drop_len;
+	a = (uintptr_t)(doc->text + from);
+	b = (uintptr_t)(doc->text + to);
+	a = (a + (uintptr_t)page - 1) / (uintptr_t)page * (uintptr_t)page;
+	b = b / (uintptr_t)page * (uintptr_t)page;
+	if (a < lo)
+		a = lo;
+	if (b > hi)
+		b = hi;
+	if (a < b)
+		madvise((void *)a, b - a, MADV_DONTNEED);
 }
 
 void
@@ -329,7 +357,7 @@ static void
 doc_index(struct doc *doc, size_t want_line, size_t want_off)
 {
 	const char *t = doc->text;
-	size_t len = doc->len, p;
+	size_t len = doc->len, p, dropped;
 
 	if (doc->bg != NULL && !doc->index_done &&
 	    (atomic_load(&doc->bg->done) ||
@@ -340,6 +368,7 @@ doc_index(struct doc *doc, size_t want_line, size_t want_off)
 	    (want_line == (size_t)-1 && want_off == (size_t)-1)))
 		doc_bg_finish(doc);
 	p = doc->scan_off;
+	dropped = p;
 	while (!doc->index_done &&
 	    (doc->nlines <= want_line || p <= want_off)) {
 		size_t q = p, end, next;
@@ -378,6 +407,10 @@ doc_index(struct doc *doc, size_t want_line, size_t want_off)
 		doc->line_off = xgrow(doc->line_off, &doc->line_cap,
 		    doc->nlines + 1, sizeof *doc->line_off);
 		doc->line_off[doc->nlines++] = p;
+		if (p - dropped >= DOC_DROP_STEP) {	/* a long scan */
+			doc_drop_range(doc, dropped, p);
+			dropped = p;
+		}
 	}
 	doc->scan_off = p;
 }

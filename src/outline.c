@@ -112,6 +112,7 @@ struct outline_ctx {
 	struct doc *doc;
 	const char *text;
 	size_t nlines;
+	size_t dropped;		/* pages before this let go (long scans) */
 	int hide;		/* titles without annotations */
 	int para_indent;	/* columns paragraphs start at; -1: unknown */
 	int hard_wrapped;	/* lines break inside sentences */
@@ -401,6 +402,22 @@ outline_is_rule(const char *t, size_t t0, size_t t1)
 	return n >= 3 || (n >= 2 && (first == 0x2014 || first == 0x2026));
 }
 
+/*
+ * A pass going forward through a big text at OFF: let the pages well
+ * behind it go (a look back faults them in again), so reading 100 MB does
+ * not keep 100 MB resident.
+ */
+static void
+outline_drop_behind(struct outline_ctx *cx, size_t off)
+{
+	if (off < cx->dropped)
+		cx->dropped = off;	/* a look back, or a new pass */
+	else if (off > cx->dropped + 2 * DOC_DROP_STEP) {
+		doc_drop_range(cx->doc, cx->dropped, off - DOC_DROP_STEP);
+		cx->dropped = off - DOC_DROP_STEP;
+	}
+}
+
 static void
 outline_line_get(struct outline_ctx *cx, size_t i, struct outline_line *li)
 {
@@ -411,6 +428,7 @@ outline_line_get(struct outline_ctx *cx, size_t i, struct outline_line *li)
 
 	li->start = doc_line_start(cx->doc, i);
 	li->end = doc_line_end(cx->doc, i);
+	outline_drop_behind(cx, li->start);
 	p = li->start;
 	e = li->end;
 	while (p < e) {
@@ -2081,6 +2099,7 @@ outline_levels(struct outline_ctx *cx, struct outline *ol)
 		h->level = outline_level_of(&st, c);
 		h->line = c->line + 1;
 		h->off = doc_line_start(cx->doc, c->line);
+		outline_drop_behind(cx, h->off);
 		h->title = outline_title(cx, c);
 		if (h->level < min)
 			min = h->level;

@@ -1275,6 +1275,7 @@ search_line_bounds(const char *t, size_t len, size_t q, size_t *start,
 
 struct search_prescan {
 	pthread_t thread;
+	const struct doc *doc;
 	const struct search_needles *nd;
 	const char *t;
 	size_t len, from, to;
@@ -1289,9 +1290,13 @@ search_prescan_main(void *arg)
 {
 	struct search_prescan *ps = arg;
 	const char *t = ps->t;
-	size_t pos = ps->from, ls, le;
+	size_t pos = ps->from, ls, le, dropped = ps->from;
 
 	while (pos < ps->to && !atomic_load(&ps->stop)) {
+		if (pos - dropped >= DOC_DROP_STEP) {
+			doc_drop_range(ps->doc, dropped, pos);
+			dropped = pos;
+		}
 		size_t cend = pos + SEARCH_CHUNK < ps->to ? pos + SEARCH_CHUNK :
 		    ps->to;
 		size_t send = cend + 3 < ps->len ? cend + 3 : ps->len;
@@ -1317,9 +1322,13 @@ search_prescan_main(void *arg)
 /* Start scanning [FROM, TO) of T on another thread; 0 if it could not. */
 static int
 search_prescan_start(struct search_prescan *ps, const struct search *s,
-    const char *t, size_t len, size_t from, size_t to)
+    const struct doc *doc, size_t from, size_t to)
 {
+	const char *t = doc->text;
+	size_t len = doc->len;
+
 	memset(ps, 0, sizeof *ps);
+	ps->doc = doc;
 	ps->nd = &s->nd;
 	ps->t = t;
 	ps->len = len;
@@ -1341,6 +1350,8 @@ search_prescan_end(struct search_prescan *ps, int stop)
 /* One search_each() walk: what it reports to and how far it got. */
 struct search_walk {
 	struct search *s;
+	const struct doc *doc;
+	size_t dropped;			/* pages before this let go */
 	const char *t;
 	size_t len, from, to;
 	search_match_fn on_match;
@@ -1382,6 +1393,17 @@ search_walk_line(struct search_walk *w, size_t ls, size_t le)
 	return 0;
 }
 
+/* Let the pages well behind POS go, so a walk over 100 MB does not keep
+ * 100 MB resident (they come back from the page cache if read again). */
+static void
+search_walk_drop(struct search_walk *w, size_t pos)
+{
+	if (pos < w->dropped + 2 * DOC_DROP_STEP)
+		return;
+	doc_drop_range(w->doc, w->dropped, pos - DOC_DROP_STEP);
+	w->dropped = pos - DOC_DROP_STEP;
+}
+
 /* The start of the line after the one ending at LE, or LEN. */
 static size_t
 search_next_line(const char *t, size_t len, size_t le)
@@ -1403,6 +1425,7 @@ search_walk_span(struct search_walk *w, size_t *pos, size_t end)
 	size_t ls, le;
 
 	while (*pos < end) {
+		search_walk_drop(w, *pos);
 		if (w->progress != NULL && *pos >= w->next_progress) {
 			w->next_progress = *pos + SEARCH_CHUNK;
 			if (w->progress(w->arg, *pos)) {
@@ -1451,6 +1474,7 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 		    doc->len : SEARCH_BACK_CHUNK);
 	memset(&w, 0, sizeof w);
 	w.s = s;
+	w.doc = doc;
 	w.t = doc->text;
 	w.len = doc->len;
 	w.from = from;
@@ -1464,6 +1488,7 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 	pos = from == 0 ? 0 : doc_line_start(doc, line);
 	w.known_off = pos;
 	w.known_line = line;
+	w.dropped = pos;
 	w.next_progress = pos + SEARCH_CHUNK;
 	search_line_bounds(w.t, w.len, to - 1, &dummy, &limit);
 	limit = search_next_line(w.t, w.len, limit);	/* past its line */
@@ -1473,8 +1498,8 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 		search_line_bounds(w.t, w.len, pos + (limit - pos) / 2, &dummy,
 		    &mid);
 		mid = search_next_line(w.t, w.len, mid);
-		split = mid < limit && search_prescan_start(&ps, s, w.t, w.len,
-		    mid, limit);
+		split = mid < limit && search_prescan_start(&ps, s, doc, mid,
+		    limit);
 		if (!split)
 			mid = limit;
 	}
@@ -1494,6 +1519,7 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 
 			if (ps.hits[i] < pos)
 				continue;	/* on a line already done */
+			search_walk_drop(&w, ps.hits[i]);
 			search_line_bounds(w.t, w.len, ps.hits[i], &ls, &le);
 			if (search_walk_line(&w, ls, le))
 				goto out;

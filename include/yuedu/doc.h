@@ -28,7 +28,13 @@ struct doc {
 				   window searched without one */
 	int nl_found, cr_found;	/* whether nl_pos / cr_pos is the byte */
 	struct doc_bg *bg;	/* background indexer, or NULL */
+	const char *drop_base;	/* the file mapping the text lies in (a
+				   view's too), or NULL when on the heap */
+	size_t drop_len;
 };
+
+/* Long scans let go of the pages behind them every this many bytes. */
+#define DOC_DROP_STEP ((size_t)4 << 20)
 
 enum doc_status {
 	DOC_OK = 0,
@@ -96,6 +102,13 @@ void doc_free(struct doc *doc);
  * back from the file if touched again).  Otherwise does nothing.
  */
 void doc_drop_before(struct doc *doc, size_t off);
+
+/*
+ * The same for the whole pages inside [FROM, TO), for a scan to call
+ * behind itself so that reading 100 MB does not keep 100 MB resident.
+ * Safe from any thread, on a view too; a no-op for text on the heap.
+ */
+void doc_drop_range(const struct doc *doc, size_t from, size_t to);
 
 /*
  * Logical lines end at "\n", "\r\n" or a lone "\r"; the terminator is not

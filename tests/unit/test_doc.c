@@ -313,6 +313,38 @@ test_background(void **st)
 	free(buf);
 }
 
+/*
+ * Letting pages go never changes the text: a mapped file reads back the
+ * same after doc_drop_range() (from a view too), and text on the heap is
+ * left alone (dropping its pages would zero them).
+ */
+static void
+test_drop_range(void **st)
+{
+	size_t n = 3u << 20;
+	char *buf = malloc(n), *path, *cause;
+	struct doc *doc, *view, *mem;
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)('a' + i * 31 % 26);
+	path = write_file("big.txt", buf, n);
+	assert_int_equal(doc_open(&doc, path, &cause), DOC_OK);
+	view = doc_new_view(doc);
+	assert_memory_equal(doc->text, buf, n);
+	doc_drop_range(doc, 0, n);
+	assert_memory_equal(doc->text, buf, n);
+	doc_drop_range(view, 4096 + 17, n - 5000);
+	assert_memory_equal(view->text, buf, n);
+	mem = doc_new_mem(buf, n, "mem");
+	doc_drop_range(mem, 0, n);
+	assert_memory_equal(mem->text, buf, n);
+	doc_free(mem);
+	doc_free(view);
+	doc_free(doc);
+	free(path);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -325,6 +357,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open, setup, teardown),
 		cmocka_unit_test(test_replace),
 		cmocka_unit_test(test_background),
+		cmocka_unit_test_setup_teardown(test_drop_range, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
