@@ -508,6 +508,13 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 	for (size_t k = 0; k < nspans; k++)
 		memset(lay->glue + lay->spans[k].open_off, 1,
 		    lay->spans[k].end_off - lay->spans[k].open_off);
+	/* Nor inside a phrase the script view converted as a whole (its
+	 * characters share one source offset): rows must start at increasing
+	 * offsets.  XXX: a phrase wider than the row is still cut. */
+	for (size_t k = 1; ll->map != NULL && k < len; k++)
+		if (ll->map[k] == ll->map[k - 1] &&
+		    ((unsigned char)t[k] & 0xC0) != 0x80)
+			lay->glue[k] = 1;
 
 	p = 0;
 	while (p < len) {
