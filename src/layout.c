@@ -567,6 +567,24 @@ layout_get(struct layout *lay, size_t line)
 }
 
 size_t
+layout_cell_end(const struct layout_line *ll, size_t i)
+{
+	const struct layout_cell *c = &ll->cells[i];
+	size_t t = c->toff + c->tlen, len;
+
+	if (ll->map == NULL)
+		return ll->off + t;
+	len = i + 1 < ll->ncells ? ll->cells[ll->ncells - 1].toff +
+	    ll->cells[ll->ncells - 1].tlen : t;
+	if (len < t)
+		len = t;
+	/* Past the rest of a phrase (its bytes share the cell's source). */
+	while (t < len && ll->map[t] == ll->map[c->toff])
+		t++;
+	return layout_src(ll, t);
+}
+
+size_t
 layout_row_of(const struct layout_line *ll, size_t off)
 {
 	size_t r;

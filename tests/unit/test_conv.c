@@ -192,6 +192,45 @@ test_layout_phrase_whole(void **st)
 	doc_free(doc);
 }
 
+/* Each cell of a converted phrase covers the phrase's whole source, so a
+ * highlight of U盘 lands on all of 隨身碟 and on nothing else. */
+static void
+test_cell_end_covers_phrase(void **st)
+{
+	const char *src = "买了U盘和内存";
+	struct doc *doc = doc_new_mem(src, strlen(src), "t");
+	struct conv *cv = open_conv(CONV_TAIWAN);
+	struct layout_opts lo = { 80, ANNOT_HIDE, cv };
+	struct layout *lay = layout_new(doc, &lo);
+	const struct layout_line *ll = layout_get(lay, 0);
+	size_t u = (size_t)(strstr(src, "U") - src);
+	size_t he = (size_t)(strstr(src, "和") - src);
+	int n = 0;
+
+	for (size_t i = 0; i < ll->ncells; i++) {
+		const struct layout_cell *c = &ll->cells[i];
+		size_t end = layout_cell_end(ll, i);
+
+		if (memcmp(ll->text + c->toff, "隨", 3) == 0 ||
+		    memcmp(ll->text + c->toff, "身", 3) == 0 ||
+		    memcmp(ll->text + c->toff, "碟", 3) == 0) {
+			assert_int_equal(c->off, u);
+			assert_int_equal(end, he);
+			n++;
+		} else if (memcmp(ll->text + c->toff, "了", 3) == 0) {
+			assert_int_equal(end, u);
+		} else if (memcmp(ll->text + c->toff, "和", 3) == 0) {
+			assert_int_equal(c->off, he);
+			assert_int_equal(end, he + 3);
+		}
+	}
+	assert_int_equal(n, 3);
+	assert_int_equal(layout_cell_end(ll, ll->ncells - 1), strlen(src));
+	layout_free(lay);
+	conv_free(cv);
+	doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -203,6 +242,7 @@ main(void)
 		cmocka_unit_test(test_layout_maps_to_source),
 		cmocka_unit_test(test_taiwan_ascii_phrase),
 		cmocka_unit_test(test_layout_phrase_whole),
+		cmocka_unit_test(test_cell_end_covers_phrase),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
