@@ -48,6 +48,8 @@ struct screen {
 	struct layout *lay;
 	const char *name;	/* file name for the status line */
 	int color;		/* colours in use (not NO_COLOR) */
+	enum annot_mode annot_auto;	/* the mode --pinyin=auto chose: not
+					   named on the status line */
 
 	/* The outline, built on a thread over a view of the text. */
 	struct outline *ol;
@@ -707,7 +709,8 @@ screen_draw_prompt(struct screen *s)
 
 /*
  * The reading aids for the status line: the encoding, the script when it
- * is not the original and the pinyin mode when annotations show; SHORT
+ * is not the original and the pinyin mode when annotations show (but not
+ * in a text with few of them, where showing them is the default); SHORT
  * abbreviates the script.
  */
 static void
@@ -724,7 +727,8 @@ screen_status_aids(const struct screen *s, int short_names, char *buf,
 	    s->p.script != CONV_ORIGINAL ? " " : "",
 	    s->p.script == CONV_ORIGINAL ? "" : short_names ?
 	    abbr[s->p.script] : conv_script_name(s->p.script),
-	    m == ANNOT_RUBY ? " ruby" : m == ANNOT_SHOW ? " pinyin" : "");
+	    m == ANNOT_RUBY ? " ruby" : m == ANNOT_SHOW &&
+	    s->annot_auto != ANNOT_SHOW ? " pinyin" : "");
 }
 
 /*
@@ -1022,6 +1026,7 @@ screen_run(struct doc *doc, const struct options *opts)
 	lo.annot = annot_resolve(opts->pinyin, doc);
 	lo.width_cols = 80;
 	s.lay = layout_new(doc, &lo);
+	s.annot_auto = opts->pinyin == ANNOT_AUTO ? lo.annot : ANNOT_HIDE;
 
 	term = newterm(NULL, stdout, in);
 	if (term == NULL) {

@@ -2,7 +2,8 @@
 # the script (simplified shows 网经社讯 and 集团), / finds 集團 in the
 # simplified view and highlights it; p cycles the pinyin to ruby, each
 # syllable on the row above its character at 80 and 40 columns; every
-# switch keeps the top row.
+# switch keeps the top row.  Outline titles follow the script, and a
+# Taiwan phrase that changes the length is highlighted whole.
 . "$(dirname "$0")/lib.sh"
 
 # ruby_ok COLS [strict]: the screen is in ruby mode from its first row:
@@ -120,9 +121,35 @@ tm_keys p
 check "p at 40 columns: hidden again, top row kept" \
     tm_wait_row 1 "(網經社訊)在第21個510阿里日到來之際,"
 
+# Outline titles and the section title on the status line follow the
+# script; the panel opens with the converted titles.
+tm_start 100 24 "$YUEDU --ambiguous=narrow --script=simplified $SAMPLE"
+tm_wait_row 24 "01-ali" >/dev/null
+tm_keys ']'
+check "] in simplified view: section title converted on the status line" \
+    tm_wait_row 24 "01-ali-ai-zhanyi.txt · AI协同效应:从业务割裂到全局价值重构"
+tm_keys Tab
+check "outline panel: titles in the simplified script" \
+    tm_wait "组织革命:AI驱动效率与机制创新"
+absent_trad() { absent "組織革命"; }
+check "outline panel: no traditional title left" absent_trad
+
+# Taiwan phrases change lengths (全局 -> 全域性): a search for 全局 lights
+# all of 全域性, and not 區域性 (局部) next to it.
+tm_start 80 24 "$YUEDU --ambiguous=narrow --script=taiwan $SAMPLE"
+tm_wait_row 24 "01-ali" >/dev/null
+tm_keys / 全局 Enter
+check "--script=taiwan: /全局 finds it" tm_wait_row 24 "1/4"
+rows=$($TM capture-pane -e -p -t "$TM_T")
+check "全域性 lit as a whole (current match)" \
+    grep -qE $'和\e\[[0-9;]*m(\e\[[0-9;]*m)*全域性\e\[0m' <<<"$rows"
+check "區域性 not lit" grep -qE $'^區域性價值' <<<"$rows"
+
 # A GBK file names its encoding.
 tm_start 80 24 "$YUEDU --ambiguous=narrow $YUEDU_DATA/sunzi-bingfa-simplified-gbk.txt"
 check "GBK file: status line says GB18030" tm_wait_row 24 "GB18030"
+check "GBK file without pinyin: no pinyin mode named" \
+    row_matches 24 ' GB18030 line 1[/ ]'
 check "GBK file: text decoded" eval 'tm_cap | grep -q "孙子"'
 
 # --script and --pinyin=ruby on the command line.
