@@ -157,10 +157,17 @@ pager_panel_rebuild(struct pager *p)
 	p->panel_idx = xgrow(p->panel_idx, &p->panel_cap, n + 1,
 	    sizeof(*p->panel_idx));
 	p->panel_n = 0;
-	for (size_t i = 0; i < n; i++)
-		if (p->filter[0] == '\0' ||
-		    strcasestr(p->ol->v[i].title, p->filter) != NULL)
+	for (size_t i = 0; i < n; i++) {
+		struct conv *cv = p->conv[p->script];
+		/* The filter reads the titles as shown, in the script view. */
+		char *t = cv != NULL && p->filter[0] != '\0' ?
+		    conv_string(cv, p->ol->v[i].title) : NULL;
+
+		if (p->filter[0] == '\0' || strcasestr(t ? t :
+		    p->ol->v[i].title, p->filter) != NULL)
 			p->panel_idx[p->panel_n++] = i;
+		free(t);
+	}
 	if (p->panel_cur >= p->panel_n)
 		p->panel_cur = p->panel_n ? p->panel_n - 1 : 0;
 	if (p->panel_top > p->panel_cur)
@@ -445,6 +452,8 @@ pager_set_script(struct pager *p, enum conv_script script)
 	p->script = script;
 	lo.conv = p->conv[script];
 	pager_relayout_opts(p, &lo);
+	if (p->filter[0] != '\0')
+		pager_panel_rebuild(p);
 	return PAGER_REDRAW;
 }
 

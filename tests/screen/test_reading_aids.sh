@@ -133,6 +133,10 @@ check "outline panel: titles in the simplified script" \
     tm_wait "组织革命:AI驱动效率与机制创新"
 absent_trad() { absent "組織革命"; }
 check "outline panel: no traditional title left" absent_trad
+tm_keys / 组织
+check "outline filter in simplified: 组织 finds 組織革命" tm_wait "(1)"
+check "the filtered entry is the converted title" \
+    tm_wait "组织革命:AI驱动效率与机制创新"
 
 # Taiwan phrases change lengths (全局 -> 全域性): a search for 全局 lights
 # all of 全域性, and not 區域性 (局部) next to it.
