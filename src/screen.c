@@ -522,7 +522,8 @@ screen_draw_text(struct screen *s, int x0)
 	struct doc *doc = s->doc;
 	size_t line, row;
 	int k, y, rows = pager_view_rows(&s->p);
-	int step = pager_annot(&s->p) == ANNOT_RUBY ? 2 : 1;
+	int step = pager_annot(&s->p) == ANNOT_RUBY &&
+	    pager_text_rows(&s->p) >= 2 ? 2 : 1;	/* else text alone */
 
 	if (!doc_has_line(doc, 0))
 		return;
