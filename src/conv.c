@@ -1,10 +1,11 @@
 /*
  * Simplified/traditional conversion through OpenCC.  A line is split into
- * runs of non-ASCII valid UTF-8 and each run is converted on its own, so
- * ASCII, invalid bytes and NULs (which OpenCC rejects) pass through, and
- * each output byte can be mapped back to the source: per character when
- * a run keeps its length in characters, to the run's start when a phrase
- * table changed it.
+ * runs of valid UTF-8 (ASCII included: phrases such as U盘 hold it) and
+ * each run is converted on its own, so invalid bytes and NULs (which
+ * OpenCC rejects) pass through, and each output byte can be mapped back
+ * to the source: per character when a run keeps its length in
+ * characters, else per phrase, by aligning the output with the run
+ * converted one character at a time.
  */
 #include "yuedu/conv.h"
 
@@ -193,7 +194,8 @@ conv_align(struct conv *cv, const char *s, size_t n, const char *c,
 			for (db = 1; db <= CONV_SYNC; db++) {
 				int ok;
 
-				if (a + da > ns || b + db > nc || da + db >= best)
+				if (a + da > ns || b + db > nc ||
+				    da + db >= best)
 					continue;
 				if (a + da == ns || b + db == nc)
 					ok = a + da == ns && b + db == nc;

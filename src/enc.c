@@ -1,8 +1,10 @@
 /*
  * Encoding detection and conversion.  Detection looks at a prefix: a BOM
- * decides at once; valid UTF-8 wins next; otherwise each legacy encoding
- * is decoded strictly and scored by how much of the result is common
- * Chinese characters and punctuation, so a short file is not mistaken.
+ * decides at once; valid UTF-8 wins next unless it reads as noise where a
+ * legacy decoding is plainly Chinese (short GBK can be valid UTF-8);
+ * otherwise each legacy encoding is decoded, a few bad sequences
+ * tolerated, and scored by how much of the result is common Chinese
+ * characters and punctuation, so a short file is not mistaken.
  * Conversion goes through the C library's iconv.
  */
 #include "yuedu/enc.h"
@@ -276,8 +278,8 @@ enc_utf8_cjk(const char *s, size_t n)
 		if (cp < 0x80 || cp == (uint32_t)-1)
 			continue;
 		cat = utf8proc_category((utf8proc_int32_t)cp);
-		if (cat == UTF8PROC_CATEGORY_CN || cat == UTF8PROC_CATEGORY_CO ||
-		    cat == UTF8PROC_CATEGORY_CC)
+		if (cat == UTF8PROC_CATEGORY_CN ||
+		    cat == UTF8PROC_CATEGORY_CO || cat == UTF8PROC_CATEGORY_CC)
 			return -1;
 		nonascii++;
 		cjk += (cp >= 0x2E80 && cp < 0xA000) || (cp >= 0xF900 &&

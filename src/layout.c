@@ -649,8 +649,9 @@ layout_row_ruby(const struct layout_line *ll, size_t r, size_t *len)
 		/* The pinyin inside "(…)" or "（…）". */
 		open = (unsigned char)py[0] == '(' ? 1 : 3;
 		close = (unsigned char)py[c->tlen - 1] == ')' ? 1 : 3;
+		/* XXX: it would overlap the one before; layout avoids it. */
 		if (c->ruby_col < col)
-			continue;	/* XXX: would overlap; layout avoids it */
+			continue;
 		out = xgrow(out, &cap, n + (size_t)(c->ruby_col - col) +
 		    c->tlen + 2, 1);
 		while (col < c->ruby_col) {
