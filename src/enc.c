@@ -1,8 +1,10 @@
 /*
  * Encoding detection and conversion.  Detection looks at a prefix: a BOM
- * decides at once; valid UTF-8 wins next; otherwise each legacy encoding
- * is decoded strictly and scored by how much of the result is common
- * Chinese characters and punctuation, so a short file is not mistaken.
+ * decides at once; valid UTF-8 wins next unless it reads as noise where a
+ * legacy decoding is plainly Chinese (short GBK can be valid UTF-8);
+ * otherwise each legacy encoding is decoded, a few bad sequences
+ * tolerated, and scored by how much of the result is common Chinese
+ * characters and punctuation, so a short file is not mistaken.
  * Conversion goes through the C library's iconv.
  */
 #include "yuedu/enc.h"
@@ -14,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistr.h>
+#include <utf8proc.h>
 
 #include "yuedu/doc.h"
 #include "yuedu/util.h"
@@ -100,8 +103,8 @@ enc_hz_to_euc(const char *s, size_t n, int strict, char **out, size_t *len)
  * may be a prefix).  Otherwise each undecodable run becomes one U+FFFD.
  */
 static int
-enc_iconv(const char *name, const char *s, size_t n, int strict, char **out,
-    size_t *out_len)
+enc_iconv_count(const char *name, const char *s, size_t n, int strict,
+    char **out, size_t *out_len, size_t *nbad)
 {
 	iconv_t cd = iconv_open("UTF-8", name);
 	size_t cap = n * 2 + 16, k = 0;
@@ -136,6 +139,7 @@ enc_iconv(const char *name, const char *s, size_t n, int strict, char **out,
 			break;
 		/* One U+FFFD per run of bad bytes. */
 		if (!in_bad) {
+			(*nbad)++;
 			if (k + 8 > cap) {
 				cap *= 2;
 				o = xrealloc(o, cap);
@@ -152,6 +156,15 @@ enc_iconv(const char *name, const char *s, size_t n, int strict, char **out,
 	*out = o;
 	*out_len = k;
 	return 0;
+}
+
+static int
+enc_iconv(const char *name, const char *s, size_t n, int strict, char **out,
+    size_t *out_len)
+{
+	size_t nbad = 0;
+
+	return enc_iconv_count(name, s, n, strict, out, out_len, &nbad);
 }
 
 int
@@ -208,22 +221,26 @@ enc_is_common(uint32_t cp)
 
 /*
  * Plausibility of decoded text U (LEN bytes): per mille of its non-ASCII
- * characters that are common Chinese characters or punctuation; -1 when
- * it holds C1 controls or private-use characters, which real text does
- * not.
+ * characters that are common Chinese characters or punctuation.  *odd
+ * gets the count of C1 controls, private-use characters and U+FFFD,
+ * which real text does not hold.
  */
 static long
-enc_score(const char *u, size_t len, size_t *nonascii_out)
+enc_score_odd(const char *u, size_t len, size_t *nonascii_out, size_t *odd)
 {
 	size_t off = 0, nonascii = 0, common = 0;
 
+	*odd = 0;
 	while (off < len) {
 		uint32_t cp;
 		off += width_decode(u + off, len - off, &cp);
 		if (cp < 0x80)
 			continue;
-		if ((cp >= 0x80 && cp < 0xA0) || (cp >= 0xE000 && cp < 0xF900))
-			return -1;
+		if ((cp >= 0x80 && cp < 0xA0) || (cp >= 0xE000 &&
+		    cp < 0xF900) || cp == 0xFFFD || cp == (uint32_t)-1) {
+			(*odd)++;
+			continue;
+		}
 		nonascii++;
 		common += enc_is_common(cp);
 	}
@@ -233,15 +250,102 @@ enc_score(const char *u, size_t len, size_t *nonascii_out)
 	return (long)(common * 1000 / nonascii);
 }
 
+/* As enc_score_odd(), but -1 when anything is odd. */
+static long
+enc_score(const char *u, size_t len, size_t *nonascii_out)
+{
+	size_t odd;
+	long sc = enc_score_odd(u, len, nonascii_out, &odd);
+
+	return odd ? -1 : sc;
+}
+
+/*
+ * Per mille of the non-ASCII characters of valid UTF-8 S (N bytes) that
+ * are Han, CJK punctuation or full-width forms; -1 when it holds
+ * unassigned or private-use code points or C1 controls.
+ */
+static long
+enc_utf8_cjk(const char *s, size_t n)
+{
+	size_t off = 0, nonascii = 0, cjk = 0;
+
+	while (off < n) {
+		uint32_t cp;
+		int cat;
+
+		off += width_decode(s + off, n - off, &cp);
+		if (cp < 0x80 || cp == (uint32_t)-1)
+			continue;
+		cat = utf8proc_category((utf8proc_int32_t)cp);
+		if (cat == UTF8PROC_CATEGORY_CN ||
+		    cat == UTF8PROC_CATEGORY_CO || cat == UTF8PROC_CATEGORY_CC)
+			return -1;
+		nonascii++;
+		cjk += (cp >= 0x2E80 && cp < 0xA000) || (cp >= 0xF900 &&
+		    cp < 0xFB00) || (cp >= 0xFE30 && cp < 0xFF70) ||
+		    (cp >= 0x20000 && cp < 0x40000) || (cp >= 0x2000 &&
+		    cp < 0x2070);
+	}
+	return nonascii ? (long)(cjk * 1000 / nonascii) : 1000;
+}
+
+#define ENC_LEGACY_N 3
+
+/*
+ * The most plausible legacy decoding of S (N bytes), tolerating a few
+ * bad sequences (a stray byte, a user-defined code): at most 3 plus one
+ * in 200 characters, never more than a quarter, and then only when the
+ * text is clearly Chinese (15% common characters).  CUT: S is a prefix,
+ * so a sequence cut at its end is not bad.  Returns NULL when
+ * none fits; *score gets its plausibility, *nbad its bad sequences.
+ */
+static const char *
+enc_best_legacy(const char *s, size_t n, int cut, long *score, size_t *nbad)
+{
+	static const char *const legacy[ENC_LEGACY_N] = {
+		"GB18030", "BIG5-HKSCS", "EUC-TW",
+	};
+	const char *best = NULL;
+	size_t best_bad = 0;
+	long best_score = -1;
+
+	for (size_t i = 0; i < ENC_LEGACY_N; i++) {
+		char *u;
+		size_t ul, na, bad = 0, odd;
+		long sc;
+
+		if (enc_iconv_count(legacy[i], s, n, 0, &u, &ul, &bad) != 0)
+			continue;
+		/* A sequence cut by the end of a prefix is not bad. */
+		if (cut && bad > 0 && ul >= 3 && memcmp(u + ul - 3,
+		    "\xEF\xBF\xBD", 3) == 0)
+			bad--;
+		sc = enc_score_odd(u, ul, &na, &odd);
+		free(u);
+		bad += odd;
+		if (na == 0 || bad > 3 + na / 200 || bad * 4 > na ||
+		    (bad > 0 && sc < 150))
+			continue;
+		/* The most plausible; GB18030 first on a tie. */
+		sc -= (long)(bad * 1000 / na);
+		if (best == NULL || sc > best_score) {
+			best = legacy[i];
+			best_score = sc;
+			best_bad = bad;
+		}
+	}
+	*score = best_score;
+	*nbad = best_bad;
+	return best;
+}
+
 const char *
 enc_detect(const char *s, size_t n, int *sure)
 {
-	static const char *const legacy[] = {
-		"GB18030", "BIG5-HKSCS", "EUC-TW",
-	};
 	const char *best = "UTF-8";
 	long best_score = -1;
-	size_t probe = n < ENC_PROBE ? n : ENC_PROBE, end;
+	size_t nbad0, probe = n < ENC_PROBE ? n : ENC_PROBE, end;
 	int has_high = 0;
 
 	*sure = 1;
@@ -279,41 +383,23 @@ enc_detect(const char *s, size_t n, int *sure)
 		}
 		return "UTF-8";
 	}
-	if (u8_check((const uint8_t *)s, end) == NULL)
-		return "UTF-8";
-	for (size_t i = 0; i < sizeof legacy / sizeof legacy[0]; i++) {
-		char *u;
-		size_t ul, na;
-		long sc;
+	if (u8_check((const uint8_t *)s, end) == NULL) {
+		/* Valid UTF-8 wins unless it reads as noise (no Chinese, or
+		 * unassigned code points) where a legacy decoding, clean,
+		 * is plainly Chinese: short GBK can be valid UTF-8 too. */
+		long cjk = enc_utf8_cjk(s, end);
 
-		if (enc_iconv(legacy[i], s, probe, 1, &u, &ul) != 0)
-			continue;
-		sc = enc_score(u, ul, &na);
-		free(u);
-		/* GB18030 first: on a tie the mainland encoding wins. */
-		if (sc > best_score) {
-			best_score = sc;
-			best = legacy[i];
-		}
-	}
-	if (best_score < 0) {
-		/* Nothing decoded strictly: take the most plausible lenient
-		 * decoding if it is clearly Chinese, else UTF-8 with U+FFFD. */
-		for (size_t i = 0; i < sizeof legacy / sizeof legacy[0]; i++) {
-			char *u;
-			size_t ul, na;
-			long sc;
-
-			if (enc_iconv(legacy[i], s, probe, 0, &u, &ul) != 0)
-				continue;
-			sc = enc_score(u, ul, &na);
-			free(u);
-			if (sc > 150 && sc > best_score) {
-				best_score = sc;
-				best = legacy[i];
-			}
-		}
-		if (best_score < 0) {
+		if (cjk >= 100)
+			return "UTF-8";
+		best = enc_best_legacy(s, probe, probe < n, &best_score,
+		    &nbad0);
+		if (best == NULL || nbad0 > 0 ||
+		    best_score < (cjk < 0 ? 300 : 500))
+			return "UTF-8";
+	} else {
+		best = enc_best_legacy(s, probe, probe < n, &best_score,
+		    &nbad0);
+		if (best == NULL) {
 			*sure = 0;
 			return "UTF-8";
 		}
@@ -321,10 +407,13 @@ enc_detect(const char *s, size_t n, int *sure)
 	/* Big5-HKSCS decodes all of Big5 the same; name what the text needs. */
 	if (strcmp(best, "BIG5-HKSCS") == 0) {
 		char *u;
-		size_t ul;
-		if (enc_iconv("BIG5", s, probe, 1, &u, &ul) == 0) {
+		size_t ul, na, odd, bad = 0;
+
+		if (enc_iconv_count("BIG5", s, probe, 0, &u, &ul, &bad) == 0) {
+			enc_score_odd(u, ul, &na, &odd);
 			free(u);
-			best = "BIG5";
+			if (bad + odd <= nbad0 + (probe < n))
+				best = "BIG5";
 		}
 	}
 	return best;

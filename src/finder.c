@@ -97,7 +97,7 @@ finder_bottom(struct finder *f)
 {
 	struct pager *p = f->p;
 	size_t line, row, end = p->top_off;
-	int rows = pager_text_rows(p);
+	int rows = pager_view_rows(p);
 	const struct layout_line *ll;
 
 	if (!doc_has_line(p->doc, 0))

@@ -39,19 +39,19 @@ keys_line_up(struct pager *p, long count)
 static enum pager_action
 keys_page_down(struct pager *p, long count)
 {
-	return pager_scroll(p, keys_n(count) * pager_text_rows(p));
+	return pager_scroll(p, keys_n(count) * pager_view_rows(p));
 }
 
 static enum pager_action
 keys_page_up(struct pager *p, long count)
 {
-	return pager_scroll(p, -keys_n(count) * pager_text_rows(p));
+	return pager_scroll(p, -keys_n(count) * pager_view_rows(p));
 }
 
 static long
 keys_half(const struct pager *p)
 {
-	long h = pager_text_rows(p) / 2;
+	long h = pager_view_rows(p) / 2;
 
 	return h > 0 ? h : 1;
 }
@@ -207,6 +207,18 @@ keys_highlight_clear(struct pager *p, long count)
 }
 
 static enum pager_action
+keys_script(struct pager *p, long count)
+{
+	return pager_script_cycle(p);
+}
+
+static enum pager_action
+keys_pinyin(struct pager *p, long count)
+{
+	return pager_annot_cycle(p);
+}
+
+static enum pager_action
 keys_quit(struct pager *p, long count)
 {
 	return PAGER_QUIT;
@@ -258,6 +270,10 @@ const struct keys_command keys_table[] = {
 	    keys_highlight_remove },
 	{ "highlight-clear", { '_' }, "remove every highlight",
 	    keys_highlight_clear },
+	{ "script", { 's' }, "script: original, simplified, traditional, "
+	    "Taiwan, Hong Kong", keys_script },
+	{ "pinyin", { 'p' }, "pinyin annotations: hide, show, above the "
+	    "characters (ruby)", keys_pinyin },
 	{ "redraw", { KEYS_CTRL('l') }, "redraw the screen", keys_redraw },
 	{ "help", { 'h' }, "this help (q or Esc closes)", keys_help },
 	{ "quit", { 'q' }, "quit", keys_quit },

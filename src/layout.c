@@ -283,11 +283,14 @@ layout_can_break(struct layout *lay, const struct layout_line *ll, size_t i)
 	return 1;
 }
 
+/* Cell I may not start a row: it is an annotation, or the character
+ * after its ruby padding. */
 static int
 layout_glued(const struct layout *lay, const struct layout_line *ll,
     size_t i)
 {
-	return lay->glue[ll->cells[i].toff];
+	return lay->glue[ll->cells[i].toff] ||
+	    (i > 0 && ll->cells[i - 1].kind == LAYOUT_PAD);
 }
 
 static int
@@ -407,19 +410,25 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
  */
 static void
 layout_ruby_group(struct layout_line *ll, const char *t,
-    const struct annot_span *sp)
+    const struct annot_span *sp, int W)
 {
 	size_t n = ll->ncells;
 	struct layout_cell *hid = &ll->cells[n - 1], *base;
 	int aw = width_string(t + sp->py_off, sp->py_end - sp->py_off);
 	int bw, g, lpad;
 
+	/* A group never outgrows the row: a syllable wider than the row is
+	 * cut to it (layout_row_ruby cuts the text to ruby_cols). */
+	if (aw > W)
+		aw = W;
 	hid->ruby_cols = (uint16_t)aw;
 	if (n < 2)
 		return;
 	base = &ll->cells[n - 2];
 	bw = base->cols;
 	g = aw + 1 > bw ? aw + 1 : bw;
+	if (g > W)
+		g = W > bw ? W : bw;
 	lpad = (g - bw) / 2;
 	hid->cols = (uint8_t)(g - bw - lpad);
 	if (lpad > 0) {
@@ -499,6 +508,13 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 	for (size_t k = 0; k < nspans; k++)
 		memset(lay->glue + lay->spans[k].open_off, 1,
 		    lay->spans[k].end_off - lay->spans[k].open_off);
+	/* Nor inside a phrase the script view converted as a whole (its
+	 * characters share one source offset): rows must start at increasing
+	 * offsets.  XXX: a phrase wider than the row is still cut. */
+	for (size_t k = 1; ll->map != NULL && k < len; k++)
+		if (ll->map[k] == ll->map[k - 1] &&
+		    ((unsigned char)t[k] & 0xC0) != 0x80)
+			lay->glue[k] = 1;
 
 	p = 0;
 	while (p < len) {
@@ -513,7 +529,8 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 				c.len = sp->end_off - sp->open_off;
 				layout_add_cell(ll, p, c.len, &c, LAYOUT_HIDDEN);
 				if (lay->opts.annot == ANNOT_RUBY)
-					layout_ruby_group(ll, t, sp);
+					layout_ruby_group(ll, t, sp,
+					    lay->opts.width_cols);
 				p = sp->end_off;
 				continue;
 			}
@@ -547,6 +564,24 @@ layout_get(struct layout *lay, size_t line)
 	layout_line_into(lay, line, victim);
 	victim->stamp = lay->clock;
 	return victim;
+}
+
+size_t
+layout_cell_end(const struct layout_line *ll, size_t i)
+{
+	const struct layout_cell *c = &ll->cells[i];
+	size_t t = c->toff + c->tlen, len;
+
+	if (ll->map == NULL)
+		return ll->off + t;
+	len = i + 1 < ll->ncells ? ll->cells[ll->ncells - 1].toff +
+	    ll->cells[ll->ncells - 1].tlen : t;
+	if (len < t)
+		len = t;
+	/* Past the rest of a phrase (its bytes share the cell's source). */
+	while (t < len && ll->map[t] == ll->map[c->toff])
+		t++;
+	return layout_src(ll, t);
 }
 
 size_t
@@ -614,14 +649,27 @@ layout_row_ruby(const struct layout_line *ll, size_t r, size_t *len)
 		/* The pinyin inside "(…)" or "（…）". */
 		open = (unsigned char)py[0] == '(' ? 1 : 3;
 		close = (unsigned char)py[c->tlen - 1] == ')' ? 1 : 3;
+		/* XXX: it would overlap the one before; layout avoids it. */
+		if (c->ruby_col < col)
+			continue;
 		out = xgrow(out, &cap, n + (size_t)(c->ruby_col - col) +
 		    c->tlen + 2, 1);
 		while (col < c->ruby_col) {
 			out[n++] = ' ';
 			col++;
 		}
-		memcpy(out + n, py + open, c->tlen - open - close);
-		n += c->tlen - open - close;
+		/* At most ruby_cols columns of it (cut on narrow rows). */
+		for (size_t i = open, w = 0; i < c->tlen - close;) {
+			struct width_cluster wc;
+
+			width_next_cluster(py + i, c->tlen - close - i, &wc);
+			if (w + (size_t)wc.cols > c->ruby_cols)
+				break;
+			memcpy(out + n, py + i, wc.len);
+			n += wc.len;
+			i += wc.len;
+			w += (size_t)wc.cols;
+		}
 		col += c->ruby_cols;
 	}
 	if (out == NULL)

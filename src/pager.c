@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/finder.h"
 #include "yuedu/layout.h"
 #include "yuedu/outline.h"
 #include "yuedu/util.h"
@@ -138,6 +139,10 @@ pager_init(struct pager *p, struct doc *doc, struct layout *lay,
 void
 pager_done(struct pager *p)
 {
+	for (int i = 0; i < CONV_NSCRIPTS; i++) {
+		conv_free(p->conv[i]);
+		p->conv[i] = NULL;
+	}
 	free(p->msg);
 	free(p->panel_idx);
 	p->msg = NULL;
@@ -152,10 +157,17 @@ pager_panel_rebuild(struct pager *p)
 	p->panel_idx = xgrow(p->panel_idx, &p->panel_cap, n + 1,
 	    sizeof(*p->panel_idx));
 	p->panel_n = 0;
-	for (size_t i = 0; i < n; i++)
-		if (p->filter[0] == '\0' ||
-		    strcasestr(p->ol->v[i].title, p->filter) != NULL)
+	for (size_t i = 0; i < n; i++) {
+		struct conv *cv = p->conv[p->script];
+		/* The filter reads the titles as shown, in the script view. */
+		char *t = cv != NULL && p->filter[0] != '\0' ?
+		    conv_string(cv, p->ol->v[i].title) : NULL;
+
+		if (p->filter[0] == '\0' || strcasestr(t ? t :
+		    p->ol->v[i].title, p->filter) != NULL)
 			p->panel_idx[p->panel_n++] = i;
+		free(t);
+	}
 	if (p->panel_cur >= p->panel_n)
 		p->panel_cur = p->panel_n ? p->panel_n - 1 : 0;
 	if (p->panel_top > p->panel_cur)
@@ -182,6 +194,16 @@ int
 pager_text_rows(const struct pager *p)
 {
 	return p->rows > 1 ? p->rows - 1 : 1;
+}
+
+int
+pager_view_rows(const struct pager *p)
+{
+	int n = pager_text_rows(p);
+
+	if (pager_annot(p) == ANNOT_RUBY)
+		n /= 2;
+	return n > 1 ? n : 1;
 }
 
 int
@@ -226,7 +248,7 @@ enum pager_action
 pager_scroll(struct pager *p, long n)
 {
 	struct pager_pos pos, a;
-	long taken = 0, more = 0, rows = pager_text_rows(p);
+	long taken = 0, more = 0, rows = pager_view_rows(p);
 
 	if (pager_empty(p) || n == 0)
 		return PAGER_NONE;
@@ -287,7 +309,7 @@ pager_bottom(struct pager *p)
 	if (pager_empty(p))
 		return PAGER_NONE;
 	pos = pager_pos_of(p, p->doc->len);
-	for (int i = 1; i < pager_text_rows(p); i++)
+	for (int i = 1; i < pager_view_rows(p); i++)
 		if (!pager_pos_prev(p, &pos))
 			break;
 	p->top_off = p->anchor_off = pos.off;
@@ -403,6 +425,82 @@ pager_back(struct pager *p)
 	return pager_jump(p, p->prev_off);
 }
 
+/* New layout options; the row holding the place is the top row again. */
+static void
+pager_relayout_opts(struct pager *p, const struct layout_opts *lo)
+{
+	layout_set_opts(p->lay, lo);
+	pager_relayout(p);
+}
+
+enum pager_action
+pager_set_script(struct pager *p, enum conv_script script)
+{
+	struct layout_opts lo = *layout_get_opts(p->lay);
+	char *err;
+
+	if (script < CONV_ORIGINAL || script >= CONV_NSCRIPTS)
+		return PAGER_NONE;
+	if (script != CONV_ORIGINAL && p->conv[script] == NULL) {
+		p->conv[script] = conv_new(script, &err);
+		if (p->conv[script] == NULL) {
+			pager_message(p, "%s", err);
+			free(err);
+			return PAGER_REDRAW;
+		}
+	}
+	p->script = script;
+	lo.conv = p->conv[script];
+	pager_relayout_opts(p, &lo);
+	if (p->filter[0] != '\0')
+		pager_panel_rebuild(p);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_set_annot(struct pager *p, enum annot_mode mode)
+{
+	struct layout_opts lo = *layout_get_opts(p->lay);
+
+	if (mode != ANNOT_SHOW && mode != ANNOT_HIDE && mode != ANNOT_RUBY)
+		return PAGER_NONE;
+	lo.annot = mode;
+	if (p->finder != NULL)	/* the next search reads what is shown */
+		p->finder->opts.annot = mode;
+	pager_relayout_opts(p, &lo);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_script_cycle(struct pager *p)
+{
+	enum conv_script next = (enum conv_script)((p->script + 1) %
+	    CONV_NSCRIPTS);
+	enum pager_action a = pager_set_script(p, next);
+
+	if (p->script == next)
+		pager_message(p, "script: %s", conv_script_name(next));
+	return a;
+}
+
+enum pager_action
+pager_annot_cycle(struct pager *p)
+{
+	enum annot_mode m = pager_annot(p);
+	enum annot_mode next = m == ANNOT_HIDE ? ANNOT_SHOW : m == ANNOT_SHOW ?
+	    ANNOT_RUBY : ANNOT_HIDE;
+	enum pager_action a = pager_set_annot(p, next);
+
+	pager_message(p, "pinyin: %s", annot_mode_name(next));
+	return a;
+}
+
+enum annot_mode
+pager_annot(const struct pager *p)
+{
+	return layout_get_opts(p->lay)->annot;
+}
+
 size_t
 pager_top_line(struct pager *p)
 {
@@ -427,7 +525,7 @@ pager_at_end(struct pager *p)
 	if (pager_empty(p))
 		return 1;
 	pos = pager_pos_of(p, p->top_off);
-	for (int i = 1; i < pager_text_rows(p); i++)
+	for (int i = 1; i < pager_view_rows(p); i++)
 		if (!pager_pos_next(p, &pos))
 			return 1;
 	return !pager_pos_next(p, &pos);

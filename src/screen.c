@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "yuedu/annot.h"
+#include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/finder.h"
 #include "yuedu/keys.h"
@@ -47,6 +48,8 @@ struct screen {
 	struct layout *lay;
 	const char *name;	/* file name for the status line */
 	int color;		/* colours in use (not NO_COLOR) */
+	enum annot_mode annot_auto;	/* the mode --pinyin=auto chose: not
+					   named on the status line */
 
 	/* The outline, built on a thread over a view of the text. */
 	struct outline *ol;
@@ -495,26 +498,48 @@ screen_progress(void *arg, size_t off)
 	return 0;
 }
 
+/*
+ * Ruby mode: the pinyin of row R of LL on screen row Y, each syllable at
+ * the column the layout gave it (centred over its character), dim.
+ */
+static void
+screen_draw_ruby(struct screen *s, int y, int x0,
+    const struct layout_line *ll, size_t r)
+{
+	size_t len;
+	char *ruby = layout_row_ruby(ll, r, &len);
+
+	if (ruby == NULL)
+		return;
+	screen_put_str(y, x0, ruby, len, COLS - x0, A_DIM, 0);
+	free(ruby);
+}
+
 /* The text rows, from the top offset, at column X0. */
 static void
 screen_draw_text(struct screen *s, int x0)
 {
 	struct doc *doc = s->doc;
 	size_t line, row;
-	int y, rows = pager_text_rows(&s->p);
+	int k, y, rows = pager_view_rows(&s->p);
+	int step = pager_annot(&s->p) == ANNOT_RUBY &&
+	    pager_text_rows(&s->p) >= 2 ? 2 : 1;	/* else text alone */
 
 	if (!doc_has_line(doc, 0))
 		return;
 	line = doc_line_of(doc, s->p.top_off);
 	row = layout_row_of(layout_get(s->lay, line), s->p.top_off);
 	s->spans_line = (size_t)-1;
-	for (y = 0; y < rows; y++) {
+	for (k = 0; k < rows; k++) {
 		const struct layout_line *ll = layout_get(s->lay, line);
 		const struct layout_row *r = &ll->rows[row];
 		int head = screen_is_heading(s, ll->off);
 		attr_t attr = head ? A_BOLD : A_NORMAL, a;
 		short pair = head && s->color ? SCREEN_PAIR_HEADING : 0, pr;
 
+		y = k * step + step - 1;
+		if (step == 2)
+			screen_draw_ruby(s, y - 1, x0, ll, row);
 		if (s->spans_line != line) {
 			s->nspans = finder_spans(&s->finder, line, &s->spans,
 			    &s->spans_cap);
@@ -530,7 +555,7 @@ screen_draw_text(struct screen *s, int x0)
 			a = attr;
 			pr = pair;
 			st = s->nspans ? screen_cell_style(s, c->off,
-			    c->off + c->tlen) : -1;
+			    layout_cell_end(ll, i)) : -1;
 			if (st >= 0) {
 				screen_span_look(s, st, &a, &pr);
 				a |= attr;
@@ -550,6 +575,16 @@ screen_draw_text(struct screen *s, int x0)
 			row = 0;
 		}
 	}
+}
+
+/* Heading I's title as shown, in the current script.  Caller frees. */
+static char *
+screen_title(const struct screen *s, size_t i)
+{
+	struct conv *cv = s->p.conv[s->p.script];
+
+	return cv ? conv_string(cv, s->ol->v[i].title) :
+	    xstrdup(s->ol->v[i].title);
 }
 
 static void
@@ -610,10 +645,13 @@ screen_draw_panel(struct screen *s)
 			else
 				cw = 0;
 		}
-		if (x < w)
-			screen_put_str(y, x, h->title, strlen(h->title),
-			    w - x - cw, attr | (p->panel_idx[e] == cur_sec ?
-			    A_BOLD : 0), 0);
+		if (x < w) {
+			char *t = screen_title(s, p->panel_idx[e]);
+
+			screen_put_str(y, x, t, strlen(t), w - x - cw, attr |
+			    (p->panel_idx[e] == cur_sec ? A_BOLD : 0), 0);
+			free(t);
+		}
 	}
 }
 
@@ -670,17 +708,76 @@ screen_draw_prompt(struct screen *s)
 	free(left);
 }
 
+/*
+ * The reading aids for the status line: the encoding, the script when it
+ * is not the original and the pinyin mode when annotations show (but not
+ * in a text with few of them, where showing them is the default); SHORT
+ * abbreviates the script.
+ */
+static void
+screen_status_aids(const struct screen *s, int short_names, char *buf,
+    size_t size)
+{
+	static const char *const abbr[CONV_NSCRIPTS] = {
+		"", "simp", "trad", "tw", "hk",
+	};
+	enum annot_mode m = pager_annot(&s->p);
+	const char *enc = s->doc->encoding ? s->doc->encoding : "UTF-8";
+
+	snprintf(buf, size, "%s%s%s%s ", enc,
+	    s->p.script != CONV_ORIGINAL ? " " : "",
+	    s->p.script == CONV_ORIGINAL ? "" : short_names ?
+	    abbr[s->p.script] : conv_script_name(s->p.script),
+	    m == ANNOT_RUBY ? " ruby" : m == ANNOT_SHOW &&
+	    s->annot_auto != ANNOT_SHOW ? " pinyin" : "");
+}
+
+/*
+ * The right part of the status line: search, modes, reading aids and the
+ * place.  Extras go first when it is narrow: the aids are shown when they
+ * leave room for the file name (all of LEFT_COLS when a message shows),
+ * else the search and the place as before, else the percentage alone.
+ */
+static void
+screen_status_right(struct screen *s, const char *srch, const char *modes,
+    int left_cols, char *right, size_t size)
+{
+	struct pager *p = &s->p;
+	size_t line = pager_top_line(p) + 1;
+	char pos[64], aids[96];
+	int room = COLS - 2 - (p->msg ? left_cols : COLS >= 40 ? 12 : 0);
+
+	if (s->total_lines)
+		snprintf(pos, sizeof(pos), "line %zu/%zu %3d%%", line,
+		    s->total_lines, pager_percent(p));
+	else
+		snprintf(pos, sizeof(pos), "line %zu %3d%%", line,
+		    pager_percent(p));
+	for (int tier = 0; tier < 2; tier++) {
+		screen_status_aids(s, tier > 0, aids, sizeof(aids));
+		snprintf(right, size, "%s%s%s%s", srch, modes, aids, pos);
+		if (width_string(right, strlen(right)) <= room)
+			return;
+	}
+	snprintf(right, size, "%s%s%s", srch, modes, pos);
+	if (width_string(right, strlen(right)) + 2 <= COLS)
+		return;
+	/* Narrow: the position alone. */
+	snprintf(right, size, "%s%d%%", modes, pager_percent(p));
+}
+
 static void
 screen_draw_status(struct screen *s)
 {
 	struct pager *p = &s->p;
 	int y = LINES - 1, rw, lw;
-	size_t sec = pager_section(p), line = pager_top_line(p) + 1;
-	char right[320], modes[64] = "", srch[160] = "", *left, *fs;
-	const char *title = sec != (size_t)-1 ? s->ol->v[sec].title : NULL;
+	size_t sec = pager_section(p);
+	char right[480], modes[64] = "", srch[160] = "", *left, *fs;
+	char *title = sec != (size_t)-1 ? screen_title(s, sec) : NULL;
 
 	if (s->finder.prompt != FINDER_PROMPT_NONE) {
 		screen_draw_prompt(s);
+		free(title);
 		return;
 	}
 	fs = finder_status(&s->finder);
@@ -700,27 +797,18 @@ screen_draw_status(struct screen *s)
 		strcat(modes, "[filter] ");
 	else if (p->panel_open)
 		strcat(modes, "[outline] ");
-	if (s->total_lines)
-		snprintf(right, sizeof(right), "%s%sline %zu/%zu %3d%%", srch,
-		    modes, line, s->total_lines, pager_percent(p));
-	else
-		snprintf(right, sizeof(right), "%s%sline %zu %3d%%", srch,
-		    modes, line, pager_percent(p));
 	if (p->msg)
 		left = xasprintf("%s · %s%s%s", p->msg, s->name,
 		    title ? " · " : "", title ? title : "");
 	else
 		left = xasprintf("%s%s%s", s->name, title ? " · " : "",
 		    title ? title : "");
+	screen_status_right(s, srch, modes, width_string(left, strlen(left)),
+	    right, sizeof(right));
 	attron(A_REVERSE);
 	mvhline(y, 0, ' ', COLS);
 	attroff(A_REVERSE);
 	rw = width_string(right, strlen(right));
-	if (rw + 2 > COLS) {	/* narrow: the position alone */
-		snprintf(right, sizeof(right), "%s%d%%", modes,
-		    pager_percent(p));
-		rw = width_string(right, strlen(right));
-	}
 	if (rw + 2 > COLS) {
 		screen_put_str(y, 0, right, strlen(right), COLS, A_REVERSE, 0);
 	} else {
@@ -731,6 +819,7 @@ screen_draw_status(struct screen *s)
 		    A_REVERSE, 0);
 	}
 	free(left);
+	free(title);
 }
 
 static void
@@ -940,6 +1029,7 @@ screen_run(struct doc *doc, const struct options *opts)
 	lo.annot = annot_resolve(opts->pinyin, doc);
 	lo.width_cols = 80;
 	s.lay = layout_new(doc, &lo);
+	s.annot_auto = opts->pinyin == ANNOT_AUTO ? lo.annot : ANNOT_HIDE;
 
 	term = newterm(NULL, stdout, in);
 	if (term == NULL) {
@@ -976,6 +1066,8 @@ screen_run(struct doc *doc, const struct options *opts)
 	pager_init(&s.p, doc, s.lay, NULL, LINES, COLS);
 	s.p.wrap_cols = opts->width_cols;
 	pager_resize(&s.p, LINES, COLS);
+	if (opts->script != CONV_ORIGINAL)
+		pager_set_script(&s.p, opts->script);
 	if (opts->start_line > 0) {
 		pager_goto_line(&s.p, (size_t)opts->start_line);
 		s.p.prev_off = PAGER_NO_OFF;

@@ -34,7 +34,8 @@ enum conv_script conv_get_script(const struct conv *cv);
  * caller frees).  *map (caller frees) gets *out_len + 1 entries: for each
  * output byte, the offset in S it comes from (the start of the phrase
  * when OpenCC's phrase tables changed the length); map[*out_len] == N.
- * Runs that are not valid UTF-8, and ASCII, pass through unchanged.
+ * Bytes that are not valid UTF-8, NULs and ASCII-only runs pass through
+ * unchanged; ASCII inside a phrase converts with it (U盘 -> 隨身碟).
  */
 void conv_line(struct conv *cv, const char *s, size_t n, char **out,
     size_t *out_len, uint32_t **map);

@@ -19,10 +19,12 @@ const char *enc_canonical(const char *name);
 
 /*
  * Guess the encoding of S (N bytes; a prefix of the file is enough) by
- * BOM, strict decoding and plausibility (how much of the decoded text is
- * common Chinese characters and punctuation).  Returns a canonical name;
- * "UTF-8" when nothing else fits.  *sure is set to 0 when no candidate
- * decoded cleanly (the text is then shown as UTF-8 with U+FFFD).
+ * BOM, decoding and plausibility (how much of the decoded text is common
+ * Chinese characters and punctuation; a few bad sequences are tolerated
+ * in clearly Chinese text, and short valid UTF-8 that reads as noise
+ * loses to a clean, plainly Chinese legacy decoding).  Returns a
+ * canonical name; "UTF-8" when nothing else fits.  *sure is set to 0 when
+ * no candidate fitted (the text is then shown as UTF-8 with U+FFFD).
  */
 const char *enc_detect(const char *s, size_t n, int *sure);
 

@@ -99,6 +99,14 @@ const struct layout_line *layout_get(struct layout *lay, size_t line);
 void layout_line_into(struct layout *lay, size_t line, struct layout_line *out);
 void layout_line_done(struct layout_line *ll);
 
+/*
+ * The source byte offset just past cell I of LL: in a script view, the
+ * end of the source the cell's text came from (all of a phrase when a
+ * phrase table changed the length, so a match anywhere in the phrase
+ * covers each of its cells).
+ */
+size_t layout_cell_end(const struct layout_line *ll, size_t i);
+
 /* The index of the row of LL holding byte offset OFF. */
 size_t layout_row_of(const struct layout_line *ll, size_t off);
 

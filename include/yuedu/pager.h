@@ -10,6 +10,9 @@
 
 #include <stddef.h>
 
+#include "yuedu/annot.h"
+#include "yuedu/conv.h"
+
 struct doc;
 struct finder;
 struct layout;
@@ -45,6 +48,9 @@ struct pager {
 	struct finder *finder;	/* search and highlights, or NULL (not
 				   owned) */
 
+	enum conv_script script;	/* the script view shown */
+	struct conv *conv[CONV_NSCRIPTS];	/* opened on first use */
+
 	int help_open;		/* the help screen is shown */
 	size_t help_top;	/* first help line shown */
 
@@ -78,6 +84,11 @@ void pager_resize(struct pager *p, int rows, int cols);
 
 /* Rows for text (the screen less the status line), at least 1. */
 int pager_text_rows(const struct pager *p);
+/*
+ * Layout rows that fit in the text rows, at least 1: in ruby mode each
+ * takes two screen rows (its pinyin above it).
+ */
+int pager_view_rows(const struct pager *p);
 /* Columns of the text area; less than p->cols when the side panel shows. */
 int pager_text_cols(const struct pager *p);
 /* Columns of the outline side panel, 0 when it is full-screen or closed. */
@@ -109,6 +120,20 @@ enum pager_action pager_section_prev(struct pager *p);
 enum pager_action pager_mark_set(struct pager *p, int letter);
 enum pager_action pager_mark_goto(struct pager *p, int letter);
 enum pager_action pager_back(struct pager *p);
+
+/*
+ * Reading aids.  Show the text in SCRIPT (opening OpenCC on first use; a
+ * message when it cannot) or with annotations as MODE (SHOW, HIDE or
+ * RUBY); the top row stays where it was.  The cycles go original ->
+ * simplified -> traditional -> taiwan -> hongkong and hide -> show ->
+ * ruby.  The finder, when there is one, searches as the new mode shows.
+ */
+enum pager_action pager_set_script(struct pager *p, enum conv_script script);
+enum pager_action pager_set_annot(struct pager *p, enum annot_mode mode);
+enum pager_action pager_script_cycle(struct pager *p);
+enum pager_action pager_annot_cycle(struct pager *p);
+/* The annotation mode shown. */
+enum annot_mode pager_annot(const struct pager *p);
 
 /* Position for the status line. */
 size_t pager_top_line(struct pager *p);		/* 0-based */

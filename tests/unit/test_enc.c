@@ -134,6 +134,62 @@ test_utf16_and_bad_bytes(void **st)
 	assert_null(enc_canonical("latin9"));
 }
 
+/* A GBK file with a few bad sequences (a stray byte, a user-defined
+ * code) is still GBK, with U+FFFD where they were, not UTF-8. */
+static void
+test_few_bad_sequences(void **st)
+{
+	static const char *files[] = {
+		"sunzi-bingfa-simplified-gbk.txt", "sanguo_simp_gbk_excerpt.txt",
+		"sunzi-bingfa-traditional-big5.txt",
+	};
+	static const char *bad[] = { "\xFF", "\x80", "\xAA\xA1", "\xA2\xA0" };
+
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		size_t n;
+		char *s = slurp(files[f], &n);
+		int sure;
+		const char *want = enc_detect(s, n, &sure);
+
+		for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++)
+		for (size_t at = 5; at < n; at += n / 2 - 1) {
+			size_t bl = strlen(bad[b]);
+			char *t = xmalloc(n + bl);
+			const char *got;
+
+			memcpy(t, s, at);
+			memcpy(t + at, bad[b], bl);
+			memcpy(t + at + bl, s + at, n - at);
+			got = enc_detect(t, n + bl, &sure);
+			if (strcmp(got, want) != 0 || !sure)
+				fail_msg("%s with %zu bad bytes at %zu: %s",
+				    files[f], bl, at, got);
+			free(t);
+		}
+		free(s);
+	}
+}
+
+/* Short GBK whose bytes happen to be valid UTF-8: as UTF-8 it is a mix of
+ * Greek, Cyrillic and Hebrew letters; as GBK it is 为什么要去学. */
+static void
+test_gbk_valid_as_utf8(void **st)
+{
+	int sure;
+
+	assert_string_equal(enc_detect("\xCE\xAA\xCA\xB2\xC3\xB4\xD2\xAA"
+	    "\xC8\xA5\xD1\xA7", 12, &sure), "GB18030");
+	/* Real UTF-8 in other scripts stays UTF-8. */
+	assert_string_equal(enc_detect("Привет, мир! Как дела?",
+	    strlen("Привет, мир! Как дела?"), &sure), "UTF-8");
+	assert_string_equal(enc_detect("Ελληνικά κείμενα",
+	    strlen("Ελληνικά κείμενα"), &sure), "UTF-8");
+	assert_string_equal(enc_detect("é à ü ß ñ", strlen("é à ü ß ñ"),
+	    &sure), "UTF-8");
+	assert_string_equal(enc_detect("中文", strlen("中文"), &sure),
+	    "UTF-8");
+}
+
 int
 main(void)
 {
@@ -142,6 +198,8 @@ main(void)
 		cmocka_unit_test(test_twins),
 		cmocka_unit_test(test_short_texts),
 		cmocka_unit_test(test_utf16_and_bad_bytes),
+		cmocka_unit_test(test_few_bad_sequences),
+		cmocka_unit_test(test_gbk_valid_as_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

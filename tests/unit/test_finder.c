@@ -292,6 +292,25 @@ test_start(void **st)
 	assert_string_equal(x->p.msg, "not found: nothing here");
 }
 
+/* p changes what a new search reads: with pinyin hidden 網經社 matches
+ * across 網(wǎng)經(jīng)社; shown (p), the annotations stand between. */
+static void
+test_annot_follows_p(void **st)
+{
+	struct fix *x = *st;
+
+	finder_start(&x->f, "網經社");
+	assert_status(&x->f, "1/3 [case width script]");
+	keys_dispatch(&x->p, 'p');
+	assert_int_equal(x->f.opts.annot, ANNOT_SHOW);
+	finder_start(&x->f, "網經社");
+	assert_status(&x->f, "1/1 [case width script]");
+	keys_dispatch(&x->p, 'p');
+	assert_int_equal(x->f.opts.annot, ANNOT_RUBY);
+	finder_start(&x->f, "網經社");
+	assert_status(&x->f, "1/3 [case width script]");
+}
+
 int
 main(void)
 {
@@ -306,6 +325,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_terms_and_spans, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_annot_follows_p, setup,
+		    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

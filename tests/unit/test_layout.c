@@ -266,6 +266,73 @@ test_rows(void **st)
 	doc_free(doc);
 }
 
+/*
+ * Ruby mode: each syllable's group (padding, character, annotation) stays
+ * on one row, its pinyin sits over its character and inside the row, and
+ * syllables on a row never overlap.  At -w 9 a cut with no break
+ * opportunity once left the padding of 轉 on the row before; at -w 3 a
+ * pinyin wider than the row gave a ruby row tens of thousands wide.
+ */
+static void
+test_ruby_groups(void **st)
+{
+	static const char *texts[] = {
+		"廣撒網(wǎng)”轉(zhuǎn)向“精準(zhǔn)爆破”。",
+		"重新創(chuàng)業(yè)》的帖子。吳泳銘多次強調(diào)了AI技術(shù)的",
+		"阿里巴巴在內(nèi)網(wǎng)發布了帖子。",
+	};
+
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+	for (int w = 1; w <= 14; w++) {
+		struct doc *doc = doc_new_mem(texts[t], strlen(texts[t]), "t");
+		struct layout_opts lo = { w, ANNOT_RUBY, NULL };
+		struct layout *lay = layout_new(doc, &lo);
+		const struct layout_line *ll = layout_get(lay, 0);
+
+		for (size_t r = 0; r < ll->nrows; r++) {
+			const struct layout_row *row = &ll->rows[r];
+			int prev_end = -1;
+			size_t len;
+			char *ruby = layout_row_ruby(ll, r, &len);
+
+			if (ruby != NULL) {
+				int cols = width_string(ruby, len);
+				if (cols > (w < 2 ? 2 : w))
+					fail_msg("text %zu w %d row %zu: ruby "
+					    "row of %d columns", t, w, r, cols);
+				free(ruby);
+			}
+			for (size_t k = 0; k < row->ncells; k++) {
+				size_t i = row->cell + k;
+				const struct layout_cell *h = &ll->cells[i], *b;
+
+				if (h->kind == LAYOUT_PAD && (k + 1 ==
+				    row->ncells))
+					fail_msg("text %zu w %d row %zu: padding "
+					    "ends the row", t, w, r);
+				if (h->kind != LAYOUT_HIDDEN)
+					continue;
+				assert_true(k > 0);
+				b = &ll->cells[i - 1];
+				assert_int_equal(b->kind, LAYOUT_TEXT);
+				/* The pinyin covers the character's middle. */
+				if (h->ruby_col > b->col + b->cols / 2 ||
+				    h->ruby_col + h->ruby_cols <= b->col +
+				    (b->cols - 1) / 2)
+					fail_msg("text %zu w %d row %zu: pinyin "
+					    "at %d+%d, character at %d", t, w,
+					    r, h->ruby_col, h->ruby_cols, b->col);
+				if ((int)h->ruby_col <= prev_end && w > 1)
+					fail_msg("text %zu w %d row %zu: pinyin "
+					    "overlaps", t, w, r);
+				prev_end = h->ruby_col + h->ruby_cols;
+			}
+		}
+		layout_free(lay);
+		doc_free(doc);
+	}
+}
+
 int
 main(void)
 {
@@ -279,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_controls),
 		cmocka_unit_test(test_hidden_at_one),
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_ruby_groups),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -398,6 +398,53 @@ test_empty_doc(void **st)
 	doc_free(doc);
 }
 
+/* s and p: the script and pinyin cycles keep the top row; in ruby mode a
+ * text row takes two screen rows, and the end is still reached. */
+static void
+test_reading_aids(void **st)
+{
+	struct fix *f = *st;
+	struct pager *p = &f->p;
+	size_t top;
+
+	pager_scroll(p, 7);
+	top = p->top_off;
+	assert_int_equal(keys_dispatch(p, 's'), PAGER_REDRAW);
+	assert_int_equal(p->script, CONV_SIMPLIFIED);
+	assert_int_equal(p->top_off, top);
+	assert_ptr_equal(layout_get_opts(f->lay)->conv,
+	    p->conv[CONV_SIMPLIFIED]);
+	for (int i = 0; i < 4; i++)
+		keys_dispatch(p, 's');
+	assert_int_equal(p->script, CONV_ORIGINAL);
+	assert_null(layout_get_opts(f->lay)->conv);
+	assert_int_equal(p->top_off, top);
+
+	assert_int_equal(pager_annot(p), ANNOT_HIDE);
+	assert_int_equal(pager_view_rows(p), 5);
+	keys_dispatch(p, 'p');
+	assert_int_equal(pager_annot(p), ANNOT_SHOW);
+	keys_dispatch(p, 'p');
+	assert_int_equal(pager_annot(p), ANNOT_RUBY);
+	assert_int_equal(p->top_off, top);
+	/* 5 text rows hold 2 rows with their pinyin rows; the last of 33
+	 * lines is line 32. */
+	assert_int_equal(pager_view_rows(p), 2);
+	pager_scroll(p, 1000);
+	assert_int_equal(p->top_off, off_of(f, 32, 0));
+	assert_true(pager_at_end(p));
+	pager_bottom(p);
+	assert_int_equal(p->top_off, off_of(f, 32, 0));
+	keys_dispatch(p, ' ');
+	assert_int_equal(p->top_off, off_of(f, 32, 0));
+	keys_dispatch(p, 'g');
+	keys_dispatch(p, ' ');	/* a page is 2 rows now */
+	assert_int_equal(p->top_off, off_of(f, 1, 1));
+	keys_dispatch(p, 'p');
+	assert_int_equal(pager_annot(p), ANNOT_HIDE);
+	assert_int_equal(p->top_off, off_of(f, 1, 1));
+}
+
 int
 main(void)
 {
@@ -417,6 +464,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_panel_and_filter, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_keys_dispatch, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_reading_aids, setup,
 		    teardown),
 		cmocka_unit_test(test_readme_lists_every_command),
 		cmocka_unit_test(test_empty_doc),
