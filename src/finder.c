@@ -66,6 +66,7 @@ finder_compile(struct finder *f, const char *pattern, int regex, char **err)
 	struct search_opts o = f->opts;
 
 	o.regex = regex;
+	o.view_script = (int)f->p->script;	/* phrases as shown */
 	return search_new(pattern, &o, err);
 }
 

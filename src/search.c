@@ -17,12 +17,14 @@
 #include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <opencc/opencc.h>
 #include <pcre2.h>
 #include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
+#include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
@@ -838,6 +840,7 @@ struct search {
 	size_t tmp_cap;
 	size_t *cands;
 	size_t cand_cap;
+	struct search *alt;	/* the pattern in mainland phrases, or NULL */
 };
 
 /* 1 if PATTERN has a capital letter (for a regex: not after '\'). */
@@ -914,6 +917,68 @@ search_fold_regex(int flags, const char *p)
 	}
 	search_sbuf_add(&out, "", 1);
 	return out.s;
+}
+
+/*
+ * The mainland form of a pattern typed in a Taiwan or Hong Kong view,
+ * through OpenCC's tw2sp (phrases: 隨身碟 -> U盘, 軟體 -> 软件) or hk2s.
+ * NULL when OpenCC cannot.  Caller frees.
+ */
+static char *
+search_inverse(int hk, const char *pattern)
+{
+	static opencc_t cc[2] = { (opencc_t)-1, (opencc_t)-1 };
+	static int tried[2];
+	static const char *const config[2][2] = {
+		{ "tw2sp.json", "/usr/share/opencc/tw2sp.json" },
+		{ "hk2s.json", "/usr/share/opencc/hk2s.json" },
+	};
+	char *out, *r;
+
+	if (!tried[hk]) {
+		tried[hk] = 1;
+		cc[hk] = opencc_open(config[hk][0]);
+		if (cc[hk] == (opencc_t)-1)
+			cc[hk] = opencc_open(config[hk][1]);
+	}
+	if (cc[hk] == (opencc_t)-1)
+		return NULL;
+	out = opencc_convert_utf8(cc[hk], pattern, strlen(pattern));
+	if (out == NULL)
+		return NULL;
+	r = xstrdup(out);
+	opencc_convert_utf8_free(out);
+	return r;
+}
+
+/* A literal S in a phrase-converting view also looks for the mainland
+ * form of its pattern, with the same foldings. */
+static void
+search_add_alt(struct search *s, const struct search_opts *opts)
+{
+	struct search_opts o = *opts;
+	char *inv, *err = NULL;
+	struct search *alt;
+
+	if (s->regex)
+		return;
+	inv = search_inverse(opts->view_script == CONV_HONGKONG, s->pattern);
+	if (inv == NULL || strcmp(inv, s->pattern) == 0) {
+		free(inv);
+		return;
+	}
+	o.view_script = CONV_ORIGINAL;
+	o.casing = (s->flags & SEARCH_F_CASE) ? SEARCH_CASE_IGNORE :
+	    SEARCH_CASE_SENSITIVE;	/* as decided for what was typed */
+	alt = search_new(inv, &o, &err);
+	free(inv);
+	free(err);
+	if (alt != NULL && alt->flags == s->flags &&
+	    (alt->folded_len != s->folded_len ||
+	    memcmp(alt->folded, s->folded, s->folded_len) != 0))
+		s->alt = alt;
+	else
+		search_free(alt);
 }
 
 struct search *
@@ -996,6 +1061,9 @@ search_new(const char *pattern, const struct search_opts *opts, char **err)
 		if (!dup)
 			s->keys[s->nkeys++] = cp;
 	}
+	if ((s->flags & SEARCH_F_SCRIPT) && (opts->view_script == CONV_TAIWAN ||
+	    opts->view_script == CONV_HONGKONG))
+		search_add_alt(s, opts);
 	return s;
 }
 
@@ -1013,6 +1081,7 @@ search_free(struct search *s)
 	search_fbuf_done(&s->fb);
 	free(s->tmp);
 	free(s->cands);
+	search_free(s->alt);
 	free(s);
 }
 
@@ -1099,6 +1168,23 @@ search_choose_key(struct search *s, const char *sample, size_t n)
 			s->have_needles = 1;
 		}
 	}
+	if (s->alt != NULL) {
+		/* Lines holding either form are candidates. */
+		struct search_needles *a = &s->alt->nd;
+
+		search_choose_key(s->alt, sample, n);
+		if (!s->have_needles || !s->alt->have_needles ||
+		    s->nd.n + a->n > SEARCH_MAX_NEEDLES) {
+			s->have_needles = 0;
+			return;
+		}
+		for (int k = 0; k < a->n; k++) {
+			s->nd.len[s->nd.n] = a->len[k];
+			memcpy(s->nd.b[s->nd.n++], a->b[k], 4);
+		}
+		if (a->maxlen > s->nd.maxlen)
+			s->nd.maxlen = a->maxlen;
+	}
 }
 
 /* 1 if [A, B) of the folded window starts and ends on cluster edges. */
@@ -1177,11 +1263,21 @@ search_window(struct search *s, const char *w, size_t n, size_t base,
 				me++;
 		} else {
 			const char *p = memmem(fb->f.s + a, fb->f.len - a,
-			    s->folded, s->folded_len);
+			    s->folded, s->folded_len), *q;
+			size_t plen = s->folded_len;
+
+			/* The mainland form, where it comes first. */
+			if (s->alt != NULL && (q = memmem(fb->f.s + a,
+			    fb->f.len - a, s->alt->folded,
+			    s->alt->folded_len)) != NULL && (p == NULL ||
+			    q < p || (q == p && s->alt->folded_len > plen))) {
+				p = q;
+				plen = s->alt->folded_len;
+			}
 			if (p == NULL)
 				break;
 			mb = (size_t)(p - fb->f.s);
-			me = mb + s->folded_len;
+			me = mb + plen;
 			if (!search_aligned(fb, mb, me)) {
 				a = mb + 1;
 				continue;

@@ -26,6 +26,11 @@ struct search_opts {
 	int no_fold_width;		/* 1: ＡＩ is not ai, １ is not 1 */
 	int no_fold_script;		/* 1: 網 is not 网 */
 	enum annot_mode annot;		/* HIDE: annotations are transparent */
+	/* The script the text is shown in (enum conv_script; 0: as written).
+	 * Taiwan and Hong Kong views change phrases, not only characters:
+	 * a literal pattern then also matches its mainland form, so 隨身碟
+	 * typed in the Taiwan view finds the U盘 it shows. */
+	int view_script;
 };
 
 struct search_match {

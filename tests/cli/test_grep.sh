@@ -93,4 +93,12 @@ script -qec "$YUEDU --grep 网经社 $tmp/ctl.txt" /dev/null >"$tmp/tty" 2>&1
 check "on a terminal only our SGR codes are ESC" 4 \
 	"$(grep -v 'not valid UTF-8' "$tmp/tty" | LC_ALL=C tr -cd '\033' | wc -c)"
 
+# In the Taiwan view, a Taiwan phrase finds the mainland phrase it shows.
+printf '把文件存到U盘里\n软件和内存\n' >"$tmp/tw.txt"
+check "--script=taiwan: 隨身碟 finds U盘, 軟體 finds 软件" "1 2" \
+	"$( { "$YUEDU" --script=taiwan --grep 隨身碟 "$tmp/tw.txt"; \
+	"$YUEDU" --script=taiwan --grep 軟體 "$tmp/tw.txt"; } | lines)"
+check "... but not in the original script" 1 \
+	"$("$YUEDU" --grep 隨身碟 "$tmp/tw.txt" >/dev/null; echo $?)"
+
 exit $fail

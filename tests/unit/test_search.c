@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/layout.h"
 #include "yuedu/search.h"
@@ -189,6 +190,27 @@ test_clusters(void **st)
 	assert_first("f", NULL, "ﬁle", "");
 	/* ZWSP inside a word does not stop a match. */
 	assert_first("网经", NULL, "网\u200B经", "网\u200B经");
+}
+
+/* In a Taiwan or Hong Kong view the reader types the phrases it shows:
+ * they find the mainland phrases of the source. */
+static void
+test_view_phrases(void **st)
+{
+	struct search_opts tw = { .view_script = CONV_TAIWAN };
+	struct search_opts hk = { .view_script = CONV_HONGKONG };
+	struct search_opts twcs = { .view_script = CONV_TAIWAN,
+	    .no_fold_script = 1 };
+
+	assert_first("隨身碟", &tw, "存到U盘里", "U盘");
+	assert_first("軟體", &tw, "买软件", "软件");
+	assert_first("記憶體", &tw, "软件和内存", "内存");
+	assert_first("軟體", &tw, "軟體", "軟體");	/* as written too */
+	assert_first("隨身碟", NULL, "存到U盘里", "");	/* not unless shown */
+	assert_first("隨身碟", &twcs, "存到U盘里", "");	/* folding off */
+	assert_first("軟件", &hk, "买软件", "软件");
+	/* Both forms in one line come in order. */
+	assert_matches("軟體", &tw, "軟體与软件", "0-6 9-15");
 }
 
 static void
@@ -727,6 +749,7 @@ main(void)
 		cmocka_unit_test(test_annotations),
 		cmocka_unit_test(test_clusters),
 		cmocka_unit_test(test_folds_off),
+		cmocka_unit_test(test_view_phrases),
 		cmocka_unit_test(test_regex),
 		cmocka_unit_test(test_invalid_bytes),
 		cmocka_unit_test(test_doc_find),
