@@ -60,7 +60,7 @@ out=$("$YUEDU" --dump --width 2>"$tmp/err"); rc=$?
 check "--width without a value: exit 2 and a hint" "2 yuedu: option '--width' needs a value" \
 	"$rc $(head -1 "$tmp/err")"
 out=$("$YUEDU" --dump "$seed" "$seed" 2>"$tmp/err"); rc=$?
-check "two files: exit 2" "2 yuedu: one file at a time" "$rc $(head -1 "$tmp/err")"
+check "two files with --dump: exit 2" "2 yuedu: --dump takes one file at a time" "$rc $(head -1 "$tmp/err")"
 
 # -w N: no row wider than N columns (wc -L measures with the C library).
 for w in 1 2 3 7 20 41 80 200; do
