@@ -1239,7 +1239,7 @@ screen_session_read(struct screen *s, struct doc *first,
 		doc = screen_open_doc(paths[*cur], s->opts, &msg, &err);
 		if (doc == NULL) {
 			*warn = err;
-			return SCREEN_END_QUIT;
+			return SCREEN_END_ERROR;
 		}
 	}
 	for (;;) {

@@ -20,6 +20,7 @@ enum screen_end {
 	SCREEN_END_NEXT,	/* internal: :n */
 	SCREEN_END_PREV,	/* internal: :p */
 	SCREEN_END_SIGNAL,	/* SIGINT, SIGTERM or SIGHUP: out */
+	SCREEN_END_ERROR,	/* the file could not be opened (*warn: why) */
 };
 
 /*

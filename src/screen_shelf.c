@@ -134,7 +134,7 @@ screen_shelf_open(struct screen_shelf *ss)
 	for (size_t i = 0; i < v->n; i++)
 		shelf_refresh(ss->shelf, v->idx[i], &ss->so);
 	v->cur = cur < v->n ? cur : v->cur;
-	if (warn != NULL && end != SCREEN_END_SIGNAL) {
+	if (warn != NULL && end == SCREEN_END_QUIT) {
 		char *m = screen_warn_short("place not saved", warn);
 
 		free(warn);

@@ -94,6 +94,19 @@ check "a click on a row opens that article" tm_wait_row 12 "03-xianfa.md"
 tm_keys q q
 check "40x12: q q quits" tm_wait "EXIT=0"
 
+# An article gone since the shelf was read: a message, the shelf stays.
+mkdir -p "$TM_TMP/gone"
+cp "$d/01-ali.txt" "$TM_TMP/gone/a.txt"
+tm_start 80 24 "$Y $TM_TMP/gone; echo EXIT=\$?; sleep 60"
+check "one article" tm_wait_row 2 "$T1"
+rm "$TM_TMP/gone/a.txt"
+tm_keys Enter
+check "a vanished article: the reason on the status line" \
+    tm_wait_row 24 "$TM_TMP/gone/a.txt: No such file or directory"
+check "... and the shelf stays" tm_wait_row 1 "$TM_TMP/gone  (1 article)"
+tm_keys q
+check "... and q quits" tm_wait "EXIT=0"
+
 # Several files: :n and :p, messages at the ends, "(file 2/3)".
 tm_start 80 24 "$Y $d/01-ali.txt $d/02-zhongduan.md $d/03-xianfa.md; echo EXIT=\$?; sleep 60"
 check "several files: the first opens" tm_wait_row 24 "01-ali.txt (file 1/3)"
