@@ -126,4 +126,22 @@ check ":x is no command" tm_wait_row 24 ":x: not a command"
 tm_keys q
 check "q quits from any file" tm_wait "EXIT=0"
 
+# Corrupt state files: the shelf and the reader warn on one line and go on.
+for f in "$TM_STATE"/yuedu/k-*; do printf 'garbage\n' >"$f"; done
+tm_start 80 24 "$Y $d; echo EXIT=\$?; sleep 60"
+check "corrupt state: the shelf opens, with a warning" \
+    tm_wait_row 24 "progress unknown: not a yuedu state file"
+check "corrupt state: progress unknown (-)" row_matches 2 ' -$'
+tm_keys Enter
+check "corrupt state: the article opens at the top, with a warning" \
+    tm_wait_row 24 "place not restored: not a yuedu state file"
+check "... at line 1" row_matches 24 'line 1/'
+tm_keys q
+check "corrupt state: back on the shelf" \
+    tm_wait_row 1 "$d  (3 articles)"
+check "... the record saved again, so its progress shows" \
+    row_matches 2 ' [0-9]+%$'
+tm_keys q
+tm_wait "EXIT=0"
+
 finish
