@@ -57,6 +57,7 @@ struct screen {
 	char *state_dir;	/* remembered places, or NULL (--no-remember) */
 	const char *const *paths;	/* the files :n and :p step through */
 	size_t file_i, file_n;	/* which file of how many */
+	unsigned char *visited;	/* files opened, or NULL (not owned) */
 	struct doc *first;	/* the file main() opened, kept open */
 	struct doc *next_doc;	/* opened by :n or :p, to read next */
 	char *next_msg;		/* to show when it opens */
@@ -1243,6 +1244,8 @@ screen_session_read(struct screen *s, struct doc *first,
 		}
 	}
 	for (;;) {
+		if (s->visited != NULL)
+			s->visited[s->file_i] = 1;
 		screen_doc_open(s, doc, start);
 		start = 0;
 		if (msg != NULL && s->p.msg == NULL)
@@ -1310,6 +1313,12 @@ screen_session_input(struct screen *s, int *key, int *y)
 	}
 	*key = screen_key(wch, code);
 	return *key < 0 ? SCREEN_IN_NONE : SCREEN_IN_KEY;
+}
+
+void
+screen_session_track(struct screen *s, unsigned char *visited)
+{
+	s->visited = visited;
 }
 
 int

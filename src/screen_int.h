@@ -40,6 +40,8 @@ int screen_session_free(struct screen *s);
  */
 enum screen_end screen_session_read(struct screen *s, struct doc *first,
     const char *const *paths, size_t n, size_t *cur, char **warn);
+/* From now on, mark VISITED[i] (N entries) when file i is opened. */
+void screen_session_track(struct screen *s, unsigned char *visited);
 
 /* Input for screens other than the reader. */
 enum screen_input {

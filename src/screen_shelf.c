@@ -121,6 +121,7 @@ screen_shelf_open(struct screen_shelf *ss)
 {
 	struct shelf_view *v = &ss->v;
 	const char **paths = xcalloc(v->n, sizeof *paths);
+	unsigned char *visited = xcalloc(v->n, 1);
 	size_t cur = v->cur;
 	enum screen_end end;
 	char *warn;
@@ -128,11 +129,15 @@ screen_shelf_open(struct screen_shelf *ss)
 	for (size_t i = 0; i < v->n; i++)
 		paths[i] = ss->shelf->v[v->idx[i]].path;
 	screen_shelf_message(ss, NULL);
+	screen_session_track(ss->s, visited);
 	end = screen_session_read(ss->s, NULL, paths, v->n, &cur, &warn);
+	screen_session_track(ss->s, NULL);
 	free(paths);
-	/* Whatever was read may have moved on: refresh all it showed. */
+	/* The articles read (:n and :p go on to others) have moved on. */
 	for (size_t i = 0; i < v->n; i++)
-		shelf_refresh(ss->shelf, v->idx[i], &ss->so);
+		if (visited[i])
+			shelf_refresh(ss->shelf, v->idx[i], &ss->so);
+	free(visited);
 	v->cur = cur < v->n ? cur : v->cur;
 	if (warn != NULL && end == SCREEN_END_QUIT) {
 		char *m = screen_warn_short("place not saved", warn);

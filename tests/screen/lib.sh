@@ -75,6 +75,17 @@ row_wait_exact() {
 	return 1
 }
 
+# row_wait_match N REGEX: wait until screen row N matches the extended REGEX.
+row_wait_match() {
+	local tries=100
+	while [ "$tries" -gt 0 ]; do
+		tm_cap | sed -n "$1p" | grep -qE -- "$2" && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
 # row_matches N REGEX: screen row N matches the extended REGEX now.
 row_matches() { tm_cap | sed -n "$1p" | grep -qE -- "$2"; }
 # absent TEXT: TEXT is nowhere on the screen.

@@ -22,18 +22,17 @@ check "row 2: the first title" tm_wait_row 2 "$T1"
 check "row 3: the second title" tm_wait_row 3 "$T2"
 check "row 4: the third title" tm_wait_row 4 "$T3"
 check "length, reading time and progress on each row" \
-    row_matches 4 '[0-9.]+k chars +([0-9]+ h )?[0-9]+ min +-$'
-check "never read: progress -" row_matches 2 ' -$'
+    row_wait_match 4 '[0-9.]+k chars +([0-9]+ h )?[0-9]+ min +-$'
+check "never read: progress -" row_wait_match 2 ' -$'
 check "status line: keys and position" \
-    row_matches 24 '^Enter opens · / filters · q quits +1/3$'
+    row_wait_match 24 '^Enter opens · / filters · q quits +1/3$'
 check "the cursor row is reverse video" \
     grep -qE $'\e\\[([0-9]*;)*7m' <<<"$($TM capture-pane -e -p -t "$TM_T" | sed -n 2p)"
 check "the other rows are not" grep -qvE $'\e\\[([0-9]*;)*7m' \
     <<<"$($TM capture-pane -e -p -t "$TM_T" | sed -n 3p)"
 
 tm_keys G
-check "G: the last entry" tm_wait_row 24 "Enter opens"
-check "G: status 3/3" row_matches 24 ' 3/3$'
+check "G: the last entry (status 3/3)" row_wait_match 24 ' 3/3$'
 tm_keys Enter
 check "Enter opens the article under the cursor" \
     tm_wait_row 24 "03-xianfa.md (file 3/3)"
@@ -41,9 +40,9 @@ tm_keys 100 g
 check "scroll in the article" tm_wait_row 24 "line 100/"
 tm_keys q
 check "q comes back to the shelf" tm_wait_row 1 "$d  (3 articles)"
-check "the cursor stays on the article read" row_matches 24 ' 3/3$'
-check "its progress is now above 0%" row_matches 4 ' ([1-9][0-9]?|100)%$'
-check "the others are still unread" row_matches 2 ' -$'
+check "the cursor stays on the article read" row_wait_match 24 ' 3/3$'
+check "its progress is now above 0%" row_wait_match 4 ' ([1-9][0-9]?|100)%$'
+check "the others are still unread" row_wait_match 2 ' -$'
 
 tm_keys g Enter
 check "g Enter: the first article" tm_wait_row 24 "01-ali.txt (file 1/3)"
@@ -53,9 +52,9 @@ check ":n from an article of the shelf: the next one" \
 tm_keys q
 check "q back: the cursor on the last read" tm_wait_row 24 \
     "Enter opens · / filters · q quits"
-check "... which is the second" row_matches 24 ' 2/3$'
-check "both read show progress" row_matches 2 ' [0-9]+%$'
-row_matches 3 ' [0-9]+%$' && ok "second one too" || not_ok "second one too"
+check "... which is the second" row_wait_match 24 ' 2/3$'
+check "both read show progress" row_wait_match 2 ' [0-9]+%$'
+row_wait_match 3 ' [0-9]+%$' && ok "second one too" || not_ok "second one too"
 
 tm_keys / 宪
 check "/ starts the filter, Chinese typed in" tm_wait_row 1 "/宪_  (1 of 3)"
@@ -80,7 +79,7 @@ check "q on the shelf quits" tm_wait "EXIT=0"
 # 40x12: the rows still fit, narrow columns dropped first.
 tm_start 40 12 "$Y $d; echo EXIT=\$?; sleep 60"
 check "40x12: the first title (cut)" tm_wait_row 2 "AI協同效應"
-check "40x12: progress still shown" row_matches 4 ' [0-9]+%$'
+check "40x12: progress still shown" row_wait_match 4 ' [0-9]+%$'
 check "40x12: nothing wider than the screen" \
     test "$(tm_cap | wc -L)" -le 40
 check "40x12: the status line" tm_wait_row 12 "Enter opens"
@@ -131,16 +130,16 @@ for f in "$TM_STATE"/yuedu/k-*; do printf 'garbage\n' >"$f"; done
 tm_start 80 24 "$Y $d; echo EXIT=\$?; sleep 60"
 check "corrupt state: the shelf opens, with a warning" \
     tm_wait_row 24 "progress unknown: not a yuedu state file"
-check "corrupt state: progress unknown (-)" row_matches 2 ' -$'
+check "corrupt state: progress unknown (-)" row_wait_match 2 ' -$'
 tm_keys Enter
 check "corrupt state: the article opens at the top, with a warning" \
     tm_wait_row 24 "place not restored: not a yuedu state file"
-check "... at line 1" row_matches 24 'line 1/'
+check "... at line 1" tm_wait_row 24 'line 1/'
 tm_keys q
 check "corrupt state: back on the shelf" \
     tm_wait_row 1 "$d  (3 articles)"
 check "... the record saved again, so its progress shows" \
-    row_matches 2 ' [0-9]+%$'
+    row_wait_match 2 ' [0-9]+%$'
 tm_keys q
 tm_wait "EXIT=0"
 

@@ -117,9 +117,9 @@ for s in p1 p2 p3; do check "$s quits" wait_in $s "EXIT=0"; done
 read_file "$tmp/sunzi.txt"
 check "two at once: the other file's place is kept" tm_wait_row 24 "line 33/"
 read_file "$tmp/hlm.txt"
-tm_wait_row 24 "hlm.txt"
+tm_wait_row 24 "/1007"
 check "two at once on one file: one of the two places is kept" \
-    row_matches 24 'line (77|99)/'
+    row_wait_match 24 'line (77|99)/'
 
 tm_keys "'" c
 check "two at once on one file: the first one's mark is kept" \
