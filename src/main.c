@@ -203,13 +203,16 @@ static int
 main_several(const struct options *opts)
 {
 	const char *what = opts->grep ? "--grep" : opts->outline ?
-	    "--outline" : opts->dump ? "--dump" : !isatty(STDOUT_FILENO) ?
-	    "output that is not a terminal" : NULL;
+	    "--outline" : opts->dump ? "--dump" : NULL;
 
-	if (opts->nfiles < 2 || what == NULL)
+	if (opts->nfiles < 2 || (what == NULL && isatty(STDOUT_FILENO)))
 		return 0;
-	fprintf(stderr, "yuedu: %s takes one file at a time\n"
-	    "Try 'yuedu --help' for more information.\n", what);
+	if (what != NULL)
+		fprintf(stderr, "yuedu: %s takes one file at a time\n", what);
+	else
+		fprintf(stderr, "yuedu: one file at a time when output is "
+		    "not a terminal\n");
+	fprintf(stderr, "Try 'yuedu --help' for more information.\n");
 	return 2;
 }
 
