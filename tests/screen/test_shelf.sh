@@ -125,6 +125,22 @@ check ":x is no command" tm_wait_row 24 ":x: not a command"
 tm_keys q
 check "q quits from any file" tm_wait "EXIT=0"
 
+# SIGTERM in an article read from the shelf: saved, terminal restored.
+tm_start 80 24 "$Y $d; echo EXIT=\$?; sleep 60"
+tm_wait_row 2 "$T1"
+tm_keys G Enter 50 g
+check "at line 50 of the third article" tm_wait_row 24 "line 50/"
+kill -TERM "$(pgrep -P "$($TM display -p -t "$TM_T" '#{pane_pid}')" yuedu)"
+check "SIGTERM from the shelf's reader: exit 143" tm_wait "EXIT=143"
+check "SIGTERM: out of the alternate screen" \
+    test "$($TM display -p -t "$TM_T" '#{alternate_on}')" = 0
+tm_start 80 24 "$Y $d; echo EXIT=\$?; sleep 60"
+tm_wait_row 2 "$T1"
+tm_keys G Enter
+check "SIGTERM saved the place (line 50)" tm_wait_row 24 "line 50/"
+kill -TERM "$(pgrep -P "$($TM display -p -t "$TM_T" '#{pane_pid}')" yuedu)"
+tm_wait "EXIT=143"
+
 # Corrupt state files: the shelf and the reader warn on one line and go on.
 for f in "$TM_STATE"/yuedu/k-*; do printf 'garbage\n' >"$f"; done
 tm_start 80 24 "$Y $d; echo EXIT=\$?; sleep 60"
