@@ -1253,6 +1253,8 @@ screen_session_read(struct screen *s, struct doc *first,
 		free(msg);
 		msg = NULL;
 		end = screen_loop(s);
+		if (end == SCREEN_END_SIGNAL)
+			screen_restore();	/* first: the rest may wait */
 		msg = screen_doc_close(s);
 		if (doc != first)
 			doc_free(doc);
