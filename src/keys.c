@@ -219,6 +219,18 @@ keys_pinyin(struct pager *p, long count)
 }
 
 static enum pager_action
+keys_next_file(struct pager *p, long count)
+{
+	return PAGER_NEXT_FILE;
+}
+
+static enum pager_action
+keys_prev_file(struct pager *p, long count)
+{
+	return PAGER_PREV_FILE;
+}
+
+static enum pager_action
 keys_quit(struct pager *p, long count)
 {
 	return PAGER_QUIT;
@@ -276,7 +288,13 @@ const struct keys_command keys_table[] = {
 	    "characters (ruby)", keys_pinyin },
 	{ "redraw", { KEYS_CTRL('l') }, "redraw the screen", keys_redraw },
 	{ "help", { 'h' }, "this help (q or Esc closes)", keys_help },
-	{ "quit", { 'q' }, "quit", keys_quit },
+	{ "next-file", { KEYS_COLON_KEY('n') },
+	    "the next file (or the next article of the shelf)",
+	    keys_next_file },
+	{ "prev-file", { KEYS_COLON_KEY('p') },
+	    "the previous file (or article)", keys_prev_file },
+	{ "quit", { 'q' }, "quit (from an article of the shelf: back to it)",
+	    keys_quit },
 };
 const size_t keys_count = sizeof(keys_table) / sizeof(keys_table[0]);
 
@@ -308,6 +326,13 @@ keys_name(int key)
 		"s", "t", "u", "v", "w", "x", "y", "z", "{", "|", "}", "~",
 	};
 
+	static char colon[8];
+
+	if (key > KEYS_COLON && key < KEYS_COLON + 127) {
+		snprintf(colon, sizeof colon, ":%s", keys_name(key -
+		    KEYS_COLON));
+		return colon;
+	}
 	if (key >= 0 && key < 32)
 		return ctrl[key];
 	if (key >= 32 && key < 127)
@@ -524,6 +549,9 @@ keys_dispatch(struct pager *p, int key)
 		p->count = 0;
 		if (key == KEYS_ESC)
 			return PAGER_REDRAW;
+		if (what == ':')	/* :n is one key of the table */
+			return keys_dispatch(p, key < 127 && key > ' ' ?
+			    KEYS_COLON_KEY(key) : KEYS_COLON_KEY('?'));
 		return what == 'm' ? pager_mark_set(p, key) :
 		    pager_mark_goto(p, key);
 	}
@@ -541,6 +569,10 @@ keys_dispatch(struct pager *p, int key)
 		return PAGER_REDRAW;
 	}
 	p->count = 0;
+	if (key == ':') {
+		p->pending = ':';
+		return PAGER_REDRAW;
+	}
 	for (size_t i = 0; i < keys_count; i++)
 		for (int k = 0; k < KEYS_PER_COMMAND && keys_table[i].keys[k];
 		    k++)

@@ -196,6 +196,36 @@ main_shelf_print(const char *dir, const struct options *opts)
 	return rc;
 }
 
+/* The shelf of DIR: the shelf screen on a terminal, else a listing. */
+static int
+main_shelf(const char *dir, const struct options *opts)
+{
+	if (isatty(STDOUT_FILENO))
+		return screen_shelf(dir, opts);
+	return main_shelf_print(dir, opts);
+}
+
+/*
+ * Several files: the reader steps through them (:n, :p); the modes that
+ * print take one file.  Returns 0, or 2 after saying why.
+ */
+static int
+main_several(const struct options *opts)
+{
+	const char *what = opts->grep ? "--grep" : opts->outline ?
+	    "--outline" : opts->dump ? "--dump" : NULL;
+
+	if (opts->nfiles < 2 || (what == NULL && isatty(STDOUT_FILENO)))
+		return 0;
+	if (what != NULL)
+		fprintf(stderr, "yuedu: %s takes one file at a time\n", what);
+	else
+		fprintf(stderr, "yuedu: one file at a time when output is "
+		    "not a terminal\n");
+	fprintf(stderr, "Try 'yuedu --help' for more information.\n");
+	return 2;
+}
+
 static int
 main_terminal_cols(void)
 {
@@ -264,16 +294,13 @@ main(int argc, char **argv)
 			options_done(&opts);
 			return 2;
 		}
-		/* XXX: on a terminal this is the shelf screen. */
-		rc = main_shelf_print(opts.files[i], &opts);
+		rc = main_shelf(opts.files[i], &opts);
 		options_done(&opts);
 		return rc;
 	}
-	if (opts.nfiles > 1) {
-		fprintf(stderr, "yuedu: one file at a time\n"
-		    "Try 'yuedu --help' for more information.\n");
+	if ((rc = main_several(&opts)) != 0) {
 		options_done(&opts);
-		return 2;
+		return rc;
 	}
 	if (opts.nfiles == 0 && isatty(STDIN_FILENO)) {
 		fprintf(stderr, "yuedu: no file given\n"

@@ -6,6 +6,7 @@
  * width probe before curses starts, and restoring it on every way out.
  */
 #include "yuedu/screen.h"
+#include "screen_int.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -24,12 +25,14 @@
 #include "yuedu/annot.h"
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
+#include "yuedu/enc.h"
 #include "yuedu/finder.h"
 #include "yuedu/keys.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
 #include "yuedu/outline.h"
 #include "yuedu/pager.h"
+#include "yuedu/state.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -42,11 +45,30 @@
 #define SCREEN_PROBE_MS 200
 #define SCREEN_TICK_MS 100
 
+/*
+ * One curses session: the terminal (started once) and the document being
+ * read, opened and closed inside it as the reader steps between files or
+ * goes back to the shelf.
+ */
 struct screen {
+	/* The session. */
+	const struct options *opts;
+	FILE *tty;		/* /dev/tty when stdin is the text */
+	SCREEN *term;
+	char *state_dir;	/* remembered places, or NULL (--no-remember) */
+	const char *const *paths;	/* the files :n and :p step through */
+	size_t file_i, file_n;	/* which file of how many */
+	unsigned char *visited;	/* files opened, or NULL (not owned) */
+	struct doc *first;	/* the file main() opened, kept open */
+	struct doc *next_doc;	/* opened by :n or :p, to read next */
+	char *next_msg;		/* to show when it opens */
+
+	/* The document. */
 	struct pager p;
 	struct doc *doc;
 	struct layout *lay;
-	const char *name;	/* file name for the status line */
+	char *name;		/* file name (and "file 2/3") for the status */
+	size_t seen_off;	/* how far the text has been shown */
 	int color;		/* colours in use (not NO_COLOR) */
 	enum annot_mode annot_auto;	/* the mode --pinyin=auto chose: not
 					   named on the status line */
@@ -338,7 +360,7 @@ screen_put_any(int y, int x, const char *s, const struct width_cluster *c,
  * Draw the UTF-8 string S (N bytes) at (Y, X) in at most MAX_COLS
  * columns, cut with … when it does not fit.  Returns the columns used.
  */
-static int
+int
 screen_put_str(int y, int x, const char *s, size_t n, int max_cols,
     attr_t attr, short pair)
 {
@@ -568,6 +590,8 @@ screen_draw_text(struct screen *s, int x0)
 			    c->cols, a, pr);
 			screen_check(s, y, x0 + c->col + c->cols, y);
 		}
+		if (r->end > s->seen_off)	/* how far it has been shown */
+			s->seen_off = r->end;
 		if (++row >= ll->nrows) {
 			if (!doc_has_line(doc, line + 1))
 				break;
@@ -839,6 +863,9 @@ screen_draw(struct screen *s)
 	}
 	screen_draw_status(s);
 	refresh();
+	if (s->seen_off < s->doc->len && !s->p.help_open &&
+	    !(s->p.panel_open && pc == 0) && pager_at_end(&s->p))
+		s->seen_off = s->doc->len;
 }
 
 static int
@@ -898,7 +925,58 @@ screen_needs_outline(const struct pager *p, int key)
 	return key == ']' || key == '[' || key == 't' || key == KEYS_TAB;
 }
 
-static void
+/*
+ * Open PATH as main() opens the first file (converted to UTF-8).  NULL
+ * with *err set when it cannot be read; *note: what the decoding said.
+ */
+static struct doc *
+screen_open_doc(const char *path, const struct options *opts, char **note,
+    char **err)
+{
+	struct doc *doc;
+	char *cause;
+
+	*note = NULL;
+	if (doc_open(&doc, path, &cause) != DOC_OK) {
+		*err = xasprintf("%s: %s", path, cause);
+		free(cause);
+		return NULL;
+	}
+	if (enc_apply(doc, opts->encoding, note, &cause) != 0) {
+		*err = xasprintf("%s: %s", path, cause);
+		free(cause);
+		doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* :n or :p (STEP 1 or -1): open that file; 1 when it is ready to read. */
+static int
+screen_step(struct screen *s, int step)
+{
+	size_t i = s->file_i;
+	char *err = NULL;
+
+	if ((step > 0 && i + 1 >= s->file_n) || (step < 0 && i == 0)) {
+		pager_message(&s->p, step > 0 ? "no next file" :
+		    "no previous file");
+		return 0;
+	}
+	i = step > 0 ? i + 1 : i - 1;
+	if (i == 0 && s->first != NULL)
+		return 1;	/* the first document, kept open */
+	s->next_doc = screen_open_doc(s->paths[i], s->opts, &s->next_msg,
+	    &err);
+	if (s->next_doc == NULL) {
+		pager_message(&s->p, "%s", err);
+		free(err);
+		return 0;
+	}
+	return 1;
+}
+
+static enum screen_end
 screen_loop(struct screen *s)
 {
 	wint_t wch;
@@ -911,7 +989,7 @@ screen_loop(struct screen *s)
 		screen_outline_start(s);
 	for (;;) {
 		if (screen_signal)
-			return;
+			return SCREEN_END_SIGNAL;
 		if (screen_outline_take(s, 0)) {
 			/* The scan touched the whole text: let it go. */
 			doc_drop_pages(s->doc);
@@ -919,7 +997,7 @@ screen_loop(struct screen *s)
 		}
 		code = get_wch(&wch);
 		if (screen_signal)
-			return;
+			return SCREEN_END_SIGNAL;
 		if (code == ERR)
 			continue;
 		if (code == KEY_CODE_YES && wch == KEY_RESIZE) {
@@ -940,7 +1018,13 @@ screen_loop(struct screen *s)
 		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
 		a = keys_dispatch(&s->p, key);
 		if (a == PAGER_QUIT)
-			return;
+			return SCREEN_END_QUIT;
+		if (a == PAGER_NEXT_FILE || a == PAGER_PREV_FILE) {
+			if (screen_step(s, a == PAGER_NEXT_FILE ? 1 : -1))
+				return a == PAGER_NEXT_FILE ? SCREEN_END_NEXT :
+				    SCREEN_END_PREV;
+			a = PAGER_REDRAW;
+		}
 		if (key == KEYS_CTRL('l'))
 			clearok(curscr, TRUE);
 		if (a == PAGER_REDRAW || key == KEYS_CTRL('l'))
@@ -993,24 +1077,30 @@ screen_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-int
-screen_run(struct doc *doc, const struct options *opts)
+/*
+ * Start the terminal: keys from stdin or /dev/tty, the ambiguous width,
+ * curses, signals and colours.  NULL with *rc = 2 (and why on stderr)
+ * when there is no usable terminal.
+ */
+struct screen *
+screen_session_new(const struct options *opts, int *rc)
 {
-	struct screen s;
-	struct layout_opts lo;
-	FILE *in = stdin, *tty = NULL;
-	SCREEN *term;
-	const char *slash, *check;
-	int rc = 0;
+	struct screen *s = xcalloc(1, sizeof *s);
+	FILE *in = stdin;
+	const char *check;
 
+	*rc = 0;
+	s->opts = opts;
 	if (!isatty(STDIN_FILENO)) {
-		tty = fopen("/dev/tty", "r");
-		if (tty == NULL) {
+		s->tty = fopen("/dev/tty", "r");
+		if (s->tty == NULL) {
 			fprintf(stderr, "yuedu: no terminal to read keys from "
 			    "(/dev/tty: %s)\n", strerror(errno));
-			return 2;
+			free(s);
+			*rc = 2;
+			return NULL;
 		}
-		in = tty;
+		in = s->tty;
 	}
 	if (opts->ambiguous == OPTIONS_AMB_AUTO)
 		width_set_ambiguous(screen_probe_ambiguous(fileno(in),
@@ -1018,29 +1108,17 @@ screen_run(struct doc *doc, const struct options *opts)
 	else
 		width_set_ambiguous(opts->ambiguous == OPTIONS_AMB_WIDE ?
 		    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
-
-	memset(&s, 0, sizeof(s));
-	s.doc = doc;
-	/* A big text's lines are counted on the other core meanwhile. */
-	doc_index_background(doc);
-	slash = strrchr(doc->name, '/');
-	s.name = slash && slash[1] ? slash + 1 : doc->name;
-	memset(&lo, 0, sizeof(lo));	/* no script view here (yet) */
-	lo.annot = annot_resolve(opts->pinyin, doc);
-	lo.width_cols = 80;
-	s.lay = layout_new(doc, &lo);
-	s.annot_auto = opts->pinyin == ANNOT_AUTO ? lo.annot : ANNOT_HIDE;
-
-	term = newterm(NULL, stdout, in);
-	if (term == NULL) {
+	s->term = newterm(NULL, stdout, in);
+	if (s->term == NULL) {
 		const char *t = getenv("TERM");
 
 		fprintf(stderr, "yuedu: cannot use the terminal (TERM=%s); "
 		    "try --dump\n", t ? t : "unset");
-		layout_free(s.lay);
-		if (tty)
-			fclose(tty);
-		return 2;
+		if (s->tty)
+			fclose(s->tty);
+		free(s);
+		*rc = 2;
+		return NULL;
 	}
 	screen_curses_on = 1;
 	util_set_die_hook(screen_restore);
@@ -1058,22 +1136,140 @@ screen_run(struct doc *doc, const struct options *opts)
 	    | BUTTON5_PRESSED
 #endif
 	    , NULL);
-	screen_colors(&s);
+	screen_colors(s);
 	check = getenv("YUEDU_CHECK_CURSOR");
 	if (check != NULL && check[0] != '\0')
-		s.check = fopen(check, "w");
+		s->check = fopen(check, "w");
+	s->key_fd = fileno(in);
+	s->state_dir = opts->no_remember ? NULL : state_dir();
+	return s;
+}
 
-	pager_init(&s.p, doc, s.lay, NULL, LINES, COLS);
-	s.p.wrap_cols = opts->width_cols;
-	pager_resize(&s.p, LINES, COLS);
-	if (opts->script != CONV_ORIGINAL)
-		pager_set_script(&s.p, opts->script);
-	if (opts->start_line > 0) {
-		pager_goto_line(&s.p, (size_t)opts->start_line);
-		s.p.prev_off = PAGER_NO_OFF;
+/* Restore the terminal and end the session; the exit status. */
+int
+screen_session_free(struct screen *s)
+{
+	int rc = screen_signal ? 128 + screen_signal : 0;
+
+	screen_restore();
+	util_set_die_hook(NULL);
+	if (s->check != NULL) {
+		fprintf(s->check, "checked %lu cells, %lu mismatched\n",
+		    s->checked, s->mismatched);
+		fclose(s->check);
 	}
-	s.oo.annot = opts->pinyin;
-	s.oo.heading_regex = opts->heading;
+	delscreen(s->term);
+	if (s->tty)
+		fclose(s->tty);
+	free(s->state_dir);
+	free(s);
+	return rc;
+}
+
+char *
+screen_warn_short(const char *what, const char *warn)
+{
+	const char *why = warn, *c;
+
+	/* The reason is after the last ": " (the path before it). */
+	for (c = warn; c != NULL && (c = strstr(c, ": ")) != NULL; c += 2)
+		why = c + 2;
+	if (why == NULL || why[0] == '\0')
+		why = "unknown error";
+	return xasprintf("%s: %s", what, why);
+}
+
+/*
+ * The remembered place of the document: its top row (unless EXPLICIT, a
+ * +N or +/pattern, says where to start), its marks and how far it has
+ * been read.  Problems are a message, never a stop.
+ */
+static void
+screen_place_load(struct screen *s, int explicit)
+{
+	struct state_place pl;
+	char *warn = NULL;
+	int rc;
+
+	if (s->state_dir == NULL || s->doc->len == 0)
+		return;
+	rc = state_load(s->state_dir, s->doc, &pl, &warn);
+	if (rc < 0) {
+		char *m = screen_warn_short("place not restored", warn);
+
+		pager_message(&s->p, "%s", m);
+		free(m);
+	}
+	free(warn);
+	if (rc <= 0)
+		return;
+	if (!explicit) {
+		pager_goto_off(&s->p, pl.top_off);
+		s->p.prev_off = PAGER_NO_OFF;
+	}
+	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
+		s->p.mark_off[i] = pl.mark_off[i] <= s->doc->len ?
+		    pl.mark_off[i] : PAGER_NO_OFF;
+	if (pl.seen_off > s->seen_off)
+		s->seen_off = pl.seen_off;
+}
+
+/* Save the place of the document; a warning or NULL (caller frees). */
+static char *
+screen_place_save(struct screen *s)
+{
+	struct state_place pl;
+	char *warn = NULL;
+
+	if (s->state_dir == NULL || s->doc->len == 0)
+		return NULL;
+	state_place_init(&pl);
+	pl.top_off = s->p.top_off;
+	pl.seen_off = s->seen_off > pl.top_off ? s->seen_off : pl.top_off;
+	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
+		pl.mark_off[i] = s->p.mark_off[i] == PAGER_NO_OFF ?
+		    (size_t)-1 : s->p.mark_off[i];
+	pl.saved = time(NULL);
+	if (state_save(s->state_dir, s->doc, &pl, &warn) != 0 && warn == NULL)
+		warn = xstrdup("cannot save the place");
+	return warn;
+}
+
+/* Open DOC in the session; START: the first file, where +N applies. */
+static void
+screen_doc_open(struct screen *s, struct doc *doc, int start)
+{
+	const struct options *opts = s->opts;
+	struct layout_opts lo;
+	const char *slash;
+	int explicit = start && (opts->start_line > 0 ||
+	    opts->start_pattern != NULL);
+
+	s->doc = doc;
+	s->seen_off = 0;
+	/* A big text's lines are counted on the other core meanwhile. */
+	doc_index_background(doc);
+	slash = strrchr(doc->name, '/');
+	slash = slash && slash[1] ? slash + 1 : doc->name;
+	s->name = s->file_n > 1 ? xasprintf("%s (file %zu/%zu)", slash,
+	    s->file_i + 1, s->file_n) : xstrdup(slash);
+	memset(&lo, 0, sizeof(lo));	/* the script: pager_set_script() */
+	lo.annot = annot_resolve(opts->pinyin, doc);
+	lo.width_cols = 80;
+	s->lay = layout_new(doc, &lo);
+	s->annot_auto = opts->pinyin == ANNOT_AUTO ? lo.annot : ANNOT_HIDE;
+	pager_init(&s->p, doc, s->lay, NULL, LINES, COLS);
+	s->p.wrap_cols = opts->width_cols;
+	pager_resize(&s->p, LINES, COLS);
+	if (opts->script != CONV_ORIGINAL)
+		pager_set_script(&s->p, opts->script);
+	screen_place_load(s, explicit);
+	if (start && opts->start_line > 0) {
+		pager_goto_line(&s->p, (size_t)opts->start_line);
+		s->p.prev_off = PAGER_NO_OFF;
+	}
+	s->oo.annot = opts->pinyin;
+	s->oo.heading_regex = opts->heading;
 	{
 		struct search_opts so = { .regex = opts->regex,
 		    .casing = opts->case_sensitive ? SEARCH_CASE_SENSITIVE :
@@ -1081,39 +1277,164 @@ screen_run(struct doc *doc, const struct options *opts)
 		    .no_fold_script = opts->no_fold_script,
 		    .annot = lo.annot };
 
-		finder_init(&s.finder, &s.p, &so);
-		s.p.finder = &s.finder;
-		s.key_fd = fileno(in);
-		clock_gettime(CLOCK_MONOTONIC, &s.key_t0);
-		s.finder.progress = screen_progress;
-		s.finder.progress_arg = &s;
+		finder_init(&s->finder, &s->p, &so);
+		s->p.finder = &s->finder;
+		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
+		s->finder.progress = screen_progress;
+		s->finder.progress_arg = s;
 		for (size_t i = 0; i < opts->nhighlights; i++)
-			finder_term_add(&s.finder, opts->highlights[i]);
-		if (opts->start_pattern != NULL) {
-			finder_start(&s.finder, opts->start_pattern);
-			s.p.prev_off = PAGER_NO_OFF;
+			finder_term_add(&s->finder, opts->highlights[i]);
+		if (start && opts->start_pattern != NULL) {
+			finder_start(&s->finder, opts->start_pattern);
+			s->p.prev_off = PAGER_NO_OFF;
 		}
 	}
-	screen_loop(&s);
+}
 
-	screen_restore();
-	util_set_die_hook(NULL);
-	if (screen_signal)
-		rc = 128 + screen_signal;
-	screen_outline_take(&s, 1);
-	if (s.check != NULL) {
-		fprintf(s.check, "checked %lu cells, %lu mismatched\n",
-		    s.checked, s.mismatched);
-		fclose(s.check);
+/* Close the document: save its place; a warning or NULL. */
+static char *
+screen_doc_close(struct screen *s)
+{
+	char *warn = screen_place_save(s);
+
+	screen_outline_take(s, 1);
+	finder_done(&s->finder);
+	free(s->spans);
+	s->spans = NULL;
+	s->nspans = s->spans_cap = 0;
+	pager_done(&s->p);
+	outline_free(s->ol);
+	s->ol = NULL;
+	free(s->thread_err);
+	s->thread_err = NULL;
+	layout_free(s->lay);
+	s->lay = NULL;
+	free(s->name);
+	s->name = NULL;
+	s->total_lines = 0;
+	s->doc = NULL;
+	return warn;
+}
+
+enum screen_end
+screen_session_read(struct screen *s, struct doc *first,
+    const char *const *paths, size_t n, size_t *cur, char **warn)
+{
+	struct doc *doc = first;
+	enum screen_end end;
+	char *msg = NULL, *err;
+	int start = first != NULL;
+
+	*warn = NULL;
+	s->first = first;
+	s->paths = paths;
+	s->file_n = n;
+	s->file_i = *cur;
+	if (doc == NULL) {
+		doc = screen_open_doc(paths[*cur], s->opts, &msg, &err);
+		if (doc == NULL) {
+			*warn = err;
+			return SCREEN_END_ERROR;
+		}
 	}
-	delscreen(term);
-	finder_done(&s.finder);
-	free(s.spans);
-	pager_done(&s.p);
-	outline_free(s.ol);
-	free(s.thread_err);
-	layout_free(s.lay);
-	if (tty)
-		fclose(tty);
+	for (;;) {
+		if (s->visited != NULL)
+			s->visited[s->file_i] = 1;
+		screen_doc_open(s, doc, start);
+		start = 0;
+		if (msg != NULL && s->p.msg == NULL)
+			pager_message(&s->p, "%s", msg);
+		free(msg);
+		msg = NULL;
+		end = screen_loop(s);
+		if (end == SCREEN_END_SIGNAL)
+			screen_restore();	/* first: the rest may wait */
+		msg = screen_doc_close(s);
+		if (doc != first)
+			doc_free(doc);
+		if (end != SCREEN_END_NEXT && end != SCREEN_END_PREV)
+			break;
+		s->file_i = end == SCREEN_END_NEXT ? s->file_i + 1 :
+		    s->file_i - 1;
+		doc = s->next_doc ? s->next_doc : first;
+		s->next_doc = NULL;
+		if (msg == NULL)
+			msg = s->next_msg;
+		else {
+			char *m = screen_warn_short("place not saved", msg);
+
+			free(msg);
+			msg = m;
+			free(s->next_msg);
+		}
+		s->next_msg = NULL;
+	}
+	*cur = s->file_i;
+	*warn = msg;
+	s->first = NULL;
+	return end;
+}
+
+enum screen_input
+screen_session_input(struct screen *s, int *key, int *y)
+{
+	wint_t wch;
+	int code;
+	MEVENT ev;
+
+	*key = -1;
+	*y = -1;
+	if (screen_signal)
+		return SCREEN_IN_SIGNAL;
+	code = get_wch(&wch);
+	if (screen_signal)
+		return SCREEN_IN_SIGNAL;
+	if (code == ERR)
+		return SCREEN_IN_NONE;
+	if (code == KEY_CODE_YES && wch == KEY_RESIZE)
+		return SCREEN_IN_RESIZE;
+	if (code == KEY_CODE_YES && wch == KEY_MOUSE) {
+		if (getmouse(&ev) != OK)
+			return SCREEN_IN_NONE;
+		*y = ev.y;
+		if (ev.bstate & BUTTON4_PRESSED)
+			return SCREEN_IN_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+		if (ev.bstate & BUTTON5_PRESSED)
+			return SCREEN_IN_WHEEL_DOWN;
+#endif
+		if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+			return SCREEN_IN_CLICK;
+		return SCREEN_IN_NONE;
+	}
+	*key = screen_key(wch, code);
+	return *key < 0 ? SCREEN_IN_NONE : SCREEN_IN_KEY;
+}
+
+void
+screen_session_track(struct screen *s, unsigned char *visited)
+{
+	s->visited = visited;
+}
+
+int
+screen_run(struct doc *doc, const struct options *opts)
+{
+	struct screen *s;
+	size_t cur = 0;
+	char *warn;
+	int rc;
+
+	s = screen_session_new(opts, &rc);
+	if (s == NULL)
+		return rc;
+	screen_session_read(s, doc, opts->nfiles > 1 ?
+	    (const char *const *)opts->files : NULL,
+	    opts->nfiles > 1 ? opts->nfiles : 1, &cur, &warn);
+	rc = screen_session_free(s);
+	if (warn != NULL) {
+		fprintf(stderr, "yuedu: %s\n", warn);
+		free(warn);
+	}
 	return rc;
 }

@@ -19,6 +19,7 @@
 
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
+#include "yuedu/keys.h"
 #include "yuedu/outline.h"
 #include "yuedu/state.h"
 #include "yuedu/util.h"
@@ -483,4 +484,99 @@ shelf_view_filter_set(struct shelf_view *v, const char *filter)
 {
 	snprintf(v->filter, sizeof v->filter, "%s", filter);
 	shelf_view_refilter(v);
+}
+
+/* Keys while the filter is being typed. */
+static enum shelf_action
+shelf_view_filter_key(struct shelf_view *v, int key)
+{
+	uint8_t buf[6];
+	int n;
+
+	switch (key) {
+	case KEYS_ESC:
+		v->filtering = 0;
+		shelf_view_filter_set(v, "");
+		return SHELF_REDRAW;
+	case KEYS_ENTER:
+		v->filtering = 0;
+		return v->n > 0 ? SHELF_OPEN : SHELF_REDRAW;
+	case KEYS_BACKSPACE: case 0x7f: case KEYS_CTRL('h'):
+		if (v->filter[0] == '\0')
+			v->filtering = 0;
+		else
+			shelf_view_filter_erase(v);
+		return SHELF_REDRAW;
+	case KEYS_CTRL('u'):
+		shelf_view_filter_set(v, "");
+		return SHELF_REDRAW;
+	case KEYS_DOWN: case KEYS_CTRL('n'):
+		shelf_view_move(v, 1);
+		return SHELF_REDRAW;
+	case KEYS_UP: case KEYS_CTRL('p'):
+		shelf_view_move(v, -1);
+		return SHELF_REDRAW;
+	default:
+		break;
+	}
+	if (key < 0x20 || key == 0x7f || key > 0x10FFFF ||
+	    (key >= 0xD800 && key < 0xE000))
+		return SHELF_NONE;
+	n = u8_uctomb(buf, (ucs4_t)key, sizeof buf);
+	if (n > 0)
+		shelf_view_filter_add(v, (const char *)buf, (size_t)n);
+	return SHELF_REDRAW;
+}
+
+enum shelf_action
+shelf_view_key(struct shelf_view *v, int key, int page_rows)
+{
+	long page = page_rows > 1 ? page_rows : 1;
+
+	if (v->filtering)
+		return shelf_view_filter_key(v, key);
+	switch (key) {
+	case 'j': case KEYS_DOWN: case KEYS_CTRL('n'): case KEYS_CTRL('e'):
+		shelf_view_move(v, 1);
+		break;
+	case 'k': case KEYS_UP: case KEYS_CTRL('p'): case KEYS_CTRL('y'):
+		shelf_view_move(v, -1);
+		break;
+	case ' ': case 'f': case KEYS_PGDN: case KEYS_CTRL('f'):
+		shelf_view_move(v, page);
+		break;
+	case 'b': case KEYS_PGUP: case KEYS_CTRL('b'):
+		shelf_view_move(v, -page);
+		break;
+	case 'd': case KEYS_CTRL('d'):
+		shelf_view_move(v, page / 2 > 0 ? page / 2 : 1);
+		break;
+	case 'u': case KEYS_CTRL('u'):
+		shelf_view_move(v, -(page / 2 > 0 ? page / 2 : 1));
+		break;
+	case 'g': case '<': case KEYS_HOME:
+		v->cur = 0;
+		break;
+	case 'G': case '>': case KEYS_END:
+		if (v->n > 0)
+			v->cur = v->n - 1;
+		break;
+	case KEYS_ENTER: case 'l': case KEYS_RIGHT:
+		return v->n > 0 ? SHELF_OPEN : SHELF_NONE;
+	case '/':
+		v->filtering = 1;
+		break;
+	case KEYS_ESC:
+		if (v->filter[0] == '\0')
+			return SHELF_NONE;
+		shelf_view_filter_set(v, "");
+		break;
+	case 'q': case 'Q':
+		return SHELF_QUIT;
+	case KEYS_CTRL('l'):
+		break;
+	default:
+		return SHELF_NONE;
+	}
+	return SHELF_REDRAW;
 }

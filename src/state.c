@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -270,29 +271,80 @@ state_prune(const char *dir)
 	free(v);
 }
 
+static int state_read_file(const char *dir, const char *name,
+    const struct doc *doc, int exact, struct state_place *out, char **warn);
+
+/*
+ * Take the lock of DIR (a file in it), so that two processes saving at
+ * once merge in turn; -1 when it cannot be had (saving goes on without).
+ */
+static int
+state_lock(const char *dir)
+{
+	char *path = xasprintf("%s/lock", dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	free(path);
+	if (fd >= 0 && flock(fd, LOCK_EX) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/*
+ * What another process saved for the same text since this one opened it
+ * is kept: its marks where this one has none, and how far it has read
+ * when that is further.  The top row is this one's (the last to leave).
+ */
+static void
+state_merge(const char *dir, const char *name, const struct doc *doc,
+    struct state_place *place)
+{
+	struct state_place old;
+	char *warn = NULL;
+
+	if (state_read_file(dir, name, doc, 1, &old, &warn) == 1) {
+		for (int i = 0; i < STATE_MARKS; i++)
+			if (place->mark_off[i] == (size_t)-1)
+				place->mark_off[i] = old.mark_off[i];
+		if (old.seen_off > place->seen_off)
+			place->seen_off = old.seen_off;
+	}
+	free(warn);
+}
+
 int
 state_save(const char *dir, struct doc *doc, const struct state_place *place,
     char **warn)
 {
 	char key[17], pkey[17], name[32];
+	struct state_place merged = *place;
+	int lock, rc = -1;
 
 	*warn = NULL;
 	if (state_mkdirs(dir) != 0) {
 		*warn = xasprintf("cannot create %s: %s", dir, strerror(errno));
 		return -1;
 	}
+	lock = state_lock(dir);
 	state_key(doc, key);
 	snprintf(name, sizeof name, "k-%s", key);
-	if (state_write_file(dir, name, doc, key, place, warn) != 0)
-		return -1;
+	state_merge(dir, name, doc, &merged);
+	if (state_write_file(dir, name, doc, key, &merged, warn) != 0)
+		goto out;
 	state_path_key(doc, pkey);
 	if (pkey[0] != '\0') {
 		snprintf(name, sizeof name, "p-%s", pkey);
-		if (state_write_file(dir, name, doc, key, place, warn) != 0)
-			return -1;
+		if (state_write_file(dir, name, doc, key, &merged, warn) != 0)
+			goto out;
 	}
 	state_prune(dir);
-	return 0;
+	rc = 0;
+out:
+	if (lock >= 0)
+		close(lock);
+	return rc;
 }
 
 /*

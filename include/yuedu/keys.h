@@ -22,12 +22,14 @@ enum keys_code {
 	KEYS_HOME,
 	KEYS_END,
 	KEYS_BACKSPACE,
+	KEYS_COLON = 0x120000,	/* ':' then a character C: KEYS_COLON + C */
 };
 
 #define KEYS_ENTER '\n'
 #define KEYS_ESC 033
 #define KEYS_TAB '\t'
 #define KEYS_CTRL(c) ((c) & 037)
+#define KEYS_COLON_KEY(c) (KEYS_COLON + (c))	/* :n is KEYS_COLON_KEY('n') */
 #define KEYS_PER_COMMAND 6
 
 struct keys_command {

@@ -26,6 +26,8 @@ enum pager_action {
 	PAGER_NONE = 0,		/* nothing visible changed */
 	PAGER_REDRAW,		/* redraw the screen */
 	PAGER_QUIT,		/* leave the reader */
+	PAGER_NEXT_FILE,	/* :n, the next file */
+	PAGER_PREV_FILE,	/* :p, the previous file */
 };
 
 struct pager {

@@ -106,6 +106,23 @@ void shelf_view_filter_add(struct shelf_view *v, const char *s, size_t n);
 void shelf_view_filter_erase(struct shelf_view *v);
 void shelf_view_filter_set(struct shelf_view *v, const char *filter);
 
+/* What a key on the shelf asks the screen to do. */
+enum shelf_action {
+	SHELF_NONE,		/* nothing changed */
+	SHELF_REDRAW,		/* the view changed */
+	SHELF_OPEN,		/* read the entry under the cursor */
+	SHELF_QUIT,
+};
+
+/*
+ * Handle one key (a code point or a KEYS_* code, see keys.h) on a shelf
+ * showing PAGE_ROWS entries: j k and the arrows move, PgUp PgDn a page,
+ * g G the ends, Enter opens, / starts the filter (typed text, Backspace,
+ * Enter keeps it, Esc clears it), q quits.
+ */
+enum shelf_action shelf_view_key(struct shelf_view *v, int key,
+    int page_rows);
+
 /*
  * Progress of a text of LEN bytes read up to SEEN_OFF, in percent
  * (0..100; 100 only when all of it has been shown).

@@ -46,7 +46,11 @@ out=$("$YUEDU" --dump --width 2>"$tmp/err"); rc=$?
 check "--width without a value: exit 2 and a hint" "2 yuedu: option '--width' needs a value" \
 	"$rc $(head -1 "$tmp/err")"
 out=$("$YUEDU" --dump "$seed" "$seed" 2>"$tmp/err"); rc=$?
-check "two files: exit 2" "2 yuedu: one file at a time" "$rc $(head -1 "$tmp/err")"
+check "two files with --dump: exit 2" "2 yuedu: --dump takes one file at a time" "$rc $(head -1 "$tmp/err")"
+out=$("$YUEDU" "$seed" "$seed" 2>"$tmp/err"); rc=$?
+check "two files, output not a terminal: exit 2" \
+	"2 yuedu: one file at a time when output is not a terminal" "$rc $(head -1 "$tmp/err")"
+check "two files, output not a terminal: nothing printed" "" "$out"
 
 # -w N: no row wider than N columns (wc -L measures with the C library).
 for w in 1 2 3 7 20 41 80 200; do

@@ -9,7 +9,20 @@ SAMPLE="$YUEDU_SRC/articles/01-ali-ai-zhanyi.txt"
 TM_SOCK="yuedu-$(basename "$0" .sh)-$$"
 TM="tmux -L $TM_SOCK -f /dev/null"
 TM_FAILS=0
-trap '$TM kill-server 2>/dev/null' EXIT
+# Remembered places go to a temporary state directory: a fresh one for
+# each tm_start unless the test sets TM_STATE (to reopen where it left).
+TM_TMP=$(mktemp -d)
+TM_STATE=
+tm_cleanup() {
+	local tries=40
+	$TM kill-server 2>/dev/null
+	# Readers ended by the kill may still be saving their place.
+	until rm -rf "$TM_TMP" 2>/dev/null || [ $tries -eq 0 ]; do
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+}
+trap tm_cleanup EXIT
 
 # tm_start COLS ROWS COMMAND...: a fresh session running COMMAND.
 # Each start is a new session on the same server; the previous one goes.
@@ -20,7 +33,8 @@ tm_start() {
 	shift 2
 	TM_N=$((TM_N + 1))
 	TM_T=s$TM_N
-	$TM new-session -d -s "$TM_T" -x "$cols" -y "$rows" "$*"
+	$TM new-session -d -s "$TM_T" -x "$cols" -y "$rows" \
+	    "export XDG_STATE_HOME='${TM_STATE:-$TM_TMP/state$TM_N}'; $*"
 	$TM set-option -g remain-on-exit on >/dev/null 2>&1
 	$TM kill-session -t "$old" 2>/dev/null
 }
@@ -55,6 +69,17 @@ row_wait_exact() {
 	local tries=100
 	while [ "$tries" -gt 0 ]; do
 		[ "$(tm_cap | sed -n "$1p")" = "$2" ] && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+# row_wait_match N REGEX: wait until screen row N matches the extended REGEX.
+row_wait_match() {
+	local tries=100
+	while [ "$tries" -gt 0 ]; do
+		tm_cap | sed -n "$1p" | grep -qE -- "$2" && return 0
 		sleep 0.05
 		tries=$((tries - 1))
 	done

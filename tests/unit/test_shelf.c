@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/keys.h"
 #include "yuedu/shelf.h"
 #include "yuedu/state.h"
 #include "yuedu/util.h"
@@ -331,6 +332,61 @@ test_view(void **st)
 	shelf_free(s);
 }
 
+/* Keys on the shelf: moves, the filter typed (Chinese too), open, quit. */
+static void
+test_view_keys(void **st)
+{
+	struct shelf_opts o = { NULL, 300, 240, ANNOT_AUTO };
+	struct shelf *s;
+	struct shelf_view v;
+	char *err;
+
+	assert_int_equal(shelf_load(&s, tmpdir, &o, &err), 0);
+	assert_true(s->n >= 4);
+	shelf_view_init(&v, s);
+	assert_int_equal(shelf_view_key(&v, 'j', 10), SHELF_REDRAW);
+	assert_int_equal(shelf_view_current(&v), 1);
+	shelf_view_key(&v, KEYS_DOWN, 10);
+	shelf_view_key(&v, 'k', 10);
+	assert_int_equal(shelf_view_current(&v), 1);
+	shelf_view_key(&v, 'G', 10);
+	assert_int_equal(shelf_view_current(&v), s->n - 1);
+	shelf_view_key(&v, KEYS_PGUP, 2);
+	assert_int_equal(shelf_view_current(&v), s->n - 3);
+	shelf_view_key(&v, 'g', 10);
+	assert_int_equal(shelf_view_current(&v), 0);
+	assert_int_equal(shelf_view_key(&v, 'x', 10), SHELF_NONE);
+	assert_int_equal(shelf_view_key(&v, KEYS_ENTER, 10), SHELF_OPEN);
+
+	/* '/', then q and 0x5baa (宪) are text, not commands. */
+	assert_int_equal(shelf_view_key(&v, '/', 10), SHELF_REDRAW);
+	assert_true(v.filtering);
+	assert_int_equal(shelf_view_key(&v, 0x5baa, 10), SHELF_REDRAW);
+	assert_string_equal(v.filter, "宪");
+	assert_int_equal(v.n, 1);
+	assert_int_equal(shelf_view_key(&v, 'q', 10), SHELF_REDRAW);
+	assert_string_equal(v.filter, "宪q");
+	assert_int_equal(v.n, 0);
+	assert_int_equal(shelf_view_key(&v, KEYS_ENTER, 10), SHELF_REDRAW);
+	assert_false(v.filtering);		/* nothing to open */
+	shelf_view_key(&v, '/', 10);
+	shelf_view_key(&v, KEYS_BACKSPACE, 10);
+	assert_string_equal(v.filter, "宪");
+	assert_int_equal(shelf_view_key(&v, KEYS_ENTER, 10), SHELF_OPEN);
+	assert_false(v.filtering);
+	assert_string_equal(v.filter, "宪");	/* kept after Enter */
+	assert_int_equal(shelf_view_key(&v, KEYS_ESC, 10), SHELF_REDRAW);
+	assert_string_equal(v.filter, "");
+	assert_int_equal(v.n, s->n);
+	/* Backspace on an empty filter leaves the filter line. */
+	shelf_view_key(&v, '/', 10);
+	shelf_view_key(&v, 0x7f, 10);
+	assert_false(v.filtering);
+	assert_int_equal(shelf_view_key(&v, 'q', 10), SHELF_QUIT);
+	shelf_view_done(&v);
+	shelf_free(s);
+}
+
 int
 main(void)
 {
@@ -343,6 +399,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_row),
 		cmocka_unit_test(test_view),
+		cmocka_unit_test(test_view_keys),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

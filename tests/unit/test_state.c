@@ -256,6 +256,48 @@ test_two_processes(void **st)
 	free(dir);
 }
 
+/*
+ * Two processes on the same text, each with a mark of its own, saving
+ * over and over at once: both marks are kept, and how far it was read is
+ * the further of the two.
+ */
+static void
+test_two_processes_one_text(void **st)
+{
+	char *dir = xasprintf("%s/state", tmpdir), *warn;
+	struct doc *a = write_doc("a.txt", text1);
+	struct state_place q;
+	pid_t pids[2];
+
+	for (int k = 0; k < 2; k++) {
+		pids[k] = fork();
+		assert_true(pids[k] >= 0);
+		if (pids[k] == 0) {
+			struct state_place p;
+			char *w;
+			state_place_init(&p);
+			p.mark_off[k] = k == 0 ? 18 : 40;
+			p.top_off = 18;
+			p.seen_off = k == 0 ? 60 : 90;
+			for (int i = 0; i < 30; i++)
+				if (state_save(dir, a, &p, &w) != 0)
+					_exit(1);
+			_exit(0);
+		}
+	}
+	for (int k = 0; k < 2; k++) {
+		int status;
+		waitpid(pids[k], &status, 0);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	assert_int_equal(state_load(dir, a, &q, &warn), 1);
+	assert_int_equal(q.mark_off[0], 18);
+	assert_int_equal(q.mark_off[1], 40);
+	assert_int_equal(q.seen_off, 90);
+	doc_free(a);
+	free(dir);
+}
+
 static void
 test_state_dir(void **st)
 {
@@ -282,6 +324,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_corrupt_and_unwritable, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_processes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_processes_one_text, setup, teardown),
 		cmocka_unit_test(test_state_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,249 @@
+/*
+ * The shelf on the terminal: it draws the articles of a directory (one
+ * row each, from shelf_row()), a header and a status line, and turns keys
+ * and clicks into shelf_view changes.  Enter reads the article in the
+ * same curses session (screen_session_read()); coming back refreshes the
+ * progress of the articles read.  What the keys do lives in shelf.c.
+ */
+#include "yuedu/screen.h"
+#include "screen_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yuedu/keys.h"
+#include "yuedu/options.h"
+#include "yuedu/shelf.h"
+#include "yuedu/state.h"
+#include "yuedu/util.h"
+#include "yuedu/width.h"
+
+#define SHELF_WHEEL_ROWS 3
+
+struct screen_shelf {
+	struct screen *s;
+	struct shelf *shelf;
+	struct shelf_view v;
+	struct shelf_opts so;
+	char *msg;		/* one line for the status line, or NULL */
+};
+
+/* Rows for entries: the screen less the header and the status line. */
+static int
+screen_shelf_rows(void)
+{
+	return LINES > 2 ? LINES - 2 : 1;
+}
+
+static void
+screen_shelf_message(struct screen_shelf *ss, char *msg)
+{
+	free(ss->msg);
+	ss->msg = msg;
+}
+
+static void
+screen_shelf_draw_head(struct screen_shelf *ss)
+{
+	struct shelf_view *v = &ss->v;
+	char *head;
+
+	if (v->filtering || v->filter[0] != '\0')
+		head = xasprintf("/%s%s  (%zu of %zu)", v->filter,
+		    v->filtering ? "_" : "", v->n, ss->shelf->n);
+	else
+		head = xasprintf("%s  (%zu article%s)", ss->shelf->dir,
+		    ss->shelf->n, ss->shelf->n == 1 ? "" : "s");
+	screen_put_str(0, 0, head, strlen(head), COLS, A_BOLD, 0);
+	free(head);
+}
+
+static void
+screen_shelf_draw_status(struct screen_shelf *ss)
+{
+	struct shelf_view *v = &ss->v;
+	const char *left = ss->msg ? ss->msg : v->filtering ?
+	    "type to filter · Enter opens · Esc clears" :
+	    "Enter opens · / filters · q quits";
+	char right[48];
+	int rw, y = LINES - 1;
+
+	snprintf(right, sizeof right, "%zu/%zu", v->n ? v->cur + 1 : 0,
+	    v->n);
+	rw = (int)strlen(right);
+	attron(A_REVERSE);
+	mvhline(y, 0, ' ', COLS);
+	attroff(A_REVERSE);
+	if (rw + 2 > COLS)
+		rw = 0;
+	screen_put_str(y, 0, left, strlen(left), COLS - rw - (rw ? 2 : 0),
+	    ss->msg ? A_REVERSE | A_BOLD : A_REVERSE, 0);
+	if (rw)
+		screen_put_str(y, COLS - rw - 1, right, (size_t)rw, rw,
+		    A_REVERSE, 0);
+}
+
+static void
+screen_shelf_draw(struct screen_shelf *ss)
+{
+	struct shelf_view *v = &ss->v;
+	int rows = screen_shelf_rows();
+
+	erase();
+	screen_shelf_draw_head(ss);
+	shelf_view_fit(v, rows);
+	if (v->n == 0 && LINES > 2) {
+		const char *m = ss->shelf->n ? "no article matches" :
+		    "no articles here";
+
+		screen_put_str(1, 0, m, strlen(m), COLS, A_NORMAL, 0);
+	}
+	for (int y = 0; y < rows && v->top + (size_t)y < v->n; y++) {
+		size_t e = v->top + (size_t)y;
+		char *row = shelf_row(&ss->shelf->v[v->idx[e]], COLS);
+
+		screen_put_str(y + 1, 0, row, strlen(row), COLS,
+		    e == v->cur ? A_REVERSE : A_NORMAL, 0);
+		free(row);
+	}
+	screen_shelf_draw_status(ss);
+	refresh();
+}
+
+/*
+ * Read the article under the cursor; :n and :p step through the entries
+ * the filter shows.  The cursor follows to the last one read.  Returns
+ * the reader's end.
+ */
+static enum screen_end
+screen_shelf_open(struct screen_shelf *ss)
+{
+	struct shelf_view *v = &ss->v;
+	const char **paths = xcalloc(v->n, sizeof *paths);
+	unsigned char *visited = xcalloc(v->n, 1);
+	size_t cur = v->cur;
+	enum screen_end end;
+	char *warn;
+
+	for (size_t i = 0; i < v->n; i++)
+		paths[i] = ss->shelf->v[v->idx[i]].path;
+	screen_shelf_message(ss, NULL);
+	screen_session_track(ss->s, visited);
+	end = screen_session_read(ss->s, NULL, paths, v->n, &cur, &warn);
+	screen_session_track(ss->s, NULL);
+	free(paths);
+	/* The articles read (:n and :p go on to others) have moved on. */
+	for (size_t i = 0; i < v->n; i++)
+		if (visited[i])
+			shelf_refresh(ss->shelf, v->idx[i], &ss->so);
+	free(visited);
+	v->cur = cur < v->n ? cur : v->cur;
+	if (warn != NULL && end == SCREEN_END_QUIT) {
+		char *m = screen_warn_short("place not saved", warn);
+
+		free(warn);
+		warn = m;
+	}
+	if (warn == NULL && ss->shelf->warning != NULL)
+		warn = screen_warn_short("progress unknown",
+		    ss->shelf->warning);
+	free(ss->shelf->warning);
+	ss->shelf->warning = NULL;
+	screen_shelf_message(ss, warn);
+	return end;
+}
+
+/* The shelf loop; 1 when the session must end now (a signal). */
+static int
+screen_shelf_loop(struct screen_shelf *ss)
+{
+	enum shelf_action a = SHELF_NONE;
+	int key, y;
+
+	screen_shelf_draw(ss);
+	for (;;) {
+		switch (screen_session_input(ss->s, &key, &y)) {
+		case SCREEN_IN_SIGNAL:
+			return 1;
+		case SCREEN_IN_NONE:
+			continue;
+		case SCREEN_IN_RESIZE:
+			screen_shelf_draw(ss);
+			continue;
+		case SCREEN_IN_WHEEL_UP:
+			shelf_view_move(&ss->v, -SHELF_WHEEL_ROWS);
+			screen_shelf_draw(ss);
+			continue;
+		case SCREEN_IN_WHEEL_DOWN:
+			shelf_view_move(&ss->v, SHELF_WHEEL_ROWS);
+			screen_shelf_draw(ss);
+			continue;
+		case SCREEN_IN_CLICK:
+			if (y < 1 || y > screen_shelf_rows() ||
+			    ss->v.top + (size_t)(y - 1) >= ss->v.n)
+				continue;
+			ss->v.cur = ss->v.top + (size_t)(y - 1);
+			a = SHELF_OPEN;
+			break;
+		case SCREEN_IN_KEY:
+			if (key == KEYS_CTRL('l'))
+				clearok(curscr, TRUE);
+			a = shelf_view_key(&ss->v, key, screen_shelf_rows());
+			break;
+		}
+		if (a == SHELF_QUIT)
+			return 0;
+		if (a == SHELF_OPEN &&
+		    screen_shelf_open(ss) == SCREEN_END_SIGNAL)
+			return 1;
+		if (a != SHELF_NONE) {
+			if (a == SHELF_REDRAW)
+				screen_shelf_message(ss, NULL);
+			screen_shelf_draw(ss);
+		}
+	}
+}
+
+int
+screen_shelf(const char *dir, const struct options *opts)
+{
+	struct screen_shelf ss;
+	char *err, *sdir = opts->no_remember ? NULL : state_dir();
+	int rc;
+
+	memset(&ss, 0, sizeof ss);
+	ss.so.state_dir = sdir;
+	ss.so.cpm = opts->cpm;
+	ss.so.wpm = opts->wpm;
+	ss.so.annot = opts->pinyin;
+	if (shelf_load(&ss.shelf, dir, &ss.so, &err) != 0) {
+		fprintf(stderr, "yuedu: %s\n", err);
+		free(err);
+		free(sdir);
+		return 2;
+	}
+	ss.s = screen_session_new(opts, &rc);
+	if (ss.s == NULL) {
+		shelf_free(ss.shelf);
+		free(sdir);
+		return rc;
+	}
+	shelf_view_init(&ss.v, ss.shelf);
+	if (ss.shelf->warning != NULL) {
+		ss.msg = screen_warn_short("progress unknown",
+		    ss.shelf->warning);
+		free(ss.shelf->warning);
+		ss.shelf->warning = NULL;
+	}
+	screen_shelf_loop(&ss);
+	rc = screen_session_free(ss.s);
+	/* A place that could not be saved on the way out is worth a line. */
+	if (rc != 0 && ss.msg != NULL)
+		fprintf(stderr, "yuedu: %s\n", ss.msg);
+	shelf_view_done(&ss.v);
+	shelf_free(ss.shelf);
+	free(ss.msg);
+	free(sdir);
+	return rc;
+}
