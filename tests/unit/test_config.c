@@ -15,22 +15,19 @@
 #include "yuedu/options.h"
 #include "yuedu/util.h"
 
-static char tmpdir[64];
+#include "testutil.h"
 
 static int
 setup(void **st)
 {
-	strcpy(tmpdir, "/tmp/yuedu-config-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
+	tmpdir_make();
 	return 0;
 }
 
 static int
 teardown(void **st)
 {
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	tmpdir_remove();
 	return 0;
 }
 

@@ -188,35 +188,19 @@ test_line_of(void **st)
 	doc_free(doc);
 }
 
-static char tmpdir[64];
-
-static char *
-write_file(const char *name, const char *data, size_t len)
-{
-	char *path = xasprintf("%s/%s", tmpdir, name);
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-	return path;
-}
+#include "testutil.h"
 
 static int
 setup(void **st)
 {
-	strcpy(tmpdir, "/tmp/yuedu-doc-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
+	tmpdir_make();
 	return 0;
 }
 
 static int
 teardown(void **st)
 {
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	tmpdir_remove();
 	return 0;
 }
 
@@ -227,7 +211,7 @@ test_open(void **st)
 	char *cause, *path, *missing;
 	struct stat before, after;
 
-	path = write_file("a.txt", "\xEF\xBB\xBF甲\r\n乙", 11);
+	path = tmpdir_write("a.txt", "\xEF\xBB\xBF甲\r\n乙", 11);
 	assert_int_equal(stat(path, &before), 0);
 	assert_int_equal(doc_open(&doc, path, &cause), DOC_OK);
 	assert_null(cause);
@@ -243,7 +227,7 @@ test_open(void **st)
 	free(path);
 
 	/* An empty file opens, with no lines. */
-	path = write_file("empty.txt", "", 0);
+	path = tmpdir_write("empty.txt", "", 0);
 	assert_int_equal(doc_open(&doc, path, &cause), DOC_OK);
 	assert_int_equal(doc->len, 0);
 	assert_int_equal(doc_line_count(doc), 0);
@@ -327,7 +311,7 @@ test_drop_range(void **st)
 
 	for (size_t i = 0; i < n; i++)
 		buf[i] = (char)('a' + i * 31 % 26);
-	path = write_file("big.txt", buf, n);
+	path = tmpdir_write("big.txt", buf, n);
 	assert_int_equal(doc_open(&doc, path, &cause), DOC_OK);
 	view = doc_new_view(doc);
 	assert_memory_equal(doc->text, buf, n);

@@ -18,7 +18,7 @@
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
-static char tmpdir[64];
+#include "testutil.h"
 
 static void
 put(const char *name, const char *text, size_t n)
@@ -53,8 +53,7 @@ setup(void **st)
 {
 	char *sub;
 
-	strcpy(tmpdir, "/tmp/yuedu-shelf-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
+	tmpdir_make();
 	copy("01-ali.txt", "000_4230cdcea687e942.txt");
 	copy("10-xianfa.md", "xianfa.md");
 	copy("2-license.txt", "mulan_psl_v2_license.txt");
@@ -77,9 +76,7 @@ setup(void **st)
 static int
 teardown(void **st)
 {
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	tmpdir_remove();
 	return 0;
 }
 

@@ -17,22 +17,19 @@
 #include "yuedu/state.h"
 #include "yuedu/util.h"
 
-static char tmpdir[64];
+#include "testutil.h"
 
 static int
 setup(void **st)
 {
-	strcpy(tmpdir, "/tmp/yuedu-state-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
+	tmpdir_make();
 	return 0;
 }
 
 static int
 teardown(void **st)
 {
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	tmpdir_remove();
 	state_set_max_entries(STATE_MAX_ENTRIES);
 	return 0;
 }
