@@ -2,6 +2,9 @@
  * The yuedu command: parse options, open the document, then print its
  * rows (--dump, or output not a terminal) or open the reader (screen.c).
  */
+#define _GNU_SOURCE 1	/* strverscmp, as the shelf sorts */
+#include <dirent.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -109,6 +112,112 @@ main_grep(struct doc *doc, const struct options *opts)
 		return 2;
 	}
 	return st == GREP_MATCH ? 0 : 1;
+}
+
+static int main_is_dir(const char *path);
+
+/*
+ * --grep on one file of several: FILE:LINE:TEXT.  Returns 0 matched, 1
+ * none, 2 the file could not be read (said on stderr), 3 a bad pattern.
+ */
+static int
+main_grep_one(const char *path, const struct options *opts)
+{
+	struct search_opts so;
+	struct search *s;
+	struct doc *doc;
+	char *err, *note;
+	enum grep_status st;
+
+	if (doc_open(&doc, path, &err) != DOC_OK) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, err);
+		free(err);
+		return 2;
+	}
+	if (enc_apply(doc, opts->encoding, &note, &err) != 0) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, err);
+		free(err);
+		doc_free(doc);
+		return 2;
+	}
+	if (note != NULL) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, note);
+		free(note);
+	}
+	main_search_opts(opts, doc, &so);
+	s = search_new(opts->grep, &so, &err);
+	if (s == NULL) {
+		fprintf(stderr, "yuedu: %s\n", err);
+		free(err);
+		doc_free(doc);
+		return 3;	/* the pattern: no use going on */
+	}
+	st = grep_write_file(stdout, doc, s, isatty(STDOUT_FILENO), path);
+	search_free(s);
+	doc_free(doc);
+	if (st == GREP_ERROR)
+		fprintf(stderr, "yuedu: write error\n");
+	return st == GREP_MATCH ? 0 : st == GREP_NONE ? 1 : 2;
+}
+
+static int
+main_name_cmp(const void *a, const void *b)
+{
+	return strverscmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * --grep over several operands, or a directory (its articles, as the
+ * shelf picks them, in shelf order).  Lines are FILE:LINE:TEXT as grep
+ * prints them; exit 0 when any line matched, 1 when none, 2 when a file
+ * could not be read (the others are still searched, as grep does).
+ */
+static int
+main_grep_files(const struct options *opts)
+{
+	int matched = 0, failed = 0, fatal = 0, r;
+
+	for (size_t i = 0; i < opts->nfiles; i++) {
+		const char *f = opts->files[i];
+		char **names = NULL;
+		size_t n = 0, cap = 0;
+		struct dirent *de;
+		DIR *d;
+
+		if (fatal)
+			break;
+		if (!main_is_dir(f)) {
+			r = main_grep_one(f, opts);
+			matched |= r == 0;
+			failed |= r >= 2;
+			fatal |= r == 3;
+			continue;
+		}
+		if ((d = opendir(f)) == NULL) {
+			fprintf(stderr, "yuedu: %s: %s\n", f, strerror(errno));
+			failed = 1;
+			continue;
+		}
+		while ((de = readdir(d)) != NULL)
+			if (shelf_is_article(f, de->d_name)) {
+				names = xgrow(names, &cap, n + 1, sizeof *names);
+				names[n++] = f[strlen(f) - 1] == '/' ?
+				    xasprintf("%s%s", f, de->d_name) :
+				    xasprintf("%s/%s", f, de->d_name);
+			}
+		closedir(d);
+		if (n > 1)
+			qsort(names, n, sizeof *names, main_name_cmp);
+		for (size_t k = 0; k < n; k++) {
+			r = fatal ? 2 : main_grep_one(names[k], opts);
+			matched |= r == 0;
+			failed |= r >= 2;
+			fatal |= r == 3;
+			free(names[k]);
+		}
+		free(names);
+	}
+	return failed ? 2 : matched ? 0 : 1;
 }
 
 static struct config main_cfg;
@@ -240,6 +349,13 @@ main(int argc, char **argv)
 		free(err);
 		options_done(&opts);
 		return 2;
+	}
+	if (opts.grep != NULL && !opts.dump && !opts.outline &&
+	    (opts.nfiles > 1 || (opts.nfiles == 1 &&
+	    main_is_dir(opts.files[0])))) {
+		rc = main_grep_files(&opts);
+		options_done(&opts);
+		return rc;
 	}
 	for (size_t i = 0; i < opts.nfiles; i++) {
 		const char *what = opts.dump ? "--dump" : opts.outline ?
