@@ -20,6 +20,7 @@
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
 #include "yuedu/grep.h"
+#include "yuedu/keys.h"
 #include "yuedu/dump.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
@@ -246,6 +247,27 @@ main_config(int *argc, char ***argv)
 	*argv = main_cfg.argv;
 }
 
+/*
+ * The --bind settings over the key table.  Each was checked when parsed
+ * (a bad one in the config file or YUEDU_OPTS is left out with a
+ * warning, on the command line it stops yuedu), so this cannot fail but
+ * for too many bindings, which is only warned about.
+ */
+static void
+main_binds(const struct options *opts)
+{
+	for (size_t i = 0; i < opts->nbinds; i++) {
+		struct config_bind b;
+		char *err;
+
+		if (config_bind_parse(opts->binds[i], &b, &err) != 0 ||
+		    keys_bind(b.key, b.command, &err) != 0) {
+			fprintf(stderr, "yuedu: %s\n", err);
+			free(err);
+		}
+	}
+}
+
 static int
 main_is_dir(const char *path)
 {
@@ -319,6 +341,7 @@ main(int argc, char **argv)
 	int rc = 0;
 
 	main_locale();
+	config_set_command_check(keys_command_exists);
 	main_config(&argc, &argv);
 	if (options_parse(&opts, argc, argv, &err) != 0) {
 		fprintf(stderr, "yuedu: %s\nTry 'yuedu --help' for more "
@@ -326,6 +349,7 @@ main(int argc, char **argv)
 		free(err);
 		return 2;
 	}
+	main_binds(&opts);
 	if (opts.help) {
 		fputs(options_help(), stdout);
 		options_done(&opts);

@@ -18,4 +18,15 @@ struct options;
  */
 int screen_run(struct doc *doc, const struct options *opts);
 
+#ifdef NCURSES_VERSION
+#include "yuedu/config.h"
+
+/*
+ * How element E is drawn (with curses started): its attributes and
+ * colour pair, built in or set by --color, already falling back to
+ * attributes alone under NO_COLOR or when the terminal lacks the colour.
+ */
+void screen_style(enum config_element e, attr_t *attr, short *pair);
+#endif
+
 #endif
