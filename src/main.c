@@ -5,13 +5,17 @@
 #define _GNU_SOURCE 1	/* strverscmp, as the shelf sorts */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "yuedu/annot.h"
@@ -268,6 +272,115 @@ main_binds(const struct options *opts)
 	}
 }
 
+/*
+ * Reading a pipe that takes a while (cat big | yuedu): after
+ * MAIN_READ_QUIET_MS, stderr (when a terminal) says how much has come;
+ * any key opens what came so far, ^C quits.  The terminal is only put in
+ * character mode once the message shows, and is restored after.
+ */
+#define MAIN_READ_QUIET_MS 300
+
+struct main_reading {
+	const char *what;	/* "standard input" or the path */
+	int tty;		/* /dev/tty for keys, or -1 */
+	struct termios old;
+	int raw;		/* tty in character mode (old saved) */
+	struct timespec t0;
+	int shown;		/* the progress line is on stderr */
+};
+
+static volatile sig_atomic_t main_sigint;
+
+static void
+main_on_sigint(int sig)
+{
+	main_sigint = sig;
+}
+
+static char *
+main_size(size_t bytes, char *buf, size_t size)
+{
+	if (bytes >= 1000000)
+		snprintf(buf, size, "%.1f MB", (double)bytes / 1e6);
+	else
+		snprintf(buf, size, "%zu kB", bytes / 1000);
+	return buf;
+}
+
+static enum doc_read_answer
+main_read_hook(void *arg, size_t bytes)
+{
+	struct main_reading *r = arg;
+	struct timespec t;
+	char num[32], c;
+
+	if (main_sigint)
+		return DOC_READ_ABORT;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	if ((t.tv_sec - r->t0.tv_sec) * 1000 + (t.tv_nsec - r->t0.tv_nsec) /
+	    1000000 < MAIN_READ_QUIET_MS)
+		return DOC_READ_GO;
+	if (r->tty >= 0 && !r->raw && tcgetattr(r->tty, &r->old) == 0) {
+		struct termios raw = r->old;
+
+		raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+		raw.c_cc[VMIN] = 0;
+		raw.c_cc[VTIME] = 0;
+		r->raw = tcsetattr(r->tty, TCSANOW, &raw) == 0;
+	}
+	if (r->raw && read(r->tty, &c, 1) == 1)
+		return DOC_READ_STOP;
+	fprintf(stderr, "\ryuedu: reading %s… %s (any key opens what came, "
+	    "^C quits)\033[K", r->what, main_size(bytes, num, sizeof num));
+	r->shown = 1;
+	return DOC_READ_GO;
+}
+
+/* doc_open(), with progress and a way out when PATH is a slow pipe. */
+static enum doc_status
+main_open(struct doc **doc, const char *path, char **cause)
+{
+	struct main_reading r = { 0 };
+	struct sigaction sa, old_sa;
+	enum doc_status st;
+	char num[32];
+
+	if (!isatty(STDERR_FILENO))
+		return doc_open(doc, path, cause);
+	r.what = strcmp(path, "-") == 0 ? "standard input" : path;
+	r.tty = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	clock_gettime(CLOCK_MONOTONIC, &r.t0);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = main_on_sigint;	/* no SA_RESTART: wake poll() */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_sa);
+	doc_set_read_hook(main_read_hook, &r);
+	st = doc_open(doc, path, cause);
+	doc_set_read_hook(NULL, NULL);
+	sigaction(SIGINT, &old_sa, NULL);
+	if (r.raw) {
+		tcflush(r.tty, TCIFLUSH);
+		tcsetattr(r.tty, TCSANOW, &r.old);
+	}
+	if (r.tty >= 0)
+		close(r.tty);
+	if (r.shown)
+		fputs("\r\033[K", stderr);
+	if (st == DOC_OK && main_sigint) {
+		/* ^C also ends the writer of the pipe: the end of input
+		 * may come first. */
+		doc_free(*doc);
+		*doc = NULL;
+		*cause = xstrdup("interrupted");
+		return DOC_ERR_INTERRUPTED;
+	}
+	if (st == DOC_OK && (*doc)->partial)
+		fprintf(stderr, "yuedu: stopped reading %s after %s; the rest "
+		    "is not shown\n", r.what, main_size((*doc)->len, num,
+		    sizeof num));
+	return st;
+}
+
 static int
 main_is_dir(const char *path)
 {
@@ -412,7 +525,14 @@ main(int argc, char **argv)
 		return 2;
 	}
 	path = opts.nfiles ? opts.files[0] : "-";
-	st = doc_open(&doc, path, &cause);
+	st = main_open(&doc, path, &cause);
+	if (st == DOC_ERR_INTERRUPTED) {
+		fprintf(stderr, "yuedu: interrupted while reading %s\n",
+		    strcmp(path, "-") == 0 ? "standard input" : path);
+		free(cause);
+		options_done(&opts);
+		return 128 + SIGINT;
+	}
 	if (st != DOC_OK) {
 		fprintf(stderr, "yuedu: %s: %s\n", path, cause);
 		free(cause);

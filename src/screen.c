@@ -892,6 +892,56 @@ screen_needs_outline(const struct pager *p, int key)
 	return key == ']' || key == '[' || key == 't' || key == KEYS_TAB;
 }
 
+/*
+ * Wait for the outline a key needs (it is usually long done).  After
+ * SCREEN_PROGRESS_MS the status line says how long it has taken; any key
+ * or ^C stops waiting (the key is used up).  1 when the outline is there.
+ */
+static int
+screen_outline_wait(struct screen *s)
+{
+	struct timespec t0;
+	struct pollfd pfd = { s->key_fd, POLLIN, 0 };
+	char msg[96];
+	wint_t w;
+	int code;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (s->thread_running && !atomic_load(&s->thread_done)) {
+		long ms = screen_ms_since(&t0);
+
+		if (screen_signal == SIGINT) {
+			screen_signal = 0;
+			break;
+		}
+		if (ms >= SCREEN_PROGRESS_MS) {
+			snprintf(msg, sizeof msg, "building the outline… %.1f s "
+			    "(any key stops)", (double)ms / 1000);
+			screen_pad(LINES - 1, 0, COLS,
+			    screen_attr(CONFIG_ELEMENT_STATUS),
+			    screen_pair(CONFIG_ELEMENT_STATUS));
+			screen_put_str(LINES - 1, 0, msg, strlen(msg), COLS,
+			    screen_attr(CONFIG_ELEMENT_STATUS),
+			    screen_pair(CONFIG_ELEMENT_STATUS));
+			refresh();
+		}
+		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
+			continue;
+		nodelay(stdscr, TRUE);
+		code = get_wch(&w);
+		timeout(SCREEN_TICK_MS);
+		if (code == OK || (code == KEY_CODE_YES && w != KEY_RESIZE &&
+		    w != KEY_MOUSE))
+			break;
+	}
+	if (s->thread_running && !atomic_load(&s->thread_done)) {
+		pager_message(&s->p, "the outline is not ready yet");
+		return 0;
+	}
+	screen_outline_take(s, 1);
+	return 1;
+}
+
 static void
 screen_loop(struct screen *s)
 {
@@ -899,6 +949,9 @@ screen_loop(struct screen *s)
 	int code, key;
 	enum pager_action a;
 
+	if (s->doc->partial)
+		pager_message(&s->p, "stopped reading: only what came before "
+		    "the key is shown");
 	screen_draw(s);
 	/* The outline and the line count come after the first screen. */
 	if (s->doc->len > 0)
@@ -929,8 +982,11 @@ screen_loop(struct screen *s)
 		key = screen_key(wch, code);
 		if (key < 0)
 			continue;
-		if (screen_needs_outline(&s->p, key))
-			screen_outline_take(s, 1);
+		if (screen_needs_outline(&s->p, key) &&
+		    !screen_outline_wait(s)) {
+			screen_draw(s);
+			continue;
+		}
 		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
 		a = keys_dispatch(&s->p, key);
 		if (a == PAGER_QUIT)
