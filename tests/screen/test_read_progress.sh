@@ -50,4 +50,21 @@ check "--dump: what came is dumped" \
 tm_start 80 24 "cat $SAMPLE | $YUEDU --dump >/dev/null; echo rc=\$?; sleep 60"
 check "a quick pipe: done" tm_wait "rc=0"
 check "a quick pipe: no progress line" absent "reading standard input"
+# A long outline build (55 MB, 40000 headings): a key that needs the
+# outline waits with progress on the status line; another key stops the
+# wait, and the outline comes when it is done.
+for i in $(seq 200); do cat "$SAMPLE"; done >"$tmp/chunk"
+for i in $(seq 50); do cat "$tmp/chunk"; done >"$tmp/big.txt"
+rm "$tmp/chunk"
+tm_start 80 24 "$YUEDU --ambiguous=narrow $tmp/big.txt"
+tm_wait_row 24 "big.txt" >/dev/null
+tm_keys t
+check "t while the outline is built: progress on the status line" \
+    tm_wait "building the outline…"
+tm_keys x
+check "a key stops waiting, with a message" \
+    tm_wait "the outline is not ready yet"
+check "the reader goes on (the text is still shown)" tm_wait_row 1 "(網經社訊)"
+tm_keys t
+check "t again: the outline, when done" tm_wait "Outline (40000)" 30
 finish
