@@ -273,20 +273,22 @@ main_binds(const struct options *opts)
 }
 
 /*
- * Reading a pipe that takes a while (cat big | yuedu): after
- * MAIN_READ_QUIET_MS, stderr (when a terminal) says how much has come;
- * any key opens what came so far, ^C quits.  The terminal is only put in
- * character mode once the message shows, and is restored after.
+ * Long work before the reader starts (reading a slow pipe, converting a
+ * big text from a legacy encoding): after MAIN_QUIET_MS a line on stderr
+ * (when a terminal) says how far it got; a key or ^C stops it.  The
+ * terminal is put in character mode only once the line shows, and
+ * restored after.
  */
-#define MAIN_READ_QUIET_MS 300
+#define MAIN_QUIET_MS 300
 
-struct main_reading {
-	const char *what;	/* "standard input" or the path */
+struct main_watch {
+	const char *what;	/* e.g. "standard input" */
 	int tty;		/* /dev/tty for keys, or -1 */
 	struct termios old;
 	int raw;		/* tty in character mode (old saved) */
 	struct timespec t0;
 	int shown;		/* the progress line is on stderr */
+	struct sigaction old_sa;
 };
 
 static volatile sig_atomic_t main_sigint;
@@ -307,65 +309,131 @@ main_size(size_t bytes, char *buf, size_t size)
 	return buf;
 }
 
-static enum doc_read_answer
-main_read_hook(void *arg, size_t bytes)
+static void
+main_watch_start(struct main_watch *w, const char *what)
 {
-	struct main_reading *r = arg;
-	struct timespec t;
-	char num[32], c;
+	struct sigaction sa;
 
+	memset(w, 0, sizeof *w);
+	w->what = what;
+	w->tty = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	clock_gettime(CLOCK_MONOTONIC, &w->t0);
+	main_sigint = 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = main_on_sigint;	/* no SA_RESTART: wake poll() */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &w->old_sa);
+}
+
+/*
+ * 0: go on; 1: a key was pressed; 2: ^C.  Returns 0 quietly until
+ * MAIN_QUIET_MS have passed; then SHOW is worth a progress line.
+ */
+static int
+main_watch_poll(struct main_watch *w, int *show)
+{
+	struct timespec t;
+	char c;
+
+	*show = 0;
 	if (main_sigint)
-		return DOC_READ_ABORT;
+		return 2;
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	if ((t.tv_sec - r->t0.tv_sec) * 1000 + (t.tv_nsec - r->t0.tv_nsec) /
-	    1000000 < MAIN_READ_QUIET_MS)
-		return DOC_READ_GO;
-	if (r->tty >= 0 && !r->raw && tcgetattr(r->tty, &r->old) == 0) {
-		struct termios raw = r->old;
+	if ((t.tv_sec - w->t0.tv_sec) * 1000 + (t.tv_nsec - w->t0.tv_nsec) /
+	    1000000 < MAIN_QUIET_MS)
+		return 0;
+	if (w->tty >= 0 && !w->raw && tcgetattr(w->tty, &w->old) == 0) {
+		struct termios raw = w->old;
 
 		raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 		raw.c_cc[VMIN] = 0;
 		raw.c_cc[VTIME] = 0;
-		r->raw = tcsetattr(r->tty, TCSANOW, &raw) == 0;
+		w->raw = tcsetattr(w->tty, TCSANOW, &raw) == 0;
 	}
-	if (r->raw && read(r->tty, &c, 1) == 1)
-		return DOC_READ_STOP;
-	fprintf(stderr, "\ryuedu: reading %s… %s (any key opens what came, "
-	    "^C quits)\033[K", r->what, main_size(bytes, num, sizeof num));
-	r->shown = 1;
+	if (w->raw && read(w->tty, &c, 1) == 1)
+		return 1;
+	*show = w->shown = 1;
+	return 0;
+}
+
+static void
+main_watch_end(struct main_watch *w)
+{
+	sigaction(SIGINT, &w->old_sa, NULL);
+	if (w->raw) {
+		tcflush(w->tty, TCIFLUSH);
+		tcsetattr(w->tty, TCSANOW, &w->old);
+	}
+	if (w->tty >= 0)
+		close(w->tty);
+	if (w->shown)
+		fputs("\r\033[K", stderr);
+}
+
+static enum doc_read_answer
+main_read_hook(void *arg, size_t bytes)
+{
+	struct main_watch *w = arg;
+	char num[32];
+	int show, r = main_watch_poll(w, &show);
+
+	if (r != 0)
+		return r == 1 ? DOC_READ_STOP : DOC_READ_ABORT;
+	if (show)
+		fprintf(stderr, "\ryuedu: reading %s… %s (any key opens what "
+		    "came, ^C quits)\033[K", w->what, main_size(bytes, num,
+		    sizeof num));
 	return DOC_READ_GO;
+}
+
+static int
+main_convert_hook(void *arg, size_t done, size_t total)
+{
+	struct main_watch *w = arg;
+	int show;
+
+	if (main_watch_poll(w, &show) != 0)
+		return 1;
+	if (show)
+		fprintf(stderr, "\ryuedu: converting %s… %d%% (any key or ^C "
+		    "quits)\033[K", w->what, total ? (int)(done * 100.0 /
+		    (double)total) : 0);
+	return 0;
+}
+
+/* enc_apply(), with progress and a way out on a big text. */
+static int
+main_convert(struct doc *doc, const char *forced, char **note, char **err)
+{
+	struct main_watch w;
+	int rc;
+
+	if (!isatty(STDERR_FILENO))
+		return enc_apply(doc, forced, note, err);
+	main_watch_start(&w, doc->name);
+	enc_set_progress(main_convert_hook, &w);
+	rc = enc_apply(doc, forced, note, err);
+	enc_set_progress(NULL, NULL);
+	main_watch_end(&w);
+	return rc;
 }
 
 /* doc_open(), with progress and a way out when PATH is a slow pipe. */
 static enum doc_status
 main_open(struct doc **doc, const char *path, char **cause)
 {
-	struct main_reading r = { 0 };
-	struct sigaction sa, old_sa;
+	struct main_watch w;
 	enum doc_status st;
+	const char *what = strcmp(path, "-") == 0 ? "standard input" : path;
 	char num[32];
 
 	if (!isatty(STDERR_FILENO))
 		return doc_open(doc, path, cause);
-	r.what = strcmp(path, "-") == 0 ? "standard input" : path;
-	r.tty = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
-	clock_gettime(CLOCK_MONOTONIC, &r.t0);
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = main_on_sigint;	/* no SA_RESTART: wake poll() */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_sa);
-	doc_set_read_hook(main_read_hook, &r);
+	main_watch_start(&w, what);
+	doc_set_read_hook(main_read_hook, &w);
 	st = doc_open(doc, path, cause);
 	doc_set_read_hook(NULL, NULL);
-	sigaction(SIGINT, &old_sa, NULL);
-	if (r.raw) {
-		tcflush(r.tty, TCIFLUSH);
-		tcsetattr(r.tty, TCSANOW, &r.old);
-	}
-	if (r.tty >= 0)
-		close(r.tty);
-	if (r.shown)
-		fputs("\r\033[K", stderr);
+	main_watch_end(&w);
 	if (st == DOC_OK && main_sigint) {
 		/* ^C also ends the writer of the pipe: the end of input
 		 * may come first. */
@@ -376,7 +444,7 @@ main_open(struct doc **doc, const char *path, char **cause)
 	}
 	if (st == DOC_OK && (*doc)->partial)
 		fprintf(stderr, "yuedu: stopped reading %s after %s; the rest "
-		    "is not shown\n", r.what, main_size((*doc)->len, num,
+		    "is not shown\n", what, main_size((*doc)->len, num,
 		    sizeof num));
 	return st;
 }
@@ -539,12 +607,13 @@ main(int argc, char **argv)
 		options_done(&opts);
 		return 2;
 	}
-	if (enc_apply(doc, opts.encoding, &note, &err) != 0) {
+	if (main_convert(doc, opts.encoding, &note, &err) != 0) {
+		rc = strstr(err, "interrupted") != NULL ? 128 + SIGINT : 2;
 		fprintf(stderr, "yuedu: %s: %s\n", path, err);
 		free(err);
 		doc_free(doc);
 		options_done(&opts);
-		return 2;
+		return rc;
 	}
 	if (note != NULL) {
 		fprintf(stderr, "yuedu: %s: %s\n", path, note);

@@ -67,4 +67,15 @@ check "a key stops waiting, with a message" \
 check "the reader goes on (the text is still shown)" tm_wait_row 1 "(網經社訊)"
 tm_keys t
 check "t again: the outline, when done" tm_wait "Outline (40000)" 30
+
+# Converting a big GB18030 text: progress in per cent, a key quits.
+iconv -f UTF-8 -t GB18030 "$tmp/big.txt" >"$tmp/gb.txt"
+rm "$tmp/big.txt"
+tm_start 80 24 "$YUEDU --dump $tmp/gb.txt >/dev/null; echo rc=\$?; sleep 60"
+check "converting: progress on stderr" \
+    tm_wait "yuedu: converting $tmp/gb.txt… "
+tm_keys x
+check "a key stops the conversion with a message" \
+    tm_wait "yuedu: $tmp/gb.txt: conversion from GB18030 interrupted"
+check "... and status 130" tm_wait "rc=130"
 finish
