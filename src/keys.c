@@ -269,6 +269,7 @@ static const char *const keys_help_extra[] = {
 static struct {
 	int key;
 	size_t cmd;	/* index into keys_table */
+	char name[16];	/* the key as the user named it, for help */
 } keys_binds[KEYS_BIND_MAX];
 static size_t keys_nbinds;
 
@@ -348,6 +349,11 @@ keys_bind(const char *key, const char *command, char **err)
 	}
 	keys_binds[i].key = code;
 	keys_binds[i].cmd = (size_t)cmd;
+	/* Help names keys as the table does (^F, PgDn); a key beyond
+	 * ASCII keeps the name it was given. */
+	snprintf(keys_binds[i].name, sizeof keys_binds[i].name, "%s",
+	    strcmp(keys_name(code), "?") != 0 || code == '?' ?
+	    keys_name(code) : key);
 	if (i == keys_nbinds)
 		keys_nbinds++;
 	return 0;
@@ -448,8 +454,7 @@ keys_help_line(size_t i)
 	for (size_t b = 0; b < keys_nbinds && len < sizeof(buf) - 16; b++)
 		if (keys_binds[b].cmd == i)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-			    "%s%s", len > 2 ? " " : "",
-			    keys_name(keys_binds[b].key));
+			    "%s%s", len > 2 ? " " : "", keys_binds[b].name);
 	cols = width_string(buf, len);
 	while (cols < KEYS_HELP_KEY_COLS && len + 1 < sizeof(buf)) {
 		buf[len++] = ' ';

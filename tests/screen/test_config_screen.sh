@@ -13,6 +13,18 @@ bind = X no-such-command
 color = heading bold red
 CFG
 run="env XDG_CONFIG_HOME=$cfg $YUEDU --ambiguous=narrow"
+# wait_sgr ROW SGR: wait until screen row ROW holds the escape SGR (the
+# heading look comes with the outline, just after the first screen).
+wait_sgr() {
+	local tries=100
+	while [ "$tries" -gt 0 ]; do
+		$TM capture-pane -e -p -t "$TM_T" | sed -n "$1p" |
+		    grep -qF -- "$2" && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
 
 # Without the binding J is not a command.
 tm_start 80 24 "$YUEDU --ambiguous=narrow $SAMPLE"
@@ -37,6 +49,7 @@ check "a bad bind line is warned about with file and line" \
 tm_keys g
 tm_wait_row 1 "(網經社訊)" >/dev/null
 tm_wait_row 9 "AI協同效應" >/dev/null
+wait_sgr 9 $'\e[1m'
 row9=$($TM capture-pane -e -p -t "$TM_T" | sed -n 9p)
 check "color = heading bold red: the heading is red" \
     grep -qF $'\e[31m' <<<"$row9"
@@ -48,9 +61,36 @@ check "body text keeps no colour" test "$row1" = "$(tm_cap | sed -n 1p)"
 # NO_COLOR: the colour is dropped, the heading still stands out.
 tm_start 80 24 "NO_COLOR=1 $run $SAMPLE"
 tm_wait_row 9 "AI協同效應" >/dev/null
+wait_sgr 9 $'\e[1m'
 row9=$($TM capture-pane -e -p -t "$TM_T" | sed -n 9p)
 check "NO_COLOR: the heading is bold, not red" \
     eval 'grep -qF $'"'"'\e[1m'"'"' <<<"$row9" && ! grep -qE $'"'"'\e\[3[0-7]m'"'"' <<<"$row9"'
+
+# Status line and match colours from the command line.
+tm_start 80 24 "$YUEDU --ambiguous=narrow --color 'status black on green' --color 'match underline magenta' --highlight 阿里 $SAMPLE"
+tm_wait_row 24 "line 1/25" >/dev/null
+tm_keys / 吳泳銘 Enter
+tm_wait_row 24 "1/" >/dev/null
+row24=$($TM capture-pane -e -p -t "$TM_T" | sed -n 24p)
+check "color = status black on green: the status line" \
+    eval 'grep -qF $'"'"'\e[30m'"'"' <<<"$row24" && grep -qF $'"'"'\e[42m'"'"' <<<"$row24"'
+check "... not in reverse video any more" \
+    eval '! grep -qF $'"'"'\e[7m'"'"' <<<"$row24"'
+rows=$($TM capture-pane -e -p -t "$TM_T" | sed -n 1,5p)
+check "color = match underline magenta: other matches" \
+    eval 'grep -qF $'"'"'\e[4m'"'"' <<<"$rows" && grep -qF $'"'"'\e[35m'"'"' <<<"$rows"'
+
+# A 256-colour spec on an 8-colour terminal (TERM=screen): colour 208 is
+# left out, the heading keeps its built-in look (bold, blue) and gains the
+# underline asked for.
+tm_start 80 24 "TERM=screen $YUEDU --ambiguous=narrow --color 'heading underline 208' $SAMPLE"
+tm_wait_row 9 "AI協同效應" >/dev/null
+wait_sgr 9 $'\e[1;4m'
+row9=$($TM capture-pane -e -p -t "$TM_T" | sed -n 9p)
+check "8 colours: heading 208 falls back to bold and underline" \
+    grep -qF $'\e[1;4m' <<<"$row9"
+check "8 colours: no colour 208, the built-in blue" \
+    eval '! grep -qF "38;5;208" <<<"$row9" && grep -qF $'"'"'\e[34m'"'"' <<<"$row9"'
 
 # YUEDU_OPTS binds too, and the command line beats it for the same key.
 tm_start 80 24 "YUEDU_OPTS=\"--bind 'K page-down' --bind 'Q quit'\" $YUEDU --ambiguous=narrow --bind 'Q line-down' $SAMPLE; echo rc=\$?; sleep 60"

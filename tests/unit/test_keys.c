@@ -86,6 +86,12 @@ test_help_shows_binding(void **state)
 	assert_non_null(strstr(l, "q f "));
 	free(l);
 
+	/* A key beyond ASCII is shown as it was given. */
+	assert_int_equal(keys_bind("阅", "help", &err), 0);
+	l = help_of("help");
+	assert_non_null(strstr(l, "h 阅 "));
+	free(l);
+
 	/* Binding the same key again replaces the binding. */
 	assert_int_equal(keys_bind("J", "line-down", &err), 0);
 	l = help_of("page-down");
