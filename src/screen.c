@@ -607,8 +607,10 @@ screen_panel_labels(struct screen *s, size_t sec, int avail, char *buf,
 	if (cnt > 0)
 		snprintf(num, sizeof num, " %ld", cnt);
 	cw = (int)strlen(num);
-	if (cw > room)
-		cw = 0, num[0] = '\0';
+	if (cw > room) {
+		cw = 0;
+		num[0] = '\0';
+	}
 	if (s->rt != NULL) {
 		const struct readtime_count *c = &s->rt[sec];
 
