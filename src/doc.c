@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -166,15 +167,56 @@ doc_take_index(struct doc *doc, struct doc *from)
 	from->line_cap = 0;
 }
 
+static enum doc_read_answer (*doc_read_fn)(void *, size_t);
+static void *doc_read_arg;
+
+void
+doc_set_read_hook(enum doc_read_answer (*fn)(void *arg, size_t bytes),
+    void *arg)
+{
+	doc_read_fn = fn;
+	doc_read_arg = arg;
+}
+
+/*
+ * Wait until FD can be read, asking the hook every tick.  Returns
+ * DOC_READ_GO when it can, or what the hook answered otherwise.
+ */
+static enum doc_read_answer
+doc_read_wait(int fd, size_t n)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	enum doc_read_answer a;
+
+	if (doc_read_fn == NULL)
+		return DOC_READ_GO;
+	for (;;) {
+		if ((a = doc_read_fn(doc_read_arg, n)) != DOC_READ_GO)
+			return a;
+		if (poll(&pfd, 1, DOC_READ_TICK_MS) != 0)
+			return DOC_READ_GO;	/* data, end, or an error */
+	}
+}
+
 static enum doc_status
-doc_read_fd(int fd, char **buf, size_t *len, char **cause)
+doc_read_fd(int fd, char **buf, size_t *len, int *partial, char **cause)
 {
 	size_t cap = 0, n = 0;
 	char *p = NULL;
 	ssize_t r;
+	enum doc_read_answer a;
 
 	for (;;) {
 		p = xgrow(p, &cap, n + 65536, 1);
+		if ((a = doc_read_wait(fd, n)) == DOC_READ_STOP) {
+			*partial = 1;
+			break;
+		}
+		if (a == DOC_READ_ABORT) {
+			*cause = xstrdup("interrupted");
+			free(p);
+			return DOC_ERR_INTERRUPTED;
+		}
 		r = read(fd, p + n, cap - n);
 		if (r == 0)
 			break;
@@ -241,7 +283,7 @@ doc_open(struct doc **out, const char *path, char **cause)
 			return DOC_OK;
 		}
 	}
-	rc = doc_read_fd(fd, &buf, &len, cause);
+	rc = doc_read_fd(fd, &buf, &len, &doc->partial, cause);
 	if (rc != DOC_OK) {
 		doc_free(doc);
 		goto fail;
@@ -500,6 +542,8 @@ doc_status_str(enum doc_status st)
 		return "Is a directory";
 	case DOC_ERR_READ:
 		return "read error";
+	case DOC_ERR_INTERRUPTED:
+		return "interrupted";
 	}
 	return "unknown error";
 }

@@ -102,6 +102,16 @@ enc_hz_to_euc(const char *s, size_t n, int strict, char **out, size_t *len)
  * return -1 (an incomplete sequence at the very end is allowed, since S
  * may be a prefix).  Otherwise each undecodable run becomes one U+FFFD.
  */
+static int (*enc_progress_fn)(void *, size_t, size_t);
+static void *enc_progress_arg;
+
+void
+enc_set_progress(int (*fn)(void *arg, size_t done, size_t total), void *arg)
+{
+	enc_progress_fn = fn;
+	enc_progress_arg = arg;
+}
+
 static int
 enc_iconv_count(const char *name, const char *s, size_t n, int strict,
     char **out, size_t *out_len, size_t *nbad)
@@ -117,7 +127,9 @@ enc_iconv_count(const char *name, const char *s, size_t n, int strict,
 	o = xmalloc(cap);
 	while (in_left > 0) {
 		char *op = o + k;
-		size_t op_left = cap - k - 4;
+		/* A step at a time, so progress can be told. */
+		size_t room = cap - k - 4, op_left = room < ENC_STEP_BYTES ?
+		    room : ENC_STEP_BYTES;
 		size_t r = iconv(cd, &in, &in_left, &op, &op_left);
 
 		k = (size_t)(op - o);
@@ -126,8 +138,16 @@ enc_iconv_count(const char *name, const char *s, size_t n, int strict,
 			continue;
 		}
 		if (errno == E2BIG) {
-			cap *= 2;
-			o = xrealloc(o, cap);
+			if (!strict && enc_progress_fn != NULL &&
+			    enc_progress_fn(enc_progress_arg, n - in_left, n)) {
+				free(o);
+				iconv_close(cd);
+				return -2;
+			}
+			if (cap - k - 4 < 64) {
+				cap *= 2;
+				o = xrealloc(o, cap);
+			}
 			continue;
 		}
 		if (strict && (errno == EILSEQ || in_left > 8)) {
@@ -446,7 +466,15 @@ enc_apply(struct doc *doc, const char *forced, char **note, char **err)
 		doc->encoding = "UTF-8";
 		return 0;
 	}
-	if (enc_to_utf8(name, doc->text, doc->len, &u, &ul) != 0) {
+	switch (enc_to_utf8(name, doc->text, doc->len, &u, &ul)) {
+	case 0:
+		break;
+	case -2:
+		*err = xasprintf("conversion from %s interrupted", name);
+		free(*note);
+		*note = NULL;
+		return -1;
+	default:
 		*err = xasprintf("cannot convert from %s", name);
 		return -1;
 	}

@@ -17,6 +17,7 @@
 struct grep_ctx {
 	FILE *out;
 	struct doc *doc;
+	const char *file;	/* printed before each line, or NULL */
 	int colour;
 	int failed;
 };
@@ -58,6 +59,8 @@ grep_line(void *arg, size_t line, const struct search_match *v, size_t n)
 	while (b < len && t[b] != '\n' && t[b] != '\r')
 		b++;
 
+	if (g->file != NULL)
+		fprintf(g->out, "%s:", g->file);
 	fprintf(g->out, "%zu:", line + 1);
 	for (size_t i = 0; i < n; i++) {
 		size_t off = v[i].off < a ? a : v[i].off;
@@ -85,7 +88,14 @@ grep_line(void *arg, size_t line, const struct search_match *v, size_t n)
 enum grep_status
 grep_write(FILE *out, struct doc *doc, struct search *s, int colour)
 {
-	struct grep_ctx g = { out, doc, colour, 0 };
+	return grep_write_file(out, doc, s, colour, NULL);
+}
+
+enum grep_status
+grep_write_file(FILE *out, struct doc *doc, struct search *s, int colour,
+    const char *file)
+{
+	struct grep_ctx g = { out, doc, file, colour, 0 };
 	enum search_status st;
 
 	st = search_each(s, doc, 0, doc->len, NULL, grep_line, &g, NULL);

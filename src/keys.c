@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "yuedu/finder.h"
 #include "yuedu/util.h"
@@ -306,6 +307,122 @@ static const char *const keys_help_extra[] = {
 #define KEYS_HELP_HEAD 2
 #define KEYS_HELP_EXTRA (sizeof(keys_help_extra) / sizeof(keys_help_extra[0]))
 
+/* Bindings made at start-up (a few); a later one for a key wins. */
+#define KEYS_BIND_MAX 64
+static struct {
+	int key;
+	size_t cmd;	/* index into keys_table */
+	char name[16];	/* the key as the user named it, for help */
+} keys_binds[KEYS_BIND_MAX];
+static size_t keys_nbinds;
+
+static const struct {
+	const char *name;
+	int key;
+} keys_names[] = {
+	{ "Enter", KEYS_ENTER }, { "Space", ' ' }, { "Tab", KEYS_TAB },
+	{ "Esc", KEYS_ESC }, { "Backspace", KEYS_BACKSPACE },
+	{ "Up", KEYS_UP }, { "Down", KEYS_DOWN }, { "Left", KEYS_LEFT },
+	{ "Right", KEYS_RIGHT }, { "PgUp", KEYS_PGUP }, { "PgDn", KEYS_PGDN },
+	{ "Home", KEYS_HOME }, { "End", KEYS_END },
+};
+
+int
+keys_code(const char *name)
+{
+	size_t n = strlen(name);
+	uint32_t cp;
+
+	if (n == 0)
+		return -1;
+	if (width_decode(name, n, &cp) == n)
+		return cp == (uint32_t)-1 || cp < 0x20 || cp == 0x7f ? -1 :
+		    (int)cp;
+	if (n == 2 && name[0] == '^') {
+		if (name[1] == '?')
+			return 0x7f;
+		if ((name[1] >= '@' && name[1] <= '_') ||
+		    (name[1] >= 'a' && name[1] <= 'z'))
+			return KEYS_CTRL(name[1]);
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++)
+		if (strcasecmp(name, keys_names[i].name) == 0)
+			return keys_names[i].key;
+	return -1;
+}
+
+static long
+keys_find(const char *name)
+{
+	for (size_t i = 0; i < keys_count; i++)
+		if (strcmp(keys_table[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+keys_command_exists(const char *name)
+{
+	return keys_find(name) >= 0;
+}
+
+int
+keys_bind(const char *key, const char *command, char **err)
+{
+	int code = keys_code(key);
+	long cmd = keys_find(command);
+	size_t i;
+
+	if (code < 0) {
+		*err = xasprintf("invalid key '%s' in bind", key);
+		return -1;
+	}
+	if (cmd < 0) {
+		*err = xasprintf("unknown command '%s' in bind (the help "
+		    "screen lists them)", command);
+		return -1;
+	}
+	for (i = 0; i < keys_nbinds && keys_binds[i].key != code; i++)
+		;
+	if (i == KEYS_BIND_MAX) {
+		*err = xasprintf("too many key bindings (at most %d)",
+		    KEYS_BIND_MAX);
+		return -1;
+	}
+	keys_binds[i].key = code;
+	keys_binds[i].cmd = (size_t)cmd;
+	/* Help names keys as the table does (^F, PgDn); a key beyond
+	 * ASCII keeps the name it was given. */
+	snprintf(keys_binds[i].name, sizeof keys_binds[i].name, "%s",
+	    strcmp(keys_name(code), "?") != 0 || code == '?' ?
+	    keys_name(code) : key);
+	if (i == keys_nbinds)
+		keys_nbinds++;
+	return 0;
+}
+
+void
+keys_bind_reset(void)
+{
+	keys_nbinds = 0;
+}
+
+/* The command KEY runs: a binding first, then the table; -1 if none. */
+static long
+keys_lookup(int key)
+{
+	for (size_t i = 0; i < keys_nbinds; i++)
+		if (keys_binds[i].key == key)
+			return (long)keys_binds[i].cmd;
+	for (size_t i = 0; i < keys_count; i++)
+		for (int k = 0; k < KEYS_PER_COMMAND && keys_table[i].keys[k];
+		    k++)
+			if (keys_table[i].keys[k] == key)
+				return (long)i;
+	return -1;
+}
+
 const char *
 keys_name(int key)
 {
@@ -378,9 +495,16 @@ keys_help_line(size_t i)
 	c = &keys_table[i];
 	buf[len++] = ' ';
 	buf[len++] = ' ';
+	/* The keys that run it now: its own unless bound away, then the
+	 * bindings made to it. */
 	for (int k = 0; k < KEYS_PER_COMMAND && c->keys[k]; k++)
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
-		    k ? " " : "", keys_name(c->keys[k]));
+		if (keys_lookup(c->keys[k]) == (long)i)
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+			    "%s%s", len > 2 ? " " : "", keys_name(c->keys[k]));
+	for (size_t b = 0; b < keys_nbinds && len < sizeof(buf) - 16; b++)
+		if (keys_binds[b].cmd == i)
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+			    "%s%s", len > 2 ? " " : "", keys_binds[b].name);
 	cols = width_string(buf, len);
 	while (cols < KEYS_HELP_KEY_COLS && len + 1 < sizeof(buf)) {
 		buf[len++] = ' ';
@@ -573,11 +697,8 @@ keys_dispatch(struct pager *p, int key)
 		p->pending = ':';
 		return PAGER_REDRAW;
 	}
-	for (size_t i = 0; i < keys_count; i++)
-		for (int k = 0; k < KEYS_PER_COMMAND && keys_table[i].keys[k];
-		    k++)
-			if (keys_table[i].keys[k] == key)
-				return keys_table[i].fn(p, count);
+	if ((r = (int)keys_lookup(key)) >= 0)
+		return keys_table[r].fn(p, count);
 	pager_message(p, "%s: not a command (h for help)",
 	    keys_name(key));
 	return PAGER_REDRAW;

@@ -2,13 +2,20 @@
  * The yuedu command: parse options, open the document, then print its
  * rows (--dump, or output not a terminal) or open the reader (screen.c).
  */
+#define _GNU_SOURCE 1	/* strverscmp, as the shelf sorts */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "yuedu/annot.h"
@@ -17,6 +24,7 @@
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
 #include "yuedu/grep.h"
+#include "yuedu/keys.h"
 #include "yuedu/dump.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
@@ -121,6 +129,112 @@ main_grep(struct doc *doc, const struct options *opts)
 	return st == GREP_MATCH ? 0 : 1;
 }
 
+static int main_is_dir(const char *path);
+
+/*
+ * --grep on one file of several: FILE:LINE:TEXT.  Returns 0 matched, 1
+ * none, 2 the file could not be read (said on stderr), 3 a bad pattern.
+ */
+static int
+main_grep_one(const char *path, const struct options *opts)
+{
+	struct search_opts so;
+	struct search *s;
+	struct doc *doc;
+	char *err, *note;
+	enum grep_status st;
+
+	if (doc_open(&doc, path, &err) != DOC_OK) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, err);
+		free(err);
+		return 2;
+	}
+	if (enc_apply(doc, opts->encoding, &note, &err) != 0) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, err);
+		free(err);
+		doc_free(doc);
+		return 2;
+	}
+	if (note != NULL) {
+		fprintf(stderr, "yuedu: %s: %s\n", path, note);
+		free(note);
+	}
+	main_search_opts(opts, doc, &so);
+	s = search_new(opts->grep, &so, &err);
+	if (s == NULL) {
+		fprintf(stderr, "yuedu: %s\n", err);
+		free(err);
+		doc_free(doc);
+		return 3;	/* the pattern: no use going on */
+	}
+	st = grep_write_file(stdout, doc, s, main_grep_colour(), path);
+	search_free(s);
+	doc_free(doc);
+	if (st == GREP_ERROR)
+		fprintf(stderr, "yuedu: write error\n");
+	return st == GREP_MATCH ? 0 : st == GREP_NONE ? 1 : 2;
+}
+
+static int
+main_name_cmp(const void *a, const void *b)
+{
+	return strverscmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * --grep over several operands, or a directory (its articles, as the
+ * shelf picks them, in shelf order).  Lines are FILE:LINE:TEXT as grep
+ * prints them; exit 0 when any line matched, 1 when none, 2 when a file
+ * could not be read (the others are still searched, as grep does).
+ */
+static int
+main_grep_files(const struct options *opts)
+{
+	int matched = 0, failed = 0, fatal = 0, r;
+
+	for (size_t i = 0; i < opts->nfiles; i++) {
+		const char *f = opts->files[i];
+		char **names = NULL;
+		size_t n = 0, cap = 0;
+		struct dirent *de;
+		DIR *d;
+
+		if (fatal)
+			break;
+		if (!main_is_dir(f)) {
+			r = main_grep_one(f, opts);
+			matched |= r == 0;
+			failed |= r >= 2;
+			fatal |= r == 3;
+			continue;
+		}
+		if ((d = opendir(f)) == NULL) {
+			fprintf(stderr, "yuedu: %s: %s\n", f, strerror(errno));
+			failed = 1;
+			continue;
+		}
+		while ((de = readdir(d)) != NULL)
+			if (shelf_is_article(f, de->d_name)) {
+				names = xgrow(names, &cap, n + 1, sizeof *names);
+				names[n++] = f[strlen(f) - 1] == '/' ?
+				    xasprintf("%s%s", f, de->d_name) :
+				    xasprintf("%s/%s", f, de->d_name);
+			}
+		closedir(d);
+		if (n > 1)
+			qsort(names, n, sizeof *names, main_name_cmp);
+		for (size_t k = 0; k < n; k++) {
+			r = fatal ? 2 : main_grep_one(names[k], opts);
+			matched |= r == 0;
+			failed |= r >= 2;
+			fatal |= r == 3;
+			free(names[k]);
+		}
+		free(names);
+	}
+	return failed ? 2 : matched ? 0 : 1;
+}
+
 static struct config main_cfg;
 
 static void
@@ -145,6 +259,204 @@ main_config(int *argc, char ***argv)
 		fprintf(stderr, "yuedu: %s\n", main_cfg.warnings[i]);
 	*argc = main_cfg.argc;
 	*argv = main_cfg.argv;
+}
+
+/*
+ * The --bind settings over the key table.  Each was checked when parsed
+ * (a bad one in the config file or YUEDU_OPTS is left out with a
+ * warning, on the command line it stops yuedu), so this cannot fail but
+ * for too many bindings, which is only warned about.
+ */
+static void
+main_binds(const struct options *opts)
+{
+	for (size_t i = 0; i < opts->nbinds; i++) {
+		struct config_bind b;
+		char *err;
+
+		if (config_bind_parse(opts->binds[i], &b, &err) != 0 ||
+		    keys_bind(b.key, b.command, &err) != 0) {
+			fprintf(stderr, "yuedu: %s\n", err);
+			free(err);
+		}
+	}
+}
+
+/*
+ * Long work before the reader starts (reading a slow pipe, converting a
+ * big text from a legacy encoding): after MAIN_QUIET_MS a line on stderr
+ * (when a terminal) says how far it got; a key or ^C stops it.  The
+ * terminal is put in character mode only once the line shows, and
+ * restored after.
+ */
+#define MAIN_QUIET_MS 300
+
+struct main_watch {
+	const char *what;	/* e.g. "standard input" */
+	int tty;		/* /dev/tty for keys, or -1 */
+	struct termios old;
+	int raw;		/* tty in character mode (old saved) */
+	struct timespec t0;
+	int shown;		/* the progress line is on stderr */
+	struct sigaction old_sa;
+};
+
+static volatile sig_atomic_t main_sigint;
+
+static void
+main_on_sigint(int sig)
+{
+	main_sigint = sig;
+}
+
+static char *
+main_size(size_t bytes, char *buf, size_t size)
+{
+	if (bytes >= 1000000)
+		snprintf(buf, size, "%.1f MB", (double)bytes / 1e6);
+	else
+		snprintf(buf, size, "%zu kB", bytes / 1000);
+	return buf;
+}
+
+static void
+main_watch_start(struct main_watch *w, const char *what)
+{
+	struct sigaction sa;
+
+	memset(w, 0, sizeof *w);
+	w->what = what;
+	w->tty = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	clock_gettime(CLOCK_MONOTONIC, &w->t0);
+	main_sigint = 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = main_on_sigint;	/* no SA_RESTART: wake poll() */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &w->old_sa);
+}
+
+/*
+ * 0: go on; 1: a key was pressed; 2: ^C.  Returns 0 quietly until
+ * MAIN_QUIET_MS have passed; then SHOW is worth a progress line.
+ */
+static int
+main_watch_poll(struct main_watch *w, int *show)
+{
+	struct timespec t;
+	char c;
+
+	*show = 0;
+	if (main_sigint)
+		return 2;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	if ((t.tv_sec - w->t0.tv_sec) * 1000 + (t.tv_nsec - w->t0.tv_nsec) /
+	    1000000 < MAIN_QUIET_MS)
+		return 0;
+	if (w->tty >= 0 && !w->raw && tcgetattr(w->tty, &w->old) == 0) {
+		struct termios raw = w->old;
+
+		raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+		raw.c_cc[VMIN] = 0;
+		raw.c_cc[VTIME] = 0;
+		w->raw = tcsetattr(w->tty, TCSANOW, &raw) == 0;
+	}
+	if (w->raw && read(w->tty, &c, 1) == 1)
+		return 1;
+	*show = w->shown = 1;
+	return 0;
+}
+
+static void
+main_watch_end(struct main_watch *w)
+{
+	sigaction(SIGINT, &w->old_sa, NULL);
+	if (w->raw) {
+		tcflush(w->tty, TCIFLUSH);
+		tcsetattr(w->tty, TCSANOW, &w->old);
+	}
+	if (w->tty >= 0)
+		close(w->tty);
+	if (w->shown)
+		fputs("\r\033[K", stderr);
+}
+
+static enum doc_read_answer
+main_read_hook(void *arg, size_t bytes)
+{
+	struct main_watch *w = arg;
+	char num[32];
+	int show, r = main_watch_poll(w, &show);
+
+	if (r != 0)
+		return r == 1 ? DOC_READ_STOP : DOC_READ_ABORT;
+	if (show)
+		fprintf(stderr, "\ryuedu: reading %s… %s (any key opens what "
+		    "came, ^C quits)\033[K", w->what, main_size(bytes, num,
+		    sizeof num));
+	return DOC_READ_GO;
+}
+
+static int
+main_convert_hook(void *arg, size_t done, size_t total)
+{
+	struct main_watch *w = arg;
+	int show;
+
+	if (main_watch_poll(w, &show) != 0)
+		return 1;
+	if (show)
+		fprintf(stderr, "\ryuedu: converting %s… %d%% (any key or ^C "
+		    "quits)\033[K", w->what, total ? (int)(done * 100.0 /
+		    (double)total) : 0);
+	return 0;
+}
+
+/* enc_apply(), with progress and a way out on a big text. */
+static int
+main_convert(struct doc *doc, const char *forced, char **note, char **err)
+{
+	struct main_watch w;
+	int rc;
+
+	if (!isatty(STDERR_FILENO))
+		return enc_apply(doc, forced, note, err);
+	main_watch_start(&w, doc->name);
+	enc_set_progress(main_convert_hook, &w);
+	rc = enc_apply(doc, forced, note, err);
+	enc_set_progress(NULL, NULL);
+	main_watch_end(&w);
+	return rc;
+}
+
+/* doc_open(), with progress and a way out when PATH is a slow pipe. */
+static enum doc_status
+main_open(struct doc **doc, const char *path, char **cause)
+{
+	struct main_watch w;
+	enum doc_status st;
+	const char *what = strcmp(path, "-") == 0 ? "standard input" : path;
+	char num[32];
+
+	if (!isatty(STDERR_FILENO))
+		return doc_open(doc, path, cause);
+	main_watch_start(&w, what);
+	doc_set_read_hook(main_read_hook, &w);
+	st = doc_open(doc, path, cause);
+	doc_set_read_hook(NULL, NULL);
+	main_watch_end(&w);
+	if (st == DOC_OK && main_sigint) {
+		/* ^C also ends the writer of the pipe: the end of input
+		 * may come first. */
+		doc_free(*doc);
+		*doc = NULL;
+		*cause = xstrdup("interrupted");
+		return DOC_ERR_INTERRUPTED;
+	}
+	if (st == DOC_OK && (*doc)->partial)
+		fprintf(stderr, "yuedu: stopped reading %s after %s; the rest "
+		    "is not shown\n", what, main_size((*doc)->len, num,
+		    sizeof num));
+	return st;
 }
 
 static int
@@ -250,6 +562,7 @@ main(int argc, char **argv)
 	int rc = 0;
 
 	main_locale();
+	config_set_command_check(keys_command_exists);
 	main_config(&argc, &argv);
 	if (options_parse(&opts, argc, argv, &err) != 0) {
 		fprintf(stderr, "yuedu: %s\nTry 'yuedu --help' for more "
@@ -257,6 +570,7 @@ main(int argc, char **argv)
 		free(err);
 		return 2;
 	}
+	main_binds(&opts);
 	if (opts.help) {
 		fputs(options_help(), stdout);
 		options_done(&opts);
@@ -280,6 +594,13 @@ main(int argc, char **argv)
 		free(err);
 		options_done(&opts);
 		return 2;
+	}
+	if (opts.grep != NULL && !opts.dump && !opts.outline &&
+	    (opts.nfiles > 1 || (opts.nfiles == 1 &&
+	    main_is_dir(opts.files[0])))) {
+		rc = main_grep_files(&opts);
+		options_done(&opts);
+		return rc;
 	}
 	for (size_t i = 0; i < opts.nfiles; i++) {
 		const char *what = opts.dump ? "--dump" : opts.outline ?
@@ -309,19 +630,27 @@ main(int argc, char **argv)
 		return 2;
 	}
 	path = opts.nfiles ? opts.files[0] : "-";
-	st = doc_open(&doc, path, &cause);
+	st = main_open(&doc, path, &cause);
+	if (st == DOC_ERR_INTERRUPTED) {
+		fprintf(stderr, "yuedu: interrupted while reading %s\n",
+		    strcmp(path, "-") == 0 ? "standard input" : path);
+		free(cause);
+		options_done(&opts);
+		return 128 + SIGINT;
+	}
 	if (st != DOC_OK) {
 		fprintf(stderr, "yuedu: %s: %s\n", path, cause);
 		free(cause);
 		options_done(&opts);
 		return 2;
 	}
-	if (enc_apply(doc, opts.encoding, &note, &err) != 0) {
+	if (main_convert(doc, opts.encoding, &note, &err) != 0) {
+		rc = strstr(err, "interrupted") != NULL ? 128 + SIGINT : 2;
 		fprintf(stderr, "yuedu: %s: %s\n", path, err);
 		free(err);
 		doc_free(doc);
 		options_done(&opts);
-		return 2;
+		return rc;
 	}
 	if (note != NULL) {
 		fprintf(stderr, "yuedu: %s: %s\n", path, note);

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "yuedu/annot.h"
+#include "yuedu/config.h"
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
@@ -32,6 +33,7 @@
 #include "yuedu/options.h"
 #include "yuedu/outline.h"
 #include "yuedu/pager.h"
+#include "yuedu/readtime.h"
 #include "yuedu/state.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
@@ -40,6 +42,8 @@
 #define SCREEN_PAIR_CURRENT 2	/* the current match */
 #define SCREEN_PAIR_TERM 3	/* highlight term K: pair 3 + K */
 #define SCREEN_TERM_COLOURS 7
+#define SCREEN_PAIR_ELEMENT 16	/* --color element E: pair 16 + E */
+#define SCREEN_PANEL_TITLE_MIN 8	/* columns a panel title keeps */
 #define SCREEN_PROGRESS_MS 150	/* show progress after this long */
 #define SCREEN_WHEEL_ROWS 3
 #define SCREEN_PROBE_MS 200
@@ -83,6 +87,8 @@ struct screen {
 	struct outline *thread_ol;
 	char *thread_err;
 	size_t total_lines;	/* 0 until known */
+	struct readtime_count *thread_rt, *rt;	/* per section, with ol */
+	long cpm, wpm;		/* reading rates for the panel */
 
 	/* Search and highlight terms; spans of the line being drawn. */
 	struct finder finder;
@@ -109,6 +115,31 @@ __lsan_default_suppressions(void)
 
 static volatile sig_atomic_t screen_signal;
 static int screen_curses_on;
+
+/* How each element is drawn: built-in, or as --color set it. */
+static struct {
+	attr_t attr;
+	short pair;
+} screen_looks[CONFIG_ELEMENT_COUNT];
+
+void
+screen_style(enum config_element e, attr_t *attr, short *pair)
+{
+	*attr = e < CONFIG_ELEMENT_COUNT ? screen_looks[e].attr : A_NORMAL;
+	*pair = e < CONFIG_ELEMENT_COUNT ? screen_looks[e].pair : 0;
+}
+
+static attr_t
+screen_attr(enum config_element e)
+{
+	return screen_looks[e].attr;
+}
+
+static short
+screen_pair(enum config_element e)
+{
+	return screen_looks[e].pair;
+}
 
 static void
 screen_on_signal(int sig)
@@ -194,6 +225,10 @@ screen_outline_main(void *arg)
 	if (outline_build(&s->thread_ol, s->view, &s->oo,
 	    &s->thread_err) != 0)
 		s->thread_ol = NULL;
+	if (s->thread_ol != NULL && s->thread_ol->n > 0) {
+		s->thread_rt = xcalloc(s->thread_ol->n, sizeof *s->thread_rt);
+		readtime_sections(s->view, s->thread_ol, s->thread_rt);
+	}
 	doc_line_count(s->view);
 	atomic_store(&s->thread_done, 1);
 	return NULL;
@@ -225,6 +260,8 @@ screen_outline_take(struct screen *s, int wait)
 	s->thread_running = 0;
 	s->ol = s->thread_ol;
 	s->thread_ol = NULL;
+	s->rt = s->thread_rt;
+	s->thread_rt = NULL;
 	s->total_lines = doc_line_count(s->view);
 	doc_take_index(s->doc, s->view);	/* G need not index again */
 	doc_free(s->view);
@@ -437,13 +474,9 @@ screen_span_look(const struct screen *s, int style, attr_t *attr,
 	};
 
 	if (style == FINDER_STYLE_CURRENT) {
-		*attr = A_BOLD | (s->color ? 0 : A_REVERSE | A_UNDERLINE);
-		*pair = s->color ? SCREEN_PAIR_CURRENT : 0;
-		if (!s->color)
-			*attr |= A_BOLD;
+		screen_style(CONFIG_ELEMENT_CURRENT_MATCH, attr, pair);
 	} else if (style == FINDER_STYLE_MATCH) {
-		*attr = A_REVERSE;
-		*pair = 0;
+		screen_style(CONFIG_ELEMENT_MATCH, attr, pair);
 	} else if (s->nterm_colours > 0) {
 		*attr = 0;
 		*pair = (short)(SCREEN_PAIR_TERM + style % s->nterm_colours);
@@ -556,8 +589,10 @@ screen_draw_text(struct screen *s, int x0)
 		const struct layout_line *ll = layout_get(s->lay, line);
 		const struct layout_row *r = &ll->rows[row];
 		int head = screen_is_heading(s, ll->off);
-		attr_t attr = head ? A_BOLD : A_NORMAL, a;
-		short pair = head && s->color ? SCREEN_PAIR_HEADING : 0, pr;
+		enum config_element el = head ? CONFIG_ELEMENT_HEADING :
+		    CONFIG_ELEMENT_TEXT;
+		attr_t attr = screen_attr(el), a;
+		short pair = screen_pair(el), pr;
 
 		y = k * step + step - 1;
 		if (step == 2)
@@ -611,6 +646,86 @@ screen_title(const struct screen *s, size_t i)
 	    xstrdup(s->ol->v[i].title);
 }
 
+/*
+ * The right-hand labels of outline entry SEC in BUF: the search's
+ * matches in it, its length and reading time, as many as leave the
+ * title half the AVAIL columns there are (SCREEN_PANEL_TITLE_MIN at
+ * least): the length goes first, then the time.  Returns
+ * the columns used, with *NMATCH the columns of the match count (drawn
+ * bold at the left of them).
+ */
+static int
+screen_panel_labels(struct screen *s, size_t sec, int avail, char *buf,
+    size_t size, int *nmatch)
+{
+	long cnt = finder_section_count(&s->finder, s->ol, sec);
+	char num[24] = "", len[16], mins[24], info[48] = "";
+	int keep = avail / 2 > SCREEN_PANEL_TITLE_MIN ? avail / 2 :
+	    SCREEN_PANEL_TITLE_MIN, room = avail - keep, cw, iw;
+
+	if (cnt > 0)
+		snprintf(num, sizeof num, " %ld", cnt);
+	cw = (int)strlen(num);
+	if (cw > room) {
+		cw = 0;
+		num[0] = '\0';
+	}
+	if (s->rt != NULL) {
+		const struct readtime_count *c = &s->rt[sec];
+
+		readtime_format_count(c->chars, len, sizeof len);
+		readtime_format(readtime_minutes(c, s->cpm, s->wpm), mins,
+		    sizeof mins);
+		snprintf(info, sizeof info, " %5s %6s", len, mins);
+		iw = (int)strlen(info);
+		if (cw + iw > room) {	/* narrow: the time alone */
+			snprintf(info, sizeof info, " %6s", mins);
+			iw = (int)strlen(info);
+		}
+		if (cw + iw > room)
+			info[0] = '\0';
+	}
+	snprintf(buf, size, "%s%s", num, info);
+	*nmatch = cw;
+	return width_string(buf, strlen(buf));
+}
+
+static void
+screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
+    size_t cur_sec)
+{
+	struct pager *p = &s->p;
+	size_t sec = p->panel_idx[e];
+	const struct outline_heading *h = &s->ol->v[sec];
+	enum config_element el = e == p->panel_cur ?
+	    CONFIG_ELEMENT_PANEL_CURRENT : CONFIG_ELEMENT_PANEL;
+	attr_t attr = screen_attr(el), bold = sec == cur_sec ? A_BOLD : 0;
+	short pair = screen_pair(el);
+	int indent = 2 * (h->level - 1), x = 2, rw, mw;
+	char right[96];
+
+	if (indent > w / 3)
+		indent = w / 3;
+	x += indent;
+	screen_pad(y, 0, w, attr, pair);
+	if (sec == cur_sec)
+		screen_put_str(y, 0, ">", 1, w, attr | A_BOLD, pair);
+	rw = screen_panel_labels(s, sec, w - x - 1, right, sizeof right, &mw);
+	if (rw > 0) {
+		screen_put_str(y, w - rw, right, (size_t)mw, mw,
+		    attr | A_BOLD, pair);
+		screen_put_str(y, w - rw + mw, right + mw,
+		    strlen(right + mw), rw - mw, attr, pair);
+	}
+	if (x < w) {
+		char *t = screen_title(s, sec);
+
+		screen_put_str(y, x, t, strlen(t), w - x - rw - (rw > 0),
+		    attr | bold, pair);
+		free(t);
+	}
+}
+
 static void
 screen_draw_panel(struct screen *s)
 {
@@ -627,7 +742,9 @@ screen_draw_panel(struct screen *s)
 		    p->panel_filtering ? "_" : "", p->panel_n);
 	else
 		head = xasprintf("Outline (%zu)", p->panel_n);
-	screen_put_str(0, 0, head, strlen(head), w, A_BOLD, 0);
+	screen_put_str(0, 0, head, strlen(head), w,
+	    screen_attr(CONFIG_ELEMENT_PANEL) | A_BOLD,
+	    screen_pair(CONFIG_ELEMENT_PANEL));
 	free(head);
 	if (pc)
 		mvvline(0, pc, ACS_VLINE, rows);
@@ -641,42 +758,9 @@ screen_draw_panel(struct screen *s)
 	}
 	pager_panel_fit(p, rows - 1);
 	for (int y = 1; y < rows && p->panel_top + (size_t)(y - 1) <
-	    p->panel_n; y++) {
-		size_t e = p->panel_top + (size_t)(y - 1);
-		const struct outline_heading *h = &s->ol->v[p->panel_idx[e]];
-		attr_t attr = e == p->panel_cur ? A_REVERSE : A_NORMAL;
-		int indent = 2 * (h->level - 1), x = 2;
-
-		if (indent > w / 3)
-			indent = w / 3;
-		if (attr == A_REVERSE)
-			screen_pad(y, 0, w, attr, 0);
-		if (p->panel_idx[e] == cur_sec)
-			screen_put_str(y, 0, ">", 1, w, attr | A_BOLD, 0);
-		long cnt = finder_section_count(&s->finder, s->ol,
-		    p->panel_idx[e]);
-		int cw = 0;
-
-		x += indent;
-		if (cnt > 0) {	/* matches of the search in this section */
-			char num[24];
-
-			snprintf(num, sizeof(num), " %ld", cnt);
-			cw = (int)strlen(num);
-			if (cw < w - x - 2)
-				screen_put_str(y, w - cw, num, (size_t)cw, cw,
-				    attr | A_BOLD, 0);
-			else
-				cw = 0;
-		}
-		if (x < w) {
-			char *t = screen_title(s, p->panel_idx[e]);
-
-			screen_put_str(y, x, t, strlen(t), w - x - cw, attr |
-			    (p->panel_idx[e] == cur_sec ? A_BOLD : 0), 0);
-			free(t);
-		}
-	}
+	    p->panel_n; y++)
+		screen_draw_panel_row(s, y, w, p->panel_top + (size_t)(y - 1),
+		    cur_sec);
 }
 
 static void
@@ -798,6 +882,8 @@ screen_draw_status(struct screen *s)
 	size_t sec = pager_section(p);
 	char right[480], modes[64] = "", srch[160] = "", *left, *fs;
 	char *title = sec != (size_t)-1 ? screen_title(s, sec) : NULL;
+	attr_t sa;
+	short sp;
 
 	if (s->finder.prompt != FINDER_PROMPT_NONE) {
 		screen_draw_prompt(s);
@@ -829,18 +915,18 @@ screen_draw_status(struct screen *s)
 		    title ? title : "");
 	screen_status_right(s, srch, modes, width_string(left, strlen(left)),
 	    right, sizeof(right));
-	attron(A_REVERSE);
-	mvhline(y, 0, ' ', COLS);
-	attroff(A_REVERSE);
+	sa = screen_attr(CONFIG_ELEMENT_STATUS);
+	sp = screen_pair(CONFIG_ELEMENT_STATUS);
+	screen_pad(y, 0, COLS, sa, sp);
 	rw = width_string(right, strlen(right));
 	if (rw + 2 > COLS) {
-		screen_put_str(y, 0, right, strlen(right), COLS, A_REVERSE, 0);
+		screen_put_str(y, 0, right, strlen(right), COLS, sa, sp);
 	} else {
 		lw = COLS - rw - 2;
 		screen_put_str(y, 0, left, strlen(left), lw,
-		    p->msg ? A_REVERSE | A_BOLD : A_REVERSE, 0);
+		    p->msg ? sa | A_BOLD : sa, sp);
 		screen_put_str(y, COLS - rw - 1, right, strlen(right), rw,
-		    A_REVERSE, 0);
+		    sa, sp);
 	}
 	free(left);
 	free(title);
@@ -976,6 +1062,56 @@ screen_step(struct screen *s, int step)
 	return 1;
 }
 
+/*
+ * Wait for the outline a key needs (it is usually long done).  After
+ * SCREEN_PROGRESS_MS the status line says how long it has taken; any key
+ * or ^C stops waiting (the key is used up).  1 when the outline is there.
+ */
+static int
+screen_outline_wait(struct screen *s)
+{
+	struct timespec t0;
+	struct pollfd pfd = { s->key_fd, POLLIN, 0 };
+	char msg[96];
+	wint_t w;
+	int code;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (s->thread_running && !atomic_load(&s->thread_done)) {
+		long ms = screen_ms_since(&t0);
+
+		if (screen_signal == SIGINT) {
+			screen_signal = 0;
+			break;
+		}
+		if (ms >= SCREEN_PROGRESS_MS) {
+			snprintf(msg, sizeof msg, "building the outline… %.1f s "
+			    "(any key stops)", (double)ms / 1000);
+			screen_pad(LINES - 1, 0, COLS,
+			    screen_attr(CONFIG_ELEMENT_STATUS),
+			    screen_pair(CONFIG_ELEMENT_STATUS));
+			screen_put_str(LINES - 1, 0, msg, strlen(msg), COLS,
+			    screen_attr(CONFIG_ELEMENT_STATUS),
+			    screen_pair(CONFIG_ELEMENT_STATUS));
+			refresh();
+		}
+		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
+			continue;
+		nodelay(stdscr, TRUE);
+		code = get_wch(&w);
+		timeout(SCREEN_TICK_MS);
+		if (code == OK || (code == KEY_CODE_YES && w != KEY_RESIZE &&
+		    w != KEY_MOUSE))
+			break;
+	}
+	if (s->thread_running && !atomic_load(&s->thread_done)) {
+		pager_message(&s->p, "the outline is not ready yet");
+		return 0;
+	}
+	screen_outline_take(s, 1);
+	return 1;
+}
+
 static enum screen_end
 screen_loop(struct screen *s)
 {
@@ -983,6 +1119,9 @@ screen_loop(struct screen *s)
 	int code, key;
 	enum pager_action a;
 
+	if (s->doc->partial)
+		pager_message(&s->p, "stopped reading: only what came before "
+		    "the key is shown");
 	screen_draw(s);
 	/* The outline and the line count come after the first screen. */
 	if (s->doc->len > 0)
@@ -1013,8 +1152,11 @@ screen_loop(struct screen *s)
 		key = screen_key(wch, code);
 		if (key < 0)
 			continue;
-		if (screen_needs_outline(&s->p, key))
-			screen_outline_take(s, 1);
+		if (screen_needs_outline(&s->p, key) &&
+		    !screen_outline_wait(s)) {
+			screen_draw(s);
+			continue;
+		}
 		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
 		a = keys_dispatch(&s->p, key);
 		if (a == PAGER_QUIT)
@@ -1032,19 +1174,94 @@ screen_loop(struct screen *s)
 	}
 }
 
+/* The built-in looks; with COLOR, in colour where there is one. */
 static void
-screen_colors(struct screen *s)
+screen_looks_default(int color)
+{
+	memset(screen_looks, 0, sizeof screen_looks);
+	screen_looks[CONFIG_ELEMENT_STATUS].attr = A_REVERSE;
+	screen_looks[CONFIG_ELEMENT_HEADING].attr = A_BOLD;
+	screen_looks[CONFIG_ELEMENT_MATCH].attr = A_REVERSE;
+	screen_looks[CONFIG_ELEMENT_PANEL_CURRENT].attr = A_REVERSE;
+	screen_looks[CONFIG_ELEMENT_SHELF_INFO].attr = A_DIM;
+	screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].attr = A_BOLD |
+	    (color >= 8 ? 0 : A_REVERSE | A_UNDERLINE);
+	if (color > 0)
+		screen_looks[CONFIG_ELEMENT_HEADING].pair = SCREEN_PAIR_HEADING;
+	if (color >= 8)
+		screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].pair =
+		    SCREEN_PAIR_CURRENT;
+}
+
+static attr_t
+screen_attrs_of(unsigned bits)
+{
+	attr_t a = A_NORMAL;
+
+	if (bits & CONFIG_ATTR_BOLD)
+		a |= A_BOLD;
+	if (bits & CONFIG_ATTR_DIM)
+		a |= A_DIM;
+	if (bits & CONFIG_ATTR_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (bits & CONFIG_ATTR_REVERSE)
+		a |= A_REVERSE;
+	if (bits & CONFIG_ATTR_ITALIC)
+		a |= A_ITALIC;
+	return a;
+}
+
+/*
+ * Each --color setting replaces its element's look.  Colours the
+ * terminal cannot show (NO_COLOR, fewer colours than asked for) are
+ * left out, and the element keeps its built-in attributes besides the
+ * ones asked for, so it still stands out.
+ */
+static void
+screen_looks_config(const struct options *opts, int color)
+{
+	for (size_t i = 0; i < opts->ncolors; i++) {
+		struct config_color c;
+		char *err;
+		int e, want, can;
+
+		if (config_color_parse(opts->colors[i], &c, &err) != 0) {
+			free(err);	/* checked when parsed */
+			continue;
+		}
+		e = (int)c.element;
+		want = c.fg != CONFIG_COLOR_NONE || c.bg != CONFIG_COLOR_NONE;
+		can = color > 0 && c.fg < color && c.bg < color &&
+		    init_pair((short)(SCREEN_PAIR_ELEMENT + e), (short)c.fg,
+		    (short)c.bg) == OK;
+		if (want && !can)
+			screen_looks[e].attr |= screen_attrs_of(c.attrs);
+		else {
+			screen_looks[e].attr = screen_attrs_of(c.attrs);
+			screen_looks[e].pair = want ?
+			    (short)(SCREEN_PAIR_ELEMENT + e) : 0;
+		}
+	}
+	if (screen_looks[CONFIG_ELEMENT_TEXT].pair != 0 ||
+	    screen_looks[CONFIG_ELEMENT_TEXT].attr != A_NORMAL)
+		bkgdset(' ' | screen_looks[CONFIG_ELEMENT_TEXT].attr |
+		    COLOR_PAIR(screen_looks[CONFIG_ELEMENT_TEXT].pair));
+}
+
+static void
+screen_colors(struct screen *s, const struct options *opts)
 {
 	const char *nc = getenv("NO_COLOR");
+	int color = 0;
 
-	if (nc != NULL && nc[0] != '\0')
-		return;
-	if (!has_colors() || start_color() != OK)
-		return;
-	use_default_colors();
-	if (init_pair(SCREEN_PAIR_HEADING, COLOR_BLUE, -1) == OK)
-		s->color = 1;
-	if (COLORS >= 8) {
+	if ((nc == NULL || nc[0] == '\0') && has_colors() &&
+	    start_color() == OK) {
+		use_default_colors();
+		if (init_pair(SCREEN_PAIR_HEADING, COLOR_BLUE, -1) == OK)
+			s->color = 1;
+		color = s->color ? COLORS : 0;
+	}
+	if (color >= 8) {
 		/* Current match: black on yellow; terms: the other six
 		 * backgrounds (magenta and red with white text). */
 		static const short bg[SCREEN_TERM_COLOURS] = {
@@ -1062,6 +1279,8 @@ screen_colors(struct screen *s)
 		}
 		s->nterm_colours = n;
 	}
+	screen_looks_default(color);
+	screen_looks_config(opts, color);
 }
 
 static void
@@ -1136,7 +1355,9 @@ screen_session_new(const struct options *opts, int *rc)
 	    | BUTTON5_PRESSED
 #endif
 	    , NULL);
-	screen_colors(s);
+	screen_colors(s, opts);
+	s->cpm = opts->cpm;
+	s->wpm = opts->wpm;
 	check = getenv("YUEDU_CHECK_CURSOR");
 	if (check != NULL && check[0] != '\0')
 		s->check = fopen(check, "w");
@@ -1305,6 +1526,8 @@ screen_doc_close(struct screen *s)
 	pager_done(&s->p);
 	outline_free(s->ol);
 	s->ol = NULL;
+	free(s->rt);
+	s->rt = NULL;
 	free(s->thread_err);
 	s->thread_err = NULL;
 	layout_free(s->lay);

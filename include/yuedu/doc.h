@@ -14,6 +14,8 @@ struct doc {
 	char *name;		/* the path as given, or "-" for stdin */
 	const char *encoding;	/* name of the source encoding, e.g. "UTF-8" */
 	int mapped;		/* text is an mmap of the file (never written) */
+	int partial;		/* reading a pipe was stopped: the text is
+				   what had come until then */
 
 	/* Private. */
 	void *map_base;		/* what mmap returned */
@@ -41,7 +43,23 @@ enum doc_status {
 	DOC_ERR_OPEN,		/* the file could not be opened; cause says why */
 	DOC_ERR_DIR,		/* the path is a directory */
 	DOC_ERR_READ,		/* reading failed */
+	DOC_ERR_INTERRUPTED,	/* the progress hook asked to give up */
 };
+
+enum doc_read_answer {
+	DOC_READ_GO = 0,	/* go on reading */
+	DOC_READ_STOP,		/* stop: open what was read (doc->partial) */
+	DOC_READ_ABORT,		/* give up: DOC_ERR_INTERRUPTED */
+};
+
+/*
+ * While a pipe or terminal is read into memory, call FN(ARG, BYTES) about
+ * every DOC_READ_TICK_MS with the bytes read so far, even while nothing
+ * comes; FN says whether to go on.  NULL: no hook (the default).
+ */
+#define DOC_READ_TICK_MS 100
+void doc_set_read_hook(enum doc_read_answer (*fn)(void *arg, size_t bytes),
+    void *arg);
 
 /*
  * Open PATH ("-" reads standard input).  A regular file is mapped

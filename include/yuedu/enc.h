@@ -31,8 +31,8 @@ const char *enc_detect(const char *s, size_t n, int *sure);
 /*
  * Convert S (N bytes) from encoding NAME (canonical) to UTF-8.  Each run
  * of undecodable bytes becomes one U+FFFD.  *out is a new buffer (caller
- * frees), *out_len its length.  Returns 0, or -1 when NAME is unknown to
- * the C library.
+ * frees), *out_len its length.  Returns 0, -1 when NAME is unknown to
+ * the C library, or -2 when the progress hook (enc_set_progress) gave up.
  */
 int enc_to_utf8(const char *name, const char *s, size_t n, char **out,
     size_t *out_len);
@@ -44,5 +44,15 @@ int enc_to_utf8(const char *name, const char *s, size_t n, char **out,
  * told something, e.g. that no encoding fitted.
  */
 int enc_apply(struct doc *doc, const char *forced, char **note, char **err);
+
+/*
+ * While converting a whole text, call FN(ARG, DONE, TOTAL) every
+ * ENC_STEP_BYTES of output with the input bytes converted so far; a
+ * non-zero answer gives up: enc_apply() then returns -1 with *err
+ * "conversion from NAME interrupted" and DOC unchanged.  NULL: no hook.
+ */
+#define ENC_STEP_BYTES (1 << 20)
+void enc_set_progress(int (*fn)(void *arg, size_t done, size_t total),
+    void *arg);
 
 #endif

@@ -24,4 +24,8 @@ enum grep_status {
 enum grep_status grep_write(FILE *out, struct doc *doc, struct search *s,
     int colour);
 
+/* The same with FILE (when not NULL) before each line: "FILE:LINE:TEXT". */
+enum grep_status grep_write_file(FILE *out, struct doc *doc,
+    struct search *s, int colour, const char *file);
+
 #endif

@@ -51,6 +51,24 @@ extern const size_t keys_count;
  */
 enum pager_action keys_dispatch(struct pager *p, int key);
 
+/*
+ * Key bindings from the configuration, over the table: KEY (a name as
+ * config_bind_parse() accepts: one character, ^X, or Enter Space Tab Esc
+ * Backspace Up Down Left Right PgUp PgDn Home End) runs COMMAND (a name of
+ * keys_table) from now on, whatever it did before; the help screen shows
+ * it.  Returns 0, or -1 with *err set (caller frees) for an unknown key
+ * or command.  The table itself never changes.
+ */
+int keys_bind(const char *key, const char *command, char **err);
+/* Forget every binding. */
+void keys_bind_reset(void);
+
+/* 1 if NAME is a command of keys_table (the check config uses). */
+int keys_command_exists(const char *name);
+
+/* The code of key NAME as keys_bind() takes it, or -1. */
+int keys_code(const char *name);
+
 /* The name of a key as shown in help: "j", "↓", "Space", "^F", "PgDn". */
 const char *keys_name(int key);
 

@@ -56,7 +56,7 @@ top_text() { tm_cap | sed -n "${1:-1}p" | tr -d ' '; }
 
 tm_start 80 24 "$YUEDU --ambiguous=narrow $SAMPLE"
 check "status line names the encoding (UTF-8)" tm_wait_row 24 "01-ali"
-check "status line: UTF-8 before the place" row_matches 24 'UTF-8 line 1/25 +0%$'
+check "status line: UTF-8 before the place" row_wait_match 24 'UTF-8 line 1/25 +0%$'
 
 tm_keys 3 j
 check "3j: the fourth row on top" tm_wait_row 1 "價值的機會。同時,如何運用AI技術"
