@@ -566,7 +566,13 @@ screen_draw_ruby(struct screen *s, int y, int x0,
 
 	if (ruby == NULL)
 		return;
-	screen_put_str(y, x0, ruby, len, COLS - x0, A_DIM, 0);
+	{
+		attr_t a;
+		short pr;
+
+		screen_style(CONFIG_ELEMENT_PINYIN, &a, &pr);
+		screen_put_str(y, x0, ruby, len, COLS - x0, a, pr);
+	}
 	free(ruby);
 }
 
@@ -1184,6 +1190,7 @@ screen_looks_default(int color)
 	screen_looks[CONFIG_ELEMENT_MATCH].attr = A_REVERSE;
 	screen_looks[CONFIG_ELEMENT_PANEL_CURRENT].attr = A_REVERSE;
 	screen_looks[CONFIG_ELEMENT_SHELF_INFO].attr = A_DIM;
+	screen_looks[CONFIG_ELEMENT_PINYIN].attr = A_DIM;
 	screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].attr = A_BOLD |
 	    (color >= 8 ? 0 : A_REVERSE | A_UNDERLINE);
 	if (color > 0)

@@ -5,8 +5,9 @@
  * same curses session (screen_session_read()); coming back refreshes the
  * progress of the articles read.  What the keys do lives in shelf.c.
  */
-#include "yuedu/screen.h"
+/* screen_int.h first: it brings curses, which screen_style() needs. */
 #include "screen_int.h"
+#include "yuedu/screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,10 +102,25 @@ screen_shelf_draw(struct screen_shelf *ss)
 	}
 	for (int y = 0; y < rows && v->top + (size_t)y < v->n; y++) {
 		size_t e = v->top + (size_t)y;
-		char *row = shelf_row(&ss->shelf->v[v->idx[e]], COLS);
+		size_t at;
+		char *row = shelf_row_info(&ss->shelf->v[v->idx[e]], COLS,
+		    &at);
+		attr_t a;
+		short pr;
 
-		screen_put_str(y + 1, 0, row, strlen(row), COLS,
-		    e == v->cur ? A_REVERSE : A_NORMAL, 0);
+		if (e == v->cur) {
+			screen_style(CONFIG_ELEMENT_PANEL_CURRENT, &a, &pr);
+			screen_put_str(y + 1, 0, row, strlen(row), COLS, a,
+			    pr);
+		} else {
+			/* The figures in the shelf-info look. */
+			screen_style(CONFIG_ELEMENT_TEXT, &a, &pr);
+			screen_put_str(y + 1, 0, row, at, COLS, a, pr);
+			screen_style(CONFIG_ELEMENT_SHELF_INFO, &a, &pr);
+			screen_put_str(y + 1, width_string(row, at), row + at,
+			    strlen(row + at), COLS - width_string(row, at), a,
+			    pr);
+		}
 		free(row);
 	}
 	screen_shelf_draw_status(ss);

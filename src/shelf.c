@@ -344,6 +344,14 @@ shelf_match(const struct shelf_entry *e, const char *query)
 char *
 shelf_row(const struct shelf_entry *e, int cols)
 {
+	size_t info_at;
+
+	return shelf_row_info(e, cols, &info_at);
+}
+
+char *
+shelf_row_info(const struct shelf_entry *e, int cols, size_t *info_at)
+{
 	char len[24], mins[24], pct[16], *info, *row;
 	int info_cols, title_cols, used;
 	size_t title_n;
@@ -381,6 +389,7 @@ shelf_row(const struct shelf_entry *e, int cols)
 	memcpy(row, e->title, title_n);
 	memset(row + title_n, ' ', (size_t)(title_cols - used));
 	strcpy(row + title_n + (size_t)(title_cols - used), info);
+	*info_at = title_n + (size_t)(title_cols - used);
 	free(info);
 	return row;
 }

@@ -76,6 +76,9 @@ int shelf_match(const struct shelf_entry *e, const char *query);
  * screens drop the length, then the time, then the progress.  Caller frees.
  */
 char *shelf_row(const struct shelf_entry *e, int cols);
+/* The same, with *INFO_AT set to the byte where the figures begin (the
+ * part drawn in the shelf-info look). */
+char *shelf_row_info(const struct shelf_entry *e, int cols, size_t *info_at);
 
 /* What the shelf screen shows: a cursor over the entries the filter keeps. */
 struct shelf_view {

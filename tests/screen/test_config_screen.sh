@@ -127,4 +127,15 @@ tm_keys t
 tm_wait_row 1 "Outline (4)" >/dev/null
 check "--cpm 30: the last section takes 10 to 19 min" \
     row_matches 5 " 451 +1[0-9] min$"
+
+# The pinyin row and the shelf's figures take their colours too.
+tm_start 80 24 "$YUEDU --ambiguous=narrow --pinyin=ruby --color='pinyin red' $SAMPLE"
+tm_wait_row 24 "01-ali" >/dev/null
+check "--color pinyin: the ruby row is red" wait_sgr 1 $'\e[31m'
+mkdir -p "$TM_TMP/shelf"
+cp "$SAMPLE" "$YUEDU_SRC/articles/02-zhongduan-yuedu.md" "$TM_TMP/shelf/"
+tm_start 80 24 "$YUEDU --color='shelf-info green' $TM_TMP/shelf"
+tm_wait_row 1 "(2 articles)" >/dev/null
+check "--color shelf-info: the second row's figures are green" \
+    wait_sgr 3 $'\e[32m'
 finish
