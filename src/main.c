@@ -57,7 +57,7 @@ main_locale(void)
 static int
 main_outline(struct doc *doc, const struct options *opts, struct conv *cv)
 {
-	struct outline_opts oo = { opts->pinyin, opts->heading };
+	struct outline_opts oo = { opts->pinyin, opts->heading, NULL };
 	struct outline *ol;
 	char *err;
 

@@ -113,6 +113,7 @@ struct outline_ctx {
 	const char *text;
 	size_t nlines;
 	size_t dropped;		/* pages before this let go (long scans) */
+	const atomic_int *stop;	/* outline_opts.stop */
 	int hide;		/* titles without annotations */
 	int para_indent;	/* columns paragraphs start at; -1: unknown */
 	int hard_wrapped;	/* lines break inside sentences */
@@ -418,6 +419,13 @@ outline_drop_behind(struct outline_ctx *cx, size_t off)
 	}
 }
 
+/* 1 once another thread asked to stop: the passes end early. */
+static int
+outline_stopped(struct outline_ctx *cx)
+{
+	return cx->stop != NULL && atomic_load(cx->stop);
+}
+
 static void
 outline_line_get(struct outline_ctx *cx, size_t i, struct outline_line *li)
 {
@@ -426,6 +434,13 @@ outline_line_get(struct outline_ctx *cx, size_t i, struct outline_line *li)
 	int cols = 0;
 	uint32_t cp;
 
+	if (outline_stopped(cx)) {	/* every pass ends here */
+		if (i < cx->nlines)
+			cx->nlines = i;
+		memset(li, 0, sizeof *li);
+		li->blank = 1;
+		return;
+	}
 	li->start = doc_line_start(cx->doc, i);
 	li->end = doc_line_end(cx->doc, i);
 	outline_drop_behind(cx, li->start);
@@ -1752,7 +1767,7 @@ outline_scan_md(struct outline_ctx *cx)
 	size_t fence_len = 0;
 	int comment = 0, front = 0;
 
-	for (size_t i = 0; i < cx->nlines; i++) {
+	for (size_t i = 0; i < cx->nlines && !outline_stopped(cx); i++) {
 		size_t start = doc_line_start(cx->doc, i);
 		size_t end = doc_line_end(cx->doc, i);
 		size_t p, t0, t1, e;
@@ -2121,6 +2136,7 @@ outline_build(struct outline **out, struct doc *doc,
 	memset(&cx, 0, sizeof cx);
 	cx.doc = doc;
 	cx.text = doc->text;
+	cx.stop = opts != NULL ? opts->stop : NULL;
 	cx.nlines = doc_line_count(doc);
 	cx.para_indent = -1;
 	mode = annot_resolve(opts ? opts->annot : ANNOT_AUTO, doc);

@@ -234,8 +234,15 @@ void
 readtime_sections(struct doc *doc, const struct outline *ol,
     struct readtime_count *out)
 {
+	readtime_sections_stop(doc, ol, out, NULL);
+}
+
+void
+readtime_sections_stop(struct doc *doc, const struct outline *ol,
+    struct readtime_count *out, const atomic_int *stop)
+{
 	struct readtime_count *sum;	/* counts before heading i */
-	size_t n = ol->n;
+	size_t n = ol->n, dropped = 0;
 
 	if (n == 0)
 		return;
@@ -243,6 +250,18 @@ readtime_sections(struct doc *doc, const struct outline *ol,
 	for (size_t i = 0; i < n; i++) {
 		struct readtime_count seg;
 		size_t end = i + 1 < n ? ol->v[i + 1].off : doc->len;
+
+		if (stop != NULL && atomic_load(stop)) {
+			memset(out, 0, n * sizeof *out);
+			free(sum);
+			return;
+		}
+		/* A pass over a big text lets go of the pages behind it. */
+		if (ol->v[i].off > dropped + 2 * DOC_DROP_STEP) {
+			doc_drop_range(doc, dropped, ol->v[i].off -
+			    DOC_DROP_STEP);
+			dropped = ol->v[i].off - DOC_DROP_STEP;
+		}
 
 		readtime_count_doc(doc, ol->v[i].off, end, &seg);
 		sum[i + 1].chars = sum[i].chars + seg.chars;

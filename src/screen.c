@@ -84,6 +84,7 @@ struct screen {
 	pthread_t thread;
 	int thread_running;
 	atomic_int thread_done;
+	atomic_int thread_stop;	/* the document is closing: give up */
 	struct outline *thread_ol;
 	char *thread_err;
 	size_t total_lines;	/* 0 until known */
@@ -227,9 +228,11 @@ screen_outline_main(void *arg)
 		s->thread_ol = NULL;
 	if (s->thread_ol != NULL && s->thread_ol->n > 0) {
 		s->thread_rt = xcalloc(s->thread_ol->n, sizeof *s->thread_rt);
-		readtime_sections(s->view, s->thread_ol, s->thread_rt);
+		readtime_sections_stop(s->view, s->thread_ol, s->thread_rt,
+		    &s->thread_stop);
 	}
-	doc_line_count(s->view);
+	if (!atomic_load(&s->thread_stop))
+		doc_line_count(s->view);
 	atomic_store(&s->thread_done, 1);
 	return NULL;
 }
@@ -238,6 +241,8 @@ static void
 screen_outline_start(struct screen *s)
 {
 	s->view = doc_new_view(s->doc);
+	atomic_store(&s->thread_stop, 0);
+	s->oo.stop = &s->thread_stop;
 	if (pthread_create(&s->thread, NULL, screen_outline_main, s) == 0) {
 		s->thread_running = 1;
 		return;
@@ -262,6 +267,11 @@ screen_outline_take(struct screen *s, int wait)
 	s->thread_ol = NULL;
 	s->rt = s->thread_rt;
 	s->thread_rt = NULL;
+	if (atomic_load(&s->thread_stop)) {	/* closing: all is dropped */
+		doc_free(s->view);
+		s->view = NULL;
+		return 1;
+	}
 	s->total_lines = doc_line_count(s->view);
 	doc_take_index(s->doc, s->view);	/* G need not index again */
 	doc_free(s->view);
@@ -1525,6 +1535,7 @@ screen_doc_close(struct screen *s)
 {
 	char *warn = screen_place_save(s);
 
+	atomic_store(&s->thread_stop, 1);	/* no need to finish it */
 	screen_outline_take(s, 1);
 	finder_done(&s->finder);
 	free(s->spans);

@@ -158,7 +158,7 @@ shelf_first_line(struct doc *doc)
 static char *
 shelf_title(struct doc *doc, enum annot_mode annot)
 {
-	struct outline_opts oo = { annot_resolve(annot, doc), NULL };
+	struct outline_opts oo = { annot_resolve(annot, doc), NULL, NULL };
 	struct outline *ol;
 	char *err, *t = NULL;
 

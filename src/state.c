@@ -58,13 +58,20 @@ void
 state_key(const struct doc *doc, char key[17])
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t half = 8u << 20;
+	size_t half = 256u << 10, step;
 
+	/* The length, the first and last 256 KiB and 64 blocks of 4 KiB
+	 * spread between: about 1 ms, where hashing 16 MB of a big file
+	 * delayed its first screen by 40 ms. */
 	h = state_fnv(h, &doc->len, sizeof doc->len);
-	if (doc->len <= 2 * half)
+	if (doc->len <= 4 * half)
 		h = state_fnv(h, doc->text, doc->len);
 	else {
 		h = state_fnv(h, doc->text, half);
+		step = (doc->len - 2 * half) / 64;
+		for (size_t i = 0; i < 64; i++)
+			h = state_fnv(h, doc->text + half + i * step,
+			    step < 4096 ? step : 4096);
 		h = state_fnv(h, doc->text + doc->len - half, half);
 	}
 	snprintf(key, 17, "%016llx", (unsigned long long)h);

@@ -6,6 +6,7 @@
 #ifndef YUEDU_OUTLINE_H
 #define YUEDU_OUTLINE_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "yuedu/annot.h"
@@ -27,6 +28,9 @@ struct outline {
 struct outline_opts {
 	enum annot_mode annot;		/* HIDE: titles without annotations */
 	const char *heading_regex;	/* PCRE2 pattern overriding detection */
+	const atomic_int *stop;		/* set by another thread: give up
+					   soon (the outline is then partial);
+					   may be NULL */
 };
 
 /*

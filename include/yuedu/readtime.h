@@ -6,6 +6,7 @@
 #ifndef YUEDU_READTIME_H
 #define YUEDU_READTIME_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 struct doc;
@@ -46,6 +47,11 @@ void readtime_count_doc(struct doc *doc, size_t from_off, size_t to_off,
  */
 void readtime_sections(struct doc *doc, const struct outline *ol,
     struct readtime_count *out);
+/* The same, stopping early (the counts then incomplete) once *STOP is
+ * set by another thread; STOP may be NULL. */
+void readtime_sections_stop(struct doc *doc, const struct outline *ol,
+    struct readtime_count *out, const atomic_int *stop);
+
 
 /*
  * Minutes to read C at CPM CJK characters and WPM words per minute

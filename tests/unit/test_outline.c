@@ -17,6 +17,7 @@
 
 #include "yuedu/doc.h"
 #include "yuedu/outline.h"
+#include "yuedu/readtime.h"
 #include "yuedu/util.h"
 
 /* The outline of TEXT (named NAME) as "LEVEL:LINE:TITLE\n" lines. */
@@ -25,7 +26,7 @@ outline_of(const char *name, const char *text, enum annot_mode mode,
     const char *regex)
 {
 	struct doc *doc = doc_new_mem(text, strlen(text), name);
-	struct outline_opts oo = { mode, regex };
+	struct outline_opts oo = { mode, regex, NULL };
 	struct outline *ol;
 	char *err = NULL, *out = xstrdup("");
 
@@ -307,7 +308,7 @@ test_outline_regex(void **state)
 	    "卷一\n甲篇\n正文。\n乙篇\n正文。\n  卷二  \n丙篇\n";
 	struct doc *doc;
 	struct outline *ol = NULL;
-	struct outline_opts oo = { ANNOT_SHOW, "([" };
+	struct outline_opts oo = { ANNOT_SHOW, "([", NULL };
 	char *got, *err = NULL;
 
 	(void)state;
@@ -395,6 +396,46 @@ test_outline_markdown_by_name(void **state)
 	free(got);
 }
 
+/*
+ * Another thread can stop a build (the reader closing the document): the
+ * passes end at once and the outline comes back partial, never broken;
+ * the same for the sections' reading times.  Unstopped, the same text
+ * gives every heading.
+ */
+static void
+test_outline_stop(void **st)
+{
+	char *text = xstrdup("");
+	struct doc *doc;
+	struct outline *ol;
+	struct outline_opts oo = { ANNOT_AUTO, NULL, NULL };
+	atomic_int stop;
+	char *err = NULL;
+	struct readtime_count rt[64];
+
+	for (int i = 1; i <= 40; i++) {
+		char *t = xasprintf("%s第%d章 标题\n\n　　正文，很长的正文，"
+		    "说了很多话。\n\n", text, i);
+		free(text);
+		text = t;
+	}
+	doc = doc_new_mem(text, strlen(text), "stop.txt");
+	assert_int_equal(outline_build(&ol, doc, &oo, &err), 0);
+	assert_int_equal(ol->n, 40);
+	readtime_sections_stop(doc, ol, rt, NULL);
+	assert_true(rt[39].chars > 0);
+	atomic_init(&stop, 1);
+	readtime_sections_stop(doc, ol, rt, &stop);
+	assert_int_equal(rt[39].chars, 0);
+	outline_free(ol);
+	oo.stop = &stop;
+	assert_int_equal(outline_build(&ol, doc, &oo, &err), 0);
+	assert_true(ol->n < 40);
+	outline_free(ol);
+	doc_free(doc);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -404,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_outline_regex),
 		cmocka_unit_test(test_outline_section_of),
 		cmocka_unit_test(test_outline_markdown_by_name),
+		cmocka_unit_test(test_outline_stop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
