@@ -53,6 +53,10 @@ doc_index_background(struct doc *doc)
 		return;
 	bg = xcalloc(1, sizeof *bg);
 	bg->view = doc_new_view(doc);
+	/* It races the first search over the same pages: letting them go
+	 * behind it would make that search fault them in again (measured:
+	 * +/ on 100 MB counted in 160 ms instead of 68). */
+	bg->view->drop_base = NULL;
 	if (pthread_create(&bg->thread, NULL, doc_bg_main, bg) != 0) {
 		doc_free(bg->view);
 		free(bg);
@@ -338,6 +342,8 @@ doc_drop_range(const struct doc *doc, size_t from, size_t to)
 	uintptr_t a, b, lo, hi;
 
 	if (doc->drop_base == NULL || page <= 0 || to > doc->len || from >= to)
+		return;
+	if (doc->bg != NULL)	/* the background index still reads them */
 		return;
 	lo = (uintptr_t)doc->drop_base;
 	hi = lo + doc->drop_len;

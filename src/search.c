@@ -1372,11 +1372,13 @@ search_line_bounds(const char *t, size_t len, size_t q, size_t *start,
 struct search_prescan {
 	pthread_t thread;
 	const struct doc *doc;
+	int may_drop;		/* no background index reads the pages */
 	const struct search_needles *nd;
 	const char *t;
 	size_t len, from, to;
 	size_t *hits;		/* offsets of needles, one per line */
-	size_t n, cap;
+	size_t *nls;		/* line breaks from FROM to each one's line */
+	size_t n, cap, nls_cap;
 	int overflow;		/* too many: the caller scans itself */
 	atomic_int stop;
 };
@@ -1387,9 +1389,13 @@ search_prescan_main(void *arg)
 	struct search_prescan *ps = arg;
 	const char *t = ps->t;
 	size_t pos = ps->from, ls, le, dropped = ps->from;
+	size_t counted = ps->from, nl = 0;	/* line breaks before it */
 
 	while (pos < ps->to && !atomic_load(&ps->stop)) {
-		if (pos - dropped >= DOC_DROP_STEP) {
+		if (ps->may_drop && pos - dropped >= DOC_DROP_STEP) {
+			/* Count the lines while the pages are here. */
+			nl += search_count_lines(t, ps->len, counted, pos);
+			counted = pos;
 			doc_drop_range(ps->doc, dropped, pos);
 			dropped = pos;
 		}
@@ -1408,8 +1414,17 @@ search_prescan_main(void *arg)
 		}
 		ps->hits = xgrow(ps->hits, &ps->cap, ps->n + 1,
 		    sizeof *ps->hits);
-		ps->hits[ps->n++] = (size_t)(q - t);
+		ps->nls = xgrow(ps->nls, &ps->nls_cap, ps->n + 1,
+		    sizeof *ps->nls);
 		search_line_bounds(t, ps->len, (size_t)(q - t), &ls, &le);
+		if (ls >= counted) {
+			nl += search_count_lines(t, ps->len, counted, ls);
+			counted = ls;
+			ps->nls[ps->n] = nl;
+		} else		/* a line longer than a drop step */
+			ps->nls[ps->n] = nl - search_count_lines(t, ps->len,
+			    ls, counted);
+		ps->hits[ps->n++] = (size_t)(q - t);
 		pos = le + 1;
 	}
 	return NULL;
@@ -1425,6 +1440,7 @@ search_prescan_start(struct search_prescan *ps, const struct search *s,
 
 	memset(ps, 0, sizeof *ps);
 	ps->doc = doc;
+	ps->may_drop = doc->bg == NULL;	/* read here, on the owner's thread */
 	ps->nd = &s->nd;
 	ps->t = t;
 	ps->len = len;
@@ -1473,8 +1489,12 @@ search_walk_line(struct search_walk *w, size_t ls, size_t le)
 		n--;
 	if (n == first)
 		return 0;
-	line = w->known_line + search_count_lines(w->t, w->len, w->known_off,
-	    ls);
+	if (ls >= w->known_off)
+		line = w->known_line + search_count_lines(w->t, w->len,
+		    w->known_off, ls);
+	else		/* a line that began before the place counted to */
+		line = w->known_line - search_count_lines(w->t, w->len, ls,
+		    w->known_off);
 	w->known_off = ls;
 	w->known_line = line;
 	w->st = SEARCH_FOUND;
@@ -1494,10 +1514,18 @@ search_walk_line(struct search_walk *w, size_t ls, size_t le)
 static void
 search_walk_drop(struct search_walk *w, size_t pos)
 {
+	size_t to;
+
 	if (pos < w->dropped + 2 * DOC_DROP_STEP)
 		return;
-	doc_drop_range(w->doc, w->dropped, pos - DOC_DROP_STEP);
-	w->dropped = pos - DOC_DROP_STEP;
+	to = pos - DOC_DROP_STEP;
+	if (w->known_off < to) {	/* count the lines while they are here */
+		w->known_line += search_count_lines(w->t, w->len, w->known_off,
+		    to);
+		w->known_off = to;
+	}
+	doc_drop_range(w->doc, w->dropped, to);
+	w->dropped = to;
 }
 
 /* The start of the line after the one ending at LE, or LEN. */
@@ -1558,7 +1586,7 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 {
 	struct search_walk w;
 	struct search_prescan ps;
-	size_t pos, limit, mid, dummy, line;
+	size_t pos, limit, mid, dummy, line, base;
 	int split = 0;
 
 	if (to > doc->len)
@@ -1610,13 +1638,24 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 			search_walk_span(&w, &pos, limit);
 			goto out;
 		}
+		/* The line number where the second half starts; the other
+		 * thread counted the lines from there to each candidate. */
+		if (w.known_off <= mid)
+			base = w.known_line + search_count_lines(w.t, w.len,
+			    w.known_off, mid);
+		else
+			base = w.known_line - search_count_lines(w.t, w.len,
+			    mid, w.known_off);
+		w.dropped = mid;
 		for (size_t i = 0; i < ps.n; i++) {
 			size_t ls, le;
 
 			if (ps.hits[i] < pos)
 				continue;	/* on a line already done */
-			search_walk_drop(&w, ps.hits[i]);
 			search_line_bounds(w.t, w.len, ps.hits[i], &ls, &le);
+			w.known_off = ls;
+			w.known_line = base + ps.nls[i];
+			search_walk_drop(&w, ls);
 			if (search_walk_line(&w, ls, le))
 				goto out;
 			pos = search_next_line(w.t, w.len, le);
@@ -1632,8 +1671,10 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 out:
 	if (split)
 		search_prescan_end(&ps, 1);
-	if (mid != limit)
+	if (mid != limit) {
 		free(ps.hits);
+		free(ps.nls);
+	}
 	return w.st;
 }
 

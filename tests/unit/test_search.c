@@ -19,6 +19,22 @@
 #include "yuedu/search.h"
 #include "yuedu/util.h"
 
+#include "testutil.h"
+
+static int
+setup(void **st)
+{
+	tmpdir_make();
+	return 0;
+}
+
+static int
+teardown(void **st)
+{
+	tmpdir_remove();
+	return 0;
+}
+
 static struct search *
 compile(const char *pat, const struct search_opts *o)
 {
@@ -661,6 +677,8 @@ test_prefilter_every_folding(void **st)
 struct walk_sum {
 	size_t n;
 	uint64_t h;
+	struct doc *doc;	/* to check each line number against */
+	size_t wrong_lines;
 };
 
 static int
@@ -668,6 +686,9 @@ sum_match(void *arg, size_t line, const struct search_match *m)
 {
 	struct walk_sum *w = arg;
 	size_t v[3] = { line, m->off, m->end };
+
+	if (doc_line_of(w->doc, m->off) != line)
+		w->wrong_lines++;
 
 	for (int i = 0; i < 3; i++)
 		w->h = (w->h ^ v[i]) * 1099511628211u;
@@ -680,7 +701,7 @@ each_all(const char *pat, int regex, struct doc *doc)
 {
 	struct search_opts o = { .regex = regex };
 	struct search *s = compile(pat, &o);
-	struct walk_sum w = { 0, 14695981039346656037u };
+	struct walk_sum w = { 0, 14695981039346656037u, doc, 0 };
 
 	search_each(s, doc, 0, doc->len, sum_match, NULL, &w, NULL);
 	search_free(s);
@@ -697,8 +718,8 @@ static void
 test_split_scan(void **st)
 {
 	size_t n = 0, cap = 17u << 20;
-	char *buf = xmalloc(cap);
-	struct doc *doc;
+	char *buf = xmalloc(cap), *path, *cause;
+	struct doc *doc, *mapped;
 	/* Few candidate lines, too many to list (甲: every other line),
 	 * and one where the halves meet. */
 	static const char *const pats[] = { "網經社", "甲", "丁" };
@@ -723,18 +744,35 @@ test_split_scan(void **st)
 		memcpy(buf + b, "丁", 3);
 	}
 	doc = doc_new_mem(buf, n, "split");
+	/* The same text mapped from a file: there the walks also let the
+	 * pages behind them go, counting lines before they do. */
+	path = tmpdir_write("split.txt", buf, n);
+	assert_int_equal(doc_open(&mapped, path, &cause), DOC_OK);
 	for (size_t k = 0; k < sizeof pats / sizeof pats[0]; k++) {
 		char *re = xasprintf("\\Q%s\\E", pats[k]);
+		struct walk_sum b = each_all(re, 1, doc);	/* reference */
 		struct walk_sum a = each_all(pats[k], 0, doc);
-		struct walk_sum b = each_all(re, 1, doc);
+		struct walk_sum c = each_all(pats[k], 0, mapped);
+		struct walk_sum d = each_all(re, 1, mapped);
 
 		if (a.n != b.n || a.h != b.h)
 			fail_msg("%s: split walk %zu matches, regex walk %zu "
 			    "(or in other places)", pats[k], a.n, b.n);
+		if (c.n != b.n || c.h != b.h || d.n != b.n || d.h != b.h)
+			fail_msg("%s: on the mapped file %zu and %zu matches, "
+			    "%zu in memory (or other lines)", pats[k], c.n,
+			    d.n, b.n);
 		if (a.n == 0)
 			fail_msg("%s: no match at all", pats[k]);
+		if (a.wrong_lines || b.wrong_lines || c.wrong_lines ||
+		    d.wrong_lines)
+			fail_msg("%s: wrong line numbers (%zu %zu %zu %zu)",
+			    pats[k], a.wrong_lines, b.wrong_lines,
+			    c.wrong_lines, d.wrong_lines);
 		free(re);
 	}
+	doc_free(mapped);
+	free(path);
 	doc_free(doc);
 	free(buf);
 }
@@ -759,7 +797,7 @@ main(void)
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_prefilter_agrees),
 		cmocka_unit_test(test_prefilter_every_folding),
-		cmocka_unit_test(test_split_scan),
+		cmocka_unit_test_setup_teardown(test_split_scan, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
