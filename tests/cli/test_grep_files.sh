@@ -3,22 +3,8 @@
 # shelf order) and on several files: FILE:LINE:TEXT as grep prints it,
 # and grep's exit codes (0 a match, 1 none, 2 an error, the other files
 # still searched).
-set -u
-: "${YUEDU:?}" "${YUEDU_SRC:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-
-check() {	# check WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		echo "FAIL: $1"
-		echo "  expected: $(printf '%s' "$2" | head -5)"
-		echo "  actual:   $(printf '%s' "$3" | head -5)"
-		fail=1
-	fi
-}
+. "$(dirname "$0")/lib.sh"
+: "${YUEDU_SRC:?}"
 
 d=$tmp/shelf
 mkdir "$d" "$d/sub"

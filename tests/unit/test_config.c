@@ -17,19 +17,6 @@
 
 #include "testutil.h"
 
-static int
-setup(void **st)
-{
-	tmpdir_make();
-	return 0;
-}
-
-static int
-teardown(void **st)
-{
-	tmpdir_remove();
-	return 0;
-}
 
 static char *
 write_config(const char *text)
@@ -462,17 +449,23 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_precedence, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_precedence, tmpdir_setup,
+		    tmpdir_teardown),
 		cmocka_unit_test(test_defaults),
-		cmocka_unit_test_setup_teardown(test_bad_lines, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_booleans, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bind_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_lines, tmpdir_setup,
+		    tmpdir_teardown),
+		cmocka_unit_test_setup_teardown(test_booleans, tmpdir_setup,
+		    tmpdir_teardown),
+		cmocka_unit_test_setup_teardown(test_bind_lines, tmpdir_setup,
+		    tmpdir_teardown),
 		cmocka_unit_test(test_colors),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_env_errors),
-		cmocka_unit_test_setup_teardown(test_unreadable, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unreadable, tmpdir_setup,
+		    tmpdir_teardown),
 		cmocka_unit_test(test_path),
-		cmocka_unit_test_setup_teardown(test_every_option, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_option, tmpdir_setup,
+		    tmpdir_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -190,19 +190,6 @@ test_line_of(void **st)
 
 #include "testutil.h"
 
-static int
-setup(void **st)
-{
-	tmpdir_make();
-	return 0;
-}
-
-static int
-teardown(void **st)
-{
-	tmpdir_remove();
-	return 0;
-}
 
 static void
 test_open(void **st)
@@ -338,10 +325,12 @@ main(void)
 		cmocka_unit_test(test_lazy_index),
 		cmocka_unit_test(test_long_lines),
 		cmocka_unit_test(test_line_of),
-		cmocka_unit_test_setup_teardown(test_open, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open, tmpdir_setup,
+		    tmpdir_teardown),
 		cmocka_unit_test(test_replace),
 		cmocka_unit_test(test_background),
-		cmocka_unit_test_setup_teardown(test_drop_range, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_drop_range, tmpdir_setup,
+		    tmpdir_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,19 +21,6 @@
 
 #include "testutil.h"
 
-static int
-setup(void **st)
-{
-	tmpdir_make();
-	return 0;
-}
-
-static int
-teardown(void **st)
-{
-	tmpdir_remove();
-	return 0;
-}
 
 static struct search *
 compile(const char *pat, const struct search_opts *o)
@@ -797,7 +784,8 @@ main(void)
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_prefilter_agrees),
 		cmocka_unit_test(test_prefilter_every_folding),
-		cmocka_unit_test_setup_teardown(test_split_scan, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_split_scan, tmpdir_setup,
+		    tmpdir_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

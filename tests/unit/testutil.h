@@ -30,6 +30,23 @@ tmpdir_remove(void)
 	free(cmd);
 }
 
+/* The usual cmocka setup and teardown around the two. */
+static inline int
+tmpdir_setup(void **st)
+{
+	(void)st;
+	tmpdir_make();
+	return 0;
+}
+
+static inline int
+tmpdir_teardown(void **st)
+{
+	(void)st;
+	tmpdir_remove();
+	return 0;
+}
+
 /* Write LEN bytes of DATA to tmpdir/NAME; the path (caller frees). */
 static inline char *
 tmpdir_write(const char *name, const char *data, size_t len)
