@@ -439,6 +439,28 @@ enc_detect(const char *s, size_t n, int *sure)
 	return best;
 }
 
+struct doc *
+enc_open(const char *path, const char *forced, char **note, char **err)
+{
+	struct doc *doc;
+	char *cause;
+
+	*note = NULL;
+	*err = NULL;
+	if (doc_open(&doc, path, &cause) != DOC_OK) {
+		*err = xasprintf("%s: %s", path, cause);
+		free(cause);
+		return NULL;
+	}
+	if (enc_apply(doc, forced, note, &cause) != 0) {
+		*err = xasprintf("%s: %s", path, cause);
+		free(cause);
+		doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
 int
 enc_apply(struct doc *doc, const char *forced, char **note, char **err)
 {

@@ -144,15 +144,9 @@ main_grep_one(const char *path, const struct options *opts)
 	char *err, *note;
 	enum grep_status st;
 
-	if (doc_open(&doc, path, &err) != DOC_OK) {
-		fprintf(stderr, "yuedu: %s: %s\n", path, err);
+	if ((doc = enc_open(path, opts->encoding, &note, &err)) == NULL) {
+		fprintf(stderr, "yuedu: %s\n", err);
 		free(err);
-		return 2;
-	}
-	if (enc_apply(doc, opts->encoding, &note, &err) != 0) {
-		fprintf(stderr, "yuedu: %s: %s\n", path, err);
-		free(err);
-		doc_free(doc);
 		return 2;
 	}
 	if (note != NULL) {

@@ -1027,32 +1027,6 @@ screen_needs_outline(const struct pager *p, int key)
 	return key == ']' || key == '[' || key == 't' || key == KEYS_TAB;
 }
 
-/*
- * Open PATH as main() opens the first file (converted to UTF-8).  NULL
- * with *err set when it cannot be read; *note: what the decoding said.
- */
-static struct doc *
-screen_open_doc(const char *path, const struct options *opts, char **note,
-    char **err)
-{
-	struct doc *doc;
-	char *cause;
-
-	*note = NULL;
-	if (doc_open(&doc, path, &cause) != DOC_OK) {
-		*err = xasprintf("%s: %s", path, cause);
-		free(cause);
-		return NULL;
-	}
-	if (enc_apply(doc, opts->encoding, note, &cause) != 0) {
-		*err = xasprintf("%s: %s", path, cause);
-		free(cause);
-		doc_free(doc);
-		return NULL;
-	}
-	return doc;
-}
-
 /* :n or :p (STEP 1 or -1): open that file; 1 when it is ready to read. */
 static int
 screen_step(struct screen *s, int step)
@@ -1068,7 +1042,7 @@ screen_step(struct screen *s, int step)
 	i = step > 0 ? i + 1 : i - 1;
 	if (i == 0 && s->first != NULL)
 		return 1;	/* the first document, kept open */
-	s->next_doc = screen_open_doc(s->paths[i], s->opts, &s->next_msg,
+	s->next_doc = enc_open(s->paths[i], s->opts->encoding, &s->next_msg,
 	    &err);
 	if (s->next_doc == NULL) {
 		pager_message(&s->p, "%s", err);
@@ -1572,7 +1546,7 @@ screen_session_read(struct screen *s, struct doc *first,
 	s->file_n = n;
 	s->file_i = *cur;
 	if (doc == NULL) {
-		doc = screen_open_doc(paths[*cur], s->opts, &msg, &err);
+		doc = enc_open(paths[*cur], s->opts->encoding, &msg, &err);
 		if (doc == NULL) {
 			*warn = err;
 			return SCREEN_END_ERROR;

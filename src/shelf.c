@@ -219,19 +219,11 @@ shelf_progress_of(struct shelf *shelf, struct shelf_entry *e,
 static struct doc *
 shelf_open(const char *path)
 {
-	struct doc *doc;
-	char *cause, *note;
+	char *note, *err;
+	struct doc *doc = enc_open(path, NULL, &note, &err);
 
-	if (doc_open(&doc, path, &cause) != DOC_OK) {
-		free(cause);
-		return NULL;
-	}
-	if (enc_apply(doc, NULL, &note, &cause) != 0) {
-		free(cause);
-		doc_free(doc);
-		return NULL;
-	}
 	free(note);
+	free(err);
 	return doc;
 }
 

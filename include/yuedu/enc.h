@@ -46,6 +46,14 @@ int enc_to_utf8(const char *name, const char *s, size_t n, char **out,
 int enc_apply(struct doc *doc, const char *forced, char **note, char **err);
 
 /*
+ * Open PATH with doc_open() and decode it with enc_apply(): the text as
+ * the reader reads it.  NULL with *err set ("PATH: why"; caller frees)
+ * when it cannot be opened or decoded; *note as enc_apply() sets it.
+ */
+struct doc *enc_open(const char *path, const char *forced, char **note,
+    char **err);
+
+/*
  * While converting a whole text, call FN(ARG, DONE, TOTAL) every
  * ENC_STEP_BYTES of output with the input bytes converted so far; a
  * non-zero answer gives up: enc_apply() then returns -1 with *err
