@@ -2,9 +2,6 @@
  * The yuedu command: parse options, open the document, then print its
  * rows (--dump, or output not a terminal) or open the reader (screen.c).
  */
-#define _GNU_SOURCE 1	/* strverscmp, as the shelf sorts */
-#include <dirent.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -169,12 +166,6 @@ main_grep_one(const char *path, const struct options *opts)
 	return st == GREP_MATCH ? 0 : st == GREP_NONE ? 1 : 2;
 }
 
-static int
-main_name_cmp(const void *a, const void *b)
-{
-	return strverscmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * --grep over several operands, or a directory (its articles, as the
  * shelf picks them, in shelf order).  Lines are FILE:LINE:TEXT as grep
@@ -186,15 +177,11 @@ main_grep_files(const struct options *opts)
 {
 	int matched = 0, failed = 0, fatal = 0, r;
 
-	for (size_t i = 0; i < opts->nfiles; i++) {
+	for (size_t i = 0; i < opts->nfiles && !fatal; i++) {
 		const char *f = opts->files[i];
-		char **names = NULL;
-		size_t n = 0, cap = 0;
-		struct dirent *de;
-		DIR *d;
+		char **paths, *err;
+		size_t n;
 
-		if (fatal)
-			break;
 		if (!main_is_dir(f)) {
 			r = main_grep_one(f, opts);
 			matched |= r == 0;
@@ -202,29 +189,19 @@ main_grep_files(const struct options *opts)
 			fatal |= r == 3;
 			continue;
 		}
-		if ((d = opendir(f)) == NULL) {
-			fprintf(stderr, "yuedu: %s: %s\n", f, strerror(errno));
+		if ((paths = shelf_list(f, &n, &err)) == NULL) {
+			fprintf(stderr, "yuedu: %s\n", err);
+			free(err);
 			failed = 1;
 			continue;
 		}
-		while ((de = readdir(d)) != NULL)
-			if (shelf_is_article(f, de->d_name)) {
-				names = xgrow(names, &cap, n + 1, sizeof *names);
-				names[n++] = f[strlen(f) - 1] == '/' ?
-				    xasprintf("%s%s", f, de->d_name) :
-				    xasprintf("%s/%s", f, de->d_name);
-			}
-		closedir(d);
-		if (n > 1)
-			qsort(names, n, sizeof *names, main_name_cmp);
-		for (size_t k = 0; k < n; k++) {
-			r = fatal ? 2 : main_grep_one(names[k], opts);
+		for (size_t k = 0; k < n && !fatal; k++) {
+			r = main_grep_one(paths[k], opts);
 			matched |= r == 0;
 			failed |= r >= 2;
 			fatal |= r == 3;
-			free(names[k]);
 		}
-		free(names);
+		shelf_list_free(paths, n);
 	}
 	return failed ? 2 : matched ? 0 : 1;
 }

@@ -246,11 +246,49 @@ shelf_read(struct shelf *shelf, struct shelf_entry *e,
 }
 
 static int
-shelf_cmp(const void *a, const void *b)
+shelf_name_cmp(const void *a, const void *b)
 {
-	const struct shelf_entry *x = a, *y = b;
+	return strverscmp(*(char *const *)a, *(char *const *)b);
+}
 
-	return strverscmp(x->name, y->name);
+char **
+shelf_list(const char *dir, size_t *n, char **err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **v = NULL;
+	size_t cap = 0;
+	int slash = dir[0] != '\0' && dir[strlen(dir) - 1] == '/';
+
+	*n = 0;
+	*err = NULL;
+	if (d == NULL) {
+		*err = xasprintf("%s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (shelf_is_article(dir, de->d_name)) {
+			v = xgrow(v, &cap, *n + 1, sizeof *v);
+			v[(*n)++] = xstrdup(de->d_name);
+		}
+	closedir(d);
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, shelf_name_cmp);
+	for (size_t i = 0; i < *n; i++) {
+		char *path = xasprintf("%s%s%s", dir, slash ? "" : "/", v[i]);
+
+		free(v[i]);
+		v[i] = path;
+	}
+	return v != NULL ? v : xcalloc(1, sizeof *v);
+}
+
+void
+shelf_list_free(char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 }
 
 int
@@ -258,41 +296,29 @@ shelf_load(struct shelf **out, const char *dir,
     const struct shelf_opts *opts, char **err)
 {
 	struct shelf *shelf;
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	size_t cap = 0;
+	char **paths;
+	size_t n;
 
 	*out = NULL;
-	*err = NULL;
-	if (d == NULL) {
-		*err = xasprintf("%s: %s", dir, strerror(errno));
+	if ((paths = shelf_list(dir, &n, err)) == NULL)
 		return -1;
-	}
 	shelf = xcalloc(1, sizeof *shelf);
 	shelf->dir = xstrdup(dir);
-	while ((de = readdir(d)) != NULL) {
-		struct shelf_entry *e;
+	shelf->v = xcalloc(n ? n : 1, sizeof *shelf->v);
+	for (size_t i = 0; i < n; i++) {
+		struct shelf_entry *e = &shelf->v[shelf->n];
 
-		if (!shelf_is_article(dir, de->d_name))
-			continue;
-		shelf->v = xgrow(shelf->v, &cap, shelf->n + 1,
-		    sizeof *shelf->v);
-		e = &shelf->v[shelf->n];
-		memset(e, 0, sizeof *e);
-		e->name = xstrdup(de->d_name);
-		e->path = dir[0] != '\0' && dir[strlen(dir) - 1] == '/' ?
-		    xasprintf("%s%s", dir, de->d_name) :
-		    xasprintf("%s/%s", dir, de->d_name);
+		e->path = paths[i];
+		e->name = xstrdup(strrchr(paths[i], '/') + 1);
 		if (shelf_read(shelf, e, opts) != 0) {
 			free(e->name);
 			free(e->path);
+			memset(e, 0, sizeof *e);
 			continue;
 		}
 		shelf->n++;
 	}
-	closedir(d);
-	if (shelf->n > 1)
-		qsort(shelf->v, shelf->n, sizeof *shelf->v, shelf_cmp);
+	free(paths);	/* the entries own the paths */
 	*out = shelf;
 	return 0;
 }

@@ -37,6 +37,15 @@ struct shelf_opts {
 };
 
 /*
+ * The articles of DIR (see shelf_is_article()) as paths DIR/NAME, sorted
+ * by name in natural order ("2-…" before "10-…"); *n gets the count.
+ * NULL with *err set ("DIR: why"; caller frees) when DIR cannot be read.
+ * Free with shelf_list_free().
+ */
+char **shelf_list(const char *dir, size_t *n, char **err);
+void shelf_list_free(char **paths, size_t n);
+
+/*
  * List the articles in DIR: regular files (symbolic links followed) not
  * starting with '.', named *.txt, *.md or *.markdown and not binary (no
  * NUL byte but after a UTF-16 byte order mark), or without any extension
