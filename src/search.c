@@ -1475,6 +1475,18 @@ struct search_walk {
 	enum search_status st;
 };
 
+/* The number of the line starting at OFF, counted from the walk's known
+ * place (OFF may be before it: a line longer than a drop step). */
+static size_t
+search_walk_line_at(const struct search_walk *w, size_t off)
+{
+	if (off >= w->known_off)
+		return w->known_line + search_count_lines(w->t, w->len,
+		    w->known_off, off);
+	return w->known_line - search_count_lines(w->t, w->len, off,
+	    w->known_off);
+}
+
 /* The line [LS, LE): report its matches.  1 to stop the walk. */
 static int
 search_walk_line(struct search_walk *w, size_t ls, size_t le)
@@ -1489,12 +1501,7 @@ search_walk_line(struct search_walk *w, size_t ls, size_t le)
 		n--;
 	if (n == first)
 		return 0;
-	if (ls >= w->known_off)
-		line = w->known_line + search_count_lines(w->t, w->len,
-		    w->known_off, ls);
-	else		/* a line that began before the place counted to */
-		line = w->known_line - search_count_lines(w->t, w->len, ls,
-		    w->known_off);
+	line = search_walk_line_at(w, ls);
 	w->known_off = ls;
 	w->known_line = line;
 	w->st = SEARCH_FOUND;
@@ -1640,12 +1647,7 @@ search_each(struct search *s, struct doc *doc, size_t from, size_t to,
 		}
 		/* The line number where the second half starts; the other
 		 * thread counted the lines from there to each candidate. */
-		if (w.known_off <= mid)
-			base = w.known_line + search_count_lines(w.t, w.len,
-			    w.known_off, mid);
-		else
-			base = w.known_line - search_count_lines(w.t, w.len,
-			    mid, w.known_off);
+		base = search_walk_line_at(&w, mid);
 		w.dropped = mid;
 		for (size_t i = 0; i < ps.n; i++) {
 			size_t ls, le;
