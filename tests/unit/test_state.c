@@ -215,35 +215,50 @@ test_bounded(void **st)
 	free(dir);
 }
 
+/*
+ * Two processes at once, process K saving place P[K] of DOC[K] to DIR 30
+ * times over; both must succeed.
+ */
 static void
-test_two_processes(void **st)
+save_at_once(const char *dir, struct doc *doc[2],
+    const struct state_place p[2])
 {
-	char *dir = xasprintf("%s/state", tmpdir), *warn;
-	struct doc *a = write_doc("a.txt", text1);
-	struct doc *b = write_doc("b.txt", "另一篇文章。第二句话在这里。\n");
-	struct state_place q;
 	pid_t pids[2];
 
 	for (int k = 0; k < 2; k++) {
 		pids[k] = fork();
 		assert_true(pids[k] >= 0);
 		if (pids[k] == 0) {
-			struct state_place p;
 			char *w;
-			state_place_init(&p);
-			for (int i = 0; i < 30; i++) {
-				p.top_off = k == 0 ? 40 : 18;
-				if (state_save(dir, k == 0 ? a : b, &p, &w) != 0)
+
+			for (int i = 0; i < 30; i++)
+				if (state_save(dir, doc[k], &p[k], &w) != 0)
 					_exit(1);
-			}
 			_exit(0);
 		}
 	}
 	for (int k = 0; k < 2; k++) {
 		int status;
+
 		waitpid(pids[k], &status, 0);
 		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	}
+}
+
+static void
+test_two_processes(void **st)
+{
+	char *dir = xasprintf("%s/state", tmpdir), *warn;
+	struct doc *a = write_doc("a.txt", text1);
+	struct doc *b = write_doc("b.txt", "另一篇文章。第二句话在这里。\n");
+	struct doc *docs[2] = { a, b };
+	struct state_place p[2], q;
+
+	for (int k = 0; k < 2; k++) {
+		state_place_init(&p[k]);
+		p[k].top_off = k == 0 ? 40 : 18;
+	}
+	save_at_once(dir, docs, p);
 	assert_int_equal(state_load(dir, a, &q, &warn), 1);
 	assert_int_equal(q.top_off, 40);
 	assert_int_equal(state_load(dir, b, &q, &warn), 1);
@@ -263,30 +278,16 @@ test_two_processes_one_text(void **st)
 {
 	char *dir = xasprintf("%s/state", tmpdir), *warn;
 	struct doc *a = write_doc("a.txt", text1);
-	struct state_place q;
-	pid_t pids[2];
+	struct doc *docs[2] = { a, a };
+	struct state_place p[2], q;
 
 	for (int k = 0; k < 2; k++) {
-		pids[k] = fork();
-		assert_true(pids[k] >= 0);
-		if (pids[k] == 0) {
-			struct state_place p;
-			char *w;
-			state_place_init(&p);
-			p.mark_off[k] = k == 0 ? 18 : 40;
-			p.top_off = 18;
-			p.seen_off = k == 0 ? 60 : 90;
-			for (int i = 0; i < 30; i++)
-				if (state_save(dir, a, &p, &w) != 0)
-					_exit(1);
-			_exit(0);
-		}
+		state_place_init(&p[k]);
+		p[k].mark_off[k] = k == 0 ? 18 : 40;
+		p[k].top_off = 18;
+		p[k].seen_off = k == 0 ? 60 : 90;
 	}
-	for (int k = 0; k < 2; k++) {
-		int status;
-		waitpid(pids[k], &status, 0);
-		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	}
+	save_at_once(dir, docs, p);
 	assert_int_equal(state_load(dir, a, &q, &warn), 1);
 	assert_int_equal(q.mark_off[0], 18);
 	assert_int_equal(q.mark_off[1], 40);
