@@ -890,16 +890,34 @@ screen_status_right(struct screen *s, const char *srch, const char *modes,
 	snprintf(right, size, "%s%d%%", modes, pager_percent(p));
 }
 
+void
+screen_status_line(const char *left, int bold, const char *right,
+    int narrow_right)
+{
+	int y = LINES - 1, rw = width_string(right, strlen(right));
+	attr_t sa = screen_attr(CONFIG_ELEMENT_STATUS);
+	short sp = screen_pair(CONFIG_ELEMENT_STATUS);
+	attr_t la = bold ? sa | A_BOLD : sa;
+
+	screen_pad(y, 0, COLS, sa, sp);
+	if (rw + 2 > COLS) {	/* narrow: one side alone */
+		if (narrow_right)
+			screen_put_str(y, 0, right, strlen(right), COLS, sa, sp);
+		else
+			screen_put_str(y, 0, left, strlen(left), COLS, la, sp);
+		return;
+	}
+	screen_put_str(y, 0, left, strlen(left), COLS - rw - 2, la, sp);
+	screen_put_str(y, COLS - rw - 1, right, strlen(right), rw, sa, sp);
+}
+
 static void
 screen_draw_status(struct screen *s)
 {
 	struct pager *p = &s->p;
-	int y = LINES - 1, rw, lw;
 	size_t sec = pager_section(p);
 	char right[480], modes[64] = "", srch[160] = "", *left, *fs;
 	char *title = sec != (size_t)-1 ? screen_title(s, sec) : NULL;
-	attr_t sa;
-	short sp;
 
 	if (s->finder.prompt != FINDER_PROMPT_NONE) {
 		screen_draw_prompt(s);
@@ -931,19 +949,7 @@ screen_draw_status(struct screen *s)
 		    title ? title : "");
 	screen_status_right(s, srch, modes, width_string(left, strlen(left)),
 	    right, sizeof(right));
-	sa = screen_attr(CONFIG_ELEMENT_STATUS);
-	sp = screen_pair(CONFIG_ELEMENT_STATUS);
-	screen_pad(y, 0, COLS, sa, sp);
-	rw = width_string(right, strlen(right));
-	if (rw + 2 > COLS) {
-		screen_put_str(y, 0, right, strlen(right), COLS, sa, sp);
-	} else {
-		lw = COLS - rw - 2;
-		screen_put_str(y, 0, left, strlen(left), lw,
-		    p->msg ? sa | A_BOLD : sa, sp);
-		screen_put_str(y, COLS - rw - 1, right, strlen(right), rw,
-		    sa, sp);
-	}
+	screen_status_line(left, p->msg != NULL, right, 1);
 	free(left);
 	free(title);
 }

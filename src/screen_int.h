@@ -63,6 +63,14 @@ enum screen_input screen_session_input(struct screen *s, int *key, int *y);
 char *screen_warn_short(const char *what, const char *warn);
 
 /*
+ * The status line (the last row) in the status look: LEFT (bold with
+ * BOLD, e.g. a message) and RIGHT right-aligned; when both do not fit,
+ * RIGHT alone with NARROW_RIGHT, else LEFT alone.
+ */
+void screen_status_line(const char *left, int bold, const char *right,
+    int narrow_right);
+
+/*
  * Draw the UTF-8 string S (N bytes) at (Y, X) in at most MAX_COLS
  * columns, cut with … when it does not fit.  Returns the columns used.
  */

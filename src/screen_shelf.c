@@ -68,21 +68,10 @@ screen_shelf_draw_status(struct screen_shelf *ss)
 	    "type to filter · Enter opens · Esc clears" :
 	    "Enter opens · / filters · q quits";
 	char right[48];
-	int rw, y = LINES - 1;
 
 	snprintf(right, sizeof right, "%zu/%zu", v->n ? v->cur + 1 : 0,
 	    v->n);
-	rw = (int)strlen(right);
-	attron(A_REVERSE);
-	mvhline(y, 0, ' ', COLS);
-	attroff(A_REVERSE);
-	if (rw + 2 > COLS)
-		rw = 0;
-	screen_put_str(y, 0, left, strlen(left), COLS - rw - (rw ? 2 : 0),
-	    ss->msg ? A_REVERSE | A_BOLD : A_REVERSE, 0);
-	if (rw)
-		screen_put_str(y, COLS - rw - 1, right, (size_t)rw, rw,
-		    A_REVERSE, 0);
+	screen_status_line(left, ss->msg != NULL, right, 0);
 }
 
 static void
