@@ -359,23 +359,6 @@ doc_drop_range(const struct doc *doc, size_t from, size_t to)
 		madvise((void *)a, b - a, MADV_DONTNEED);
 }
 
-void
-doc_drop_before(struct doc *doc, size_t off)
-{
-	long page = sysconf(_SC_PAGESIZE);
-	size_t base, len;
-
-	if (doc->map_base == NULL || page <= 0)
-		return;
-	/* doc->text may start after a BOM: count from the mapping. */
-	base = (size_t)(doc->text - (const char *)doc->map_base);
-	len = (base + off) / (size_t)page * (size_t)page;
-	if (len > doc->map_len)
-		len = doc->map_len / (size_t)page * (size_t)page;
-	if (len > 0)
-		madvise(doc->map_base, len, MADV_DONTNEED);
-}
-
 /* How far one search for a line end looks ahead. */
 #define DOC_WINDOW ((size_t)1 << 20)
 

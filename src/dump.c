@@ -19,8 +19,8 @@ dump_write(FILE *out, struct doc *doc, struct layout *lay)
 	for (size_t line = 0; doc_has_line(doc, line); line++) {
 		layout_line_into(lay, line, &ll);
 		/* Each line is read once: keep memory flat on big files. */
-		if (ll.off - dropped >= (8u << 20)) {
-			doc_drop_before(doc, ll.off);
+		if (ll.off - dropped >= DOC_DROP_STEP) {
+			doc_drop_range(doc, dropped, ll.off);
 			dropped = ll.off;
 		}
 		for (size_t r = 0; r < ll.nrows; r++) {

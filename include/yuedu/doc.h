@@ -114,17 +114,13 @@ void doc_drop_pages(struct doc *doc);
 void doc_free(struct doc *doc);
 
 /*
- * A hint for a reader that goes through the text once (--dump): bytes
- * before OFF will not be needed soon.  For a mapped file their pages
- * leave this process's memory; the text stays readable (the pages come
- * back from the file if touched again).  Otherwise does nothing.
- */
-void doc_drop_before(struct doc *doc, size_t off);
-
-/*
- * The same for the whole pages inside [FROM, TO), for a scan to call
- * behind itself so that reading 100 MB does not keep 100 MB resident.
- * Safe from any thread, on a view too; a no-op for text on the heap.
+ * A hint from a scan going through the text (--dump, the line index,
+ * the outline, a search): bytes in [FROM, TO) will not be needed soon.
+ * For a mapped file the whole pages inside leave this process's memory,
+ * so reading 100 MB does not keep 100 MB resident; the text stays
+ * readable (the pages come back from the file if touched again).  Safe
+ * from any thread, on a view too; a no-op for text on the heap and while
+ * a background index still reads the pages.
  */
 void doc_drop_range(const struct doc *doc, size_t from, size_t to);
 
