@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "yuedu/width.h"
+#include "yuedu/utf8.h"
 
 static const struct {
 	const char *name;
@@ -33,8 +33,8 @@ keycode_parse(const char *name)
 
 	if (n == 0)
 		return -1;
-	if (width_decode(name, n, &cp) == n)
-		return cp == (uint32_t)-1 || cp < 0x20 || cp == 0x7f ? -1 :
+	if (utf8_decode(name, n, &cp) == n)
+		return cp == UTF8_INVALID || cp < 0x20 || cp == 0x7f ? -1 :
 		    (int)cp;
 	if (n == 2 && name[0] == '^') {
 		if (name[1] == '?')
@@ -98,21 +98,7 @@ keycode_name(int key)
 	default: break;
 	}
 	if (keycode_is_text(key)) {	/* a character beyond ASCII */
-		char *s = buf;
-		uint32_t c = (uint32_t)key;
-
-		if (c < 0x800) {
-			*s++ = (char)(0xC0 | c >> 6);
-		} else if (c < 0x10000) {
-			*s++ = (char)(0xE0 | c >> 12);
-			*s++ = (char)(0x80 | (c >> 6 & 0x3F));
-		} else {
-			*s++ = (char)(0xF0 | c >> 18);
-			*s++ = (char)(0x80 | (c >> 12 & 0x3F));
-			*s++ = (char)(0x80 | (c >> 6 & 0x3F));
-		}
-		*s++ = (char)(0x80 | (c & 0x3F));
-		*s = '\0';
+		buf[utf8_encode((uint32_t)key, buf)] = '\0';
 		return buf;
 	}
 	return "?";
