@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "yuedu/uchar.h"
 #include "yuedu/util.h"
 
 #define LEXICON_SYL_BYTES 8
@@ -363,9 +364,7 @@ lexicon_is_han(const struct lexicon *lex, uint32_t cp)
 {
 	struct lexicon_char c;
 
-	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	    (cp >= 0x20000 && cp <= 0x323AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	    cp == 0x3007)
+	if (uchar_is_han(cp))
 		return 1;
 	return lexicon_char(lex, cp, &c);
 }

@@ -11,7 +11,8 @@
 
 #include "yuedu/lexicon.h"
 #include "yuedu/util.h"
-#include "yuedu/width.h"
+#include "yuedu/uchar.h"
+#include "yuedu/utf8.h"
 
 /* Longest word tried, in characters; and the longest run cut at once. */
 #define SEGMENT_WORD_MAX 16
@@ -27,42 +28,12 @@ struct segment_run {
 	double route[SEGMENT_RUN_MAX + 1];
 };
 
-static size_t
-segment_encode(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 static int
 segment_is_han(const struct lexicon *lex, uint32_t cp)
 {
-	if (cp == (uint32_t)-1)
+	if (cp == UTF8_INVALID)
 		return 0;
-	if (!lex)
-		return (cp >= 0x4E00 && cp <= 0x9FFF) ||
-		    (cp >= 0x3400 && cp <= 0x4DBF) ||
-		    (cp >= 0x20000 && cp <= 0x323AF) ||
-		    (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
-	return lexicon_is_han(lex, cp);
+	return lex ? lexicon_is_han(lex, cp) : uchar_is_han(cp);
 }
 
 static int
@@ -85,7 +56,7 @@ segment_read_run(const struct lexicon *lex, const char *s, size_t n,
 	r->n = 0;
 	while (i < n && r->n < SEGMENT_RUN_MAX) {
 		uint32_t cp;
-		size_t l = width_decode(s + i, n - i, &cp);
+		size_t l = utf8_decode(s + i, n - i, &cp);
 		if (!segment_is_han(lex, cp))
 			break;
 		struct lexicon_char c;
@@ -95,7 +66,7 @@ segment_read_run(const struct lexicon *lex, const char *s, size_t n,
 		r->cp[r->n] = cp;
 		r->off[r->n] = base + i;
 		r->foff[r->n] = fo;
-		fo += segment_encode(f, r->fold + fo);
+		fo += utf8_encode(f, r->fold + fo);
 		r->n++;
 		i += l;
 	}
@@ -150,7 +121,7 @@ segment_words(const struct lexicon *lex, const char *s, size_t n, size_t base,
 
 	while (i < n) {
 		uint32_t cp;
-		size_t l = width_decode(s + i, n - i, &cp);
+		size_t l = utf8_decode(s + i, n - i, &cp);
 		if (segment_is_han(lex, cp)) {
 			if (!r)
 				r = xmalloc(sizeof *r);
@@ -169,7 +140,7 @@ segment_words(const struct lexicon *lex, const char *s, size_t n, size_t base,
 			size_t start = i;
 			i += l;
 			while (i < n) {
-				l = width_decode(s + i, n - i, &cp);
+				l = utf8_decode(s + i, n - i, &cp);
 				if (!segment_is_alnum(cp))
 					break;
 				i += l;
@@ -226,7 +197,7 @@ segment_is_numeral(uint32_t cp)
 	static const char numerals[] = "〇零一二三四五六七八九十百千万亿第两";
 
 	char buf[4];
-	size_t l = segment_encode(cp, buf);
+	size_t l = utf8_encode(cp, buf);
 	for (size_t i = 0; i + l <= sizeof numerals - 1; i += 3)
 		if (memcmp(numerals + i, buf, l) == 0)
 			return 1;
@@ -283,7 +254,7 @@ segment_readings(const struct lexicon *lex, const char *s, size_t n,
 
 	while (i < n) {
 		uint32_t cp;
-		size_t l = width_decode(s + i, n - i, &cp);
+		size_t l = utf8_decode(s + i, n - i, &cp);
 		if (!segment_is_han(lex, cp)) {
 			i += l;
 			continue;
@@ -386,7 +357,7 @@ segment_match_from(const struct lexicon *lex, const char *s, size_t n,
 		return 0;
 	if (n == 0 || depth > 64)
 		return (size_t)-1;
-	size_t l = width_decode(s, n, &cp);
+	size_t l = utf8_decode(s, n, &cp);
 	if (!lexicon_char(lex, cp, &c))
 		return (size_t)-1;
 	if (*c.reading)
