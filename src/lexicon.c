@@ -623,3 +623,52 @@ lexicon_entries_free(struct lexicon_entry *e, size_t n)
 	}
 	free(e);
 }
+
+static int
+lexicon_str_len_cmp(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	size_t xl = strlen(x), yl = strlen(y);
+
+	return xl < yl ? -1 : xl > yl ? 1 : strcmp(x, y);
+}
+
+size_t
+lexicon_longer(const struct lexicon *lex, const char *word, size_t n,
+    size_t max, char ***out)
+{
+	size_t count = 0, cap = 0;
+
+	*out = NULL;
+	if (!lex || !lex->c || n == 0 || max == 0)
+		return 0;
+	for (int trad = 0; trad < 2 && count == 0; trad++) {
+		/* Look at a bounded number of candidates: a common first
+		 * character starts thousands of words. */
+		size_t seen = 0;
+		for (uint32_t i = lexicon_lower(lex, word, n, trad);
+		    i < lex->nent && seen < 4 * max + 64; i++, seen++) {
+			uint32_t e = trad ?
+			    lexicon_u32(lex->tradidx + 4 * (size_t)i) : i;
+			const char *s, *t;
+			lexicon_entry_keys(lex, e, &s, &t);
+			const char *key = trad ? t : s;
+			size_t kl = strlen(key);
+			if (kl < n || memcmp(key, word, n) != 0)
+				break;
+			if (kl == n)
+				continue;
+			int dup = 0;
+			for (size_t k = 0; k < count && !dup; k++)
+				dup = strcmp((*out)[k], s) == 0;
+			if (dup)
+				continue;
+			*out = xgrow(*out, &cap, count + 1, sizeof **out);
+			(*out)[count++] = xstrdup(s);
+		}
+	}
+	qsort(*out, count, sizeof **out, lexicon_str_len_cmp);
+	while (count > max)
+		free((*out)[--count]);
+	return count;
+}

@@ -18,6 +18,8 @@
 #include "yuedu/annot.h"
 #include "yuedu/config.h"
 #include "yuedu/conv.h"
+#include "yuedu/define.h"
+#include "yuedu/lexicon.h"
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
 #include "yuedu/grep.h"
@@ -519,6 +521,31 @@ main_terminal_cols(void)
 	return 80;
 }
 
+/* --define: the dictionary's entries; 0 found, 1 not found, 2 no data. */
+static int
+main_define(const char *word)
+{
+	enum lexicon_status st;
+	struct lexicon *lex = lexicon_get(&st);
+	char *text;
+
+	if (lex == NULL) {
+		fprintf(stderr, "yuedu: %s\n", st == LEXICON_BAD ?
+		    "the dictionary data is damaged (reinstall yuedu)" :
+		    "the dictionary data is not installed (words.bin, "
+		    "cedict.bin)");
+		return 2;
+	}
+	text = define_text(lex, word, strlen(word));
+	if (text == NULL) {
+		fprintf(stderr, "yuedu: %s: not in the dictionary\n", word);
+		return 1;
+	}
+	fputs(text, stdout);
+	free(text);
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -558,6 +585,11 @@ main(int argc, char **argv)
 		printf("yuedu %s\n", YUEDU_VERSION);
 		options_done(&opts);
 		return 0;
+	}
+	if (opts.define != NULL) {
+		rc = main_define(opts.define);
+		options_done(&opts);
+		return rc;
 	}
 	if (opts.heading != NULL && outline_check_regex(opts.heading,
 	    &err) != 0) {
@@ -663,8 +695,10 @@ main(int argc, char **argv)
 
 	width_set_ambiguous(opts.ambiguous == OPTIONS_AMB_WIDE ?
 	    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
-	lo.annot = annot_resolve(opts.pinyin, doc);
+	lo.annot = opts.annotate && opts.pinyin == ANNOT_AUTO ? ANNOT_SHOW :
+	    annot_resolve(opts.pinyin, doc);
 	lo.conv = cv;
+	lo.annotate = opts.annotate;
 	lo.width_cols = opts.width_cols ? opts.width_cols :
 	    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
 	lay = layout_new(doc, &lo);

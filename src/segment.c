@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/annot.h"
 #include "yuedu/lexicon.h"
 #include "yuedu/util.h"
 #include "yuedu/uchar.h"
@@ -388,4 +389,80 @@ segment_pinyin_match(const struct lexicon *lex, const char *s, size_t n,
 		return 0;
 	r = segment_match_from(lex, s, n, pat, pn, 0);
 	return r == (size_t)-1 ? 0 : r;
+}
+
+void
+segment_annotate(const struct lexicon *lex, const char *s, size_t n,
+    const uint32_t *in_map, char **out, size_t *out_len, uint32_t **map)
+{
+	struct segment_reading *r = NULL;
+	struct annot_span *sp = NULL;
+	size_t rcap = 0, scap = 0, nr = 0, ns, cap, k = 0, ri = 0, si = 0;
+	char *o;
+	uint32_t *m;
+
+	ns = annot_find(s, n, 0, &sp, &scap);
+	if (lex) {
+		/* Read the text without its own annotations, so that words
+		 * run across them (银(yíng)行: 行 is háng in 银行). */
+		char *bare = xmalloc(n + 1);
+		size_t *bmap = xmalloc((n + 1) * sizeof *bmap);
+		size_t bl = 0, from = 0;
+		for (size_t i = 0; i <= ns; i++) {
+			size_t to = i < ns ? sp[i].open_off : n;
+			for (size_t b = from; b < to; b++) {
+				bare[bl] = s[b];
+				bmap[bl++] = b;
+			}
+			if (i < ns)
+				from = sp[i].end_off;
+		}
+		nr = segment_readings(lex, bare, bl, 0, &r, &rcap);
+		for (size_t i = 0; i < nr; i++)
+			r[i].off = bmap[r[i].off];
+		for (size_t i = 0; i < nr; i++)
+			r[i].end = bmap[r[i].end - 1] + 1;
+		free(bare);
+		free(bmap);
+	}
+	cap = n + nr * 12 + 1;
+	o = xmalloc(cap);
+	m = xmalloc((cap + 1) * sizeof *m);
+	for (size_t i = 0; i < n;) {
+		/* The text's own annotation: copied, and its character keeps it. */
+		while (si < ns && sp[si].han_off < i)
+			si++;
+		size_t l;
+		uint32_t cp;
+		l = utf8_decode(s + i, n - i, &cp);
+		memcpy(o + k, s + i, l);
+		for (size_t b = 0; b < l; b++)
+			m[k + b] = (uint32_t)(in_map ? in_map[i] : i);
+		k += l;
+		while (ri < nr && r[ri].off < i)
+			ri++;
+		int own = si < ns && sp[si].han_off == i;
+		if (!own && ri < nr && r[ri].off == i && r[ri].syl[0]) {
+			size_t sl = strlen(r[ri].syl), d = 0;
+			o[k] = '(';
+			/* A neutral tone as dictionaries write it: ·le. */
+			if (segment_tone(r[ri].syl) == 5) {
+				memcpy(o + k + 1, "\xC2\xB7", 2);
+				d = 2;
+			}
+			memcpy(o + k + 1 + d, r[ri].syl, sl);
+			o[k + 1 + d + sl] = ')';
+			for (size_t b = 0; b < sl + d + 2; b++)
+				m[k + b] = (uint32_t)(in_map ? in_map[i] : i);
+			k += sl + d + 2;
+		}
+		i += l;
+	}
+	o[k] = '\0';
+	m[k] = (uint32_t)(in_map ? in_map[n] : n);
+	free(r);
+	free(sp);
+	*out = o;
+	*out_len = k;
+	*map = m;
 }

@@ -144,7 +144,9 @@ session_doc_open(struct session *ses, struct doc *doc, int start, int rows,
 	ses->name = ses->file_n > 1 ? xasprintf("%s (file %zu/%zu)", slash,
 	    ses->file_i + 1, ses->file_n) : xstrdup(slash);
 	memset(&lo, 0, sizeof(lo));	/* the script: pager_set_script() */
-	lo.annot = annot_resolve(opts->pinyin, doc);
+	lo.annot = opts->annotate && opts->pinyin == ANNOT_AUTO ? ANNOT_SHOW :
+	    annot_resolve(opts->pinyin, doc);
+	lo.annotate = opts->annotate;
 	lo.width_cols = 80;
 	ses->lay = layout_new(doc, &lo);
 	ses->annot_auto = opts->pinyin == ANNOT_AUTO ? lo.annot : ANNOT_HIDE;

@@ -107,4 +107,13 @@ size_t lexicon_define(const struct lexicon *lex, const char *word, size_t n,
     struct lexicon_entry **out);
 void lexicon_entries_free(struct lexicon_entry *e, size_t n);
 
+/*
+ * Up to MAX distinct simplified headwords that start with WORD (N bytes,
+ * either script) and are longer, shortest first among those found in
+ * dictionary order.  Returns the count; *out and its strings are
+ * allocated (caller frees each and the array).
+ */
+size_t lexicon_longer(const struct lexicon *lex, const char *word, size_t n,
+    size_t max, char ***out);
+
 #endif

@@ -10,6 +10,7 @@
 #define YUEDU_SEGMENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct lexicon;
 
@@ -47,6 +48,19 @@ struct segment_reading {
  */
 size_t segment_readings(const struct lexicon *lex, const char *s, size_t n,
     size_t base, struct segment_reading **out, size_t *cap);
+
+/*
+ * The text of S (N bytes, one line) with a generated annotation "(syl)"
+ * after every Han character that has a reading and no annotation of its
+ * own (the text's annotations win), as the sample article writes them:
+ * 銀(yín)行(háng).  *out is NUL-terminated (*out_len bytes; caller frees);
+ * *map (caller frees) gives for each byte of *out, and for *out_len itself,
+ * the offset in S it comes from, passed through IN_MAP when that is not
+ * NULL (a map S already had, as conv_line() gives); inserted bytes map to
+ * their character's offset.  LEX NULL copies S.
+ */
+void segment_annotate(const struct lexicon *lex, const char *s, size_t n,
+    const uint32_t *in_map, char **out, size_t *out_len, uint32_t **map);
 
 /*
  * Match the toneless pinyin PAT (PN bytes of lower-case ASCII letters; v or
