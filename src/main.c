@@ -92,6 +92,7 @@ main_search_opts(const struct options *opts, struct doc *doc,
 	so->no_fold_script = opts->no_fold_script;
 	so->annot = annot_resolve(opts->pinyin, doc);
 	so->view_script = (int)opts->script;
+	so->pinyin = opts->pinyin_search;
 }
 
 /* Mark matches in colour: on a terminal, unless NO_COLOR is set. */

@@ -111,7 +111,8 @@ session_finder_open(struct session *ses, int start, enum annot_mode annot)
 	struct search_opts so = { .regex = opts->regex,
 	    .casing = opts->case_sensitive ? SEARCH_CASE_SENSITIVE :
 	    SEARCH_CASE_SMART, .no_fold_width = opts->no_fold_width,
-	    .no_fold_script = opts->no_fold_script, .annot = annot };
+	    .no_fold_script = opts->no_fold_script, .annot = annot,
+	    .pinyin = opts->pinyin_search };
 
 	finder_init(&ses->finder, &ses->p, &so);
 	ses->p.finder = &ses->finder;

@@ -55,4 +55,20 @@ print(len(re.findall(r"[\u4e00-\u9fff](?![(（])", t)))
 PY
 )
 check "--annotate: no Han character of the article is left bare" 0 "$bare"
+
+# --pinyin-search: Latin letters find the Han text whose readings spell
+# them, in either script; the letters themselves still match.
+printf '诸葛亮\n他去銀行了\nyinhang 银行\n没有\n' > "$tmp/p.txt"
+check "--pinyin-search yinhang finds 銀行 and 银行 and the letters" \
+	"$(printf '2:他去銀行了\n3:yinhang 银行')" \
+	"$("$YUEDU" --pinyin-search --grep yinhang "$tmp/p.txt")"
+check "--pinyin-search zhuge finds 諸葛's simplified 诸葛" "1:诸葛亮" \
+	"$("$YUEDU" --pinyin-search --grep zhuge "$tmp/p.txt")"
+check "without --pinyin-search only the letters match" "3:yinhang 银行" \
+	"$("$YUEDU" --grep yinhang "$tmp/p.txt")"
+printf '諸葛亮\n' > "$tmp/t.txt"
+check "--pinyin-search zhuge finds 諸葛" "1:諸葛亮" \
+	"$("$YUEDU" --pinyin-search --grep zhuge "$tmp/t.txt")"
+check "--pinyin-search: a syllable cut short is no match" "" \
+	"$("$YUEDU" --pinyin-search --grep zhug "$tmp/t.txt")"
 exit $fail
