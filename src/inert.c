@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -24,8 +25,8 @@ inert_is_plain(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		k = width_decode(s + i, n - i, &cp);
-		if (cp == (uint32_t)-1 || cp < 0x20 || (cp >= 0x7F &&
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp == UTF8_INVALID || cp < 0x20 || (cp >= 0x7F &&
 		    cp < 0xA0))
 			return 0;
 		i += k;
