@@ -19,6 +19,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <opencc/opencc.h>
 #include <pcre2.h>
+#include <unistr.h>
 #include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -933,6 +934,10 @@ search_inverse(int hk, const char *pattern)
 			cc[hk] = opencc_open(config[hk][1]);
 	}
 	if (cc[hk] == (opencc_t)-1)
+		return NULL;
+	/* OpenCC reads past the end of a truncated sequence: only valid
+	 * UTF-8 goes in (a pattern that is not has no mainland form). */
+	if (u8_check((const uint8_t *)pattern, strlen(pattern)) != NULL)
 		return NULL;
 	out = opencc_convert_utf8(cc[hk], pattern, strlen(pattern));
 	if (out == NULL)
