@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "yuedu/keys.h"
+#include "yuedu/inert.h"
+#include "yuedu/keycode.h"
 #include "yuedu/options.h"
+#include "yuedu/session.h"
 #include "yuedu/shelf.h"
 #include "yuedu/state.h"
 #include "yuedu/util.h"
@@ -145,13 +147,13 @@ screen_shelf_open(struct screen_shelf *ss)
 	free(visited);
 	v->cur = cur < v->n ? cur : v->cur;
 	if (warn != NULL && end == SCREEN_END_QUIT) {
-		char *m = screen_warn_short("place not saved", warn);
+		char *m = session_warn_short("place not saved", warn);
 
 		free(warn);
 		warn = m;
 	}
 	if (warn == NULL && ss->shelf->warning != NULL)
-		warn = screen_warn_short("progress unknown",
+		warn = session_warn_short("progress unknown",
 		    ss->shelf->warning);
 	free(ss->shelf->warning);
 	ss->shelf->warning = NULL;
@@ -192,7 +194,7 @@ screen_shelf_loop(struct screen_shelf *ss)
 			a = SHELF_OPEN;
 			break;
 		case SCREEN_IN_KEY:
-			if (key == KEYS_CTRL('l'))
+			if (key == KEYCODE_CTRL('l'))
 				clearok(curscr, TRUE);
 			a = shelf_view_key(&ss->v, key, screen_shelf_rows());
 			break;
@@ -223,7 +225,7 @@ screen_shelf(const char *dir, const struct options *opts)
 	ss.so.wpm = opts->wpm;
 	ss.so.annot = opts->pinyin;
 	if (shelf_load(&ss.shelf, dir, &ss.so, &err) != 0) {
-		fprintf(stderr, "yuedu: %s\n", err);
+		inert_warn("%s", err);
 		free(err);
 		free(sdir);
 		return 2;
@@ -236,7 +238,7 @@ screen_shelf(const char *dir, const struct options *opts)
 	}
 	shelf_view_init(&ss.v, ss.shelf);
 	if (ss.shelf->warning != NULL) {
-		ss.msg = screen_warn_short("progress unknown",
+		ss.msg = session_warn_short("progress unknown",
 		    ss.shelf->warning);
 		free(ss.shelf->warning);
 		ss.shelf->warning = NULL;
@@ -245,7 +247,7 @@ screen_shelf(const char *dir, const struct options *opts)
 	rc = screen_session_free(ss.s);
 	/* A place that could not be saved on the way out is worth a line. */
 	if (rc != 0 && ss.msg != NULL)
-		fprintf(stderr, "yuedu: %s\n", ss.msg);
+		inert_warn("%s", ss.msg);
 	shelf_view_done(&ss.v);
 	shelf_free(ss.shelf);
 	free(ss.msg);
