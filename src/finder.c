@@ -209,8 +209,10 @@ finder_count(struct finder *f)
 	finder_reset_counts(f);
 	if (f->cur == NULL)
 		return;
-	st = search_each(f->cur, f->p->doc, 0, f->p->doc->len, finder_store,
-	    NULL, f, f->progress ? finder_progress : NULL);
+	st = search_each(f->cur, f->p->doc, &(struct search_visit){
+		.from = 0, .to = f->p->doc->len, .on_match = finder_store,
+		.arg = f, .progress = f->progress ? finder_progress : NULL,
+	});
 	f->counted = st == SEARCH_CANCELLED ? -1 : 1;
 	if (st == SEARCH_CANCELLED)
 		pager_message(f->p, "counting stopped");

@@ -101,7 +101,9 @@ grep_write_file(FILE *out, struct doc *doc, struct search *s, int colour,
 	struct grep_ctx g = { out, doc, file, colour, 0 };
 	enum search_status st;
 
-	st = search_each(s, doc, 0, doc->len, NULL, grep_line, &g, NULL);
+	st = search_each(s, doc, &(struct search_visit){
+		.from = 0, .to = doc->len, .on_line = grep_line, .arg = &g,
+	});
 	if (fflush(out) != 0 || ferror(out) || g.failed)
 		return GREP_ERROR;
 	return st == SEARCH_FOUND ? GREP_MATCH : GREP_NONE;

@@ -107,11 +107,11 @@ enum search_status search_find(struct search *s, struct doc *doc,
     search_progress_fn progress, void *arg);
 
 /*
- * Visit the matches starting in [FROM, TO), in order.  ON_LINE (may be
- * NULL) gets each matching line (0-based, as doc.h counts) with all its
- * matches in range; then ON_MATCH (may be NULL) gets each match.  Either
- * returns nonzero to stop.  PROGRESS (may be NULL) gets ARG too, about
- * every 4 MiB.  Memory stays bounded (long lines are searched in windows;
+ * Visit the matches starting in [V->from, V->to), in order.  V->on_line
+ * (may be NULL) gets each matching line (0-based, as doc.h counts) with
+ * all its matches in range; then V->on_match (may be NULL) gets each
+ * match.  Either returns nonzero to stop.  V->progress (may be NULL) gets
+ * V->arg too, about every 4 MiB.  Memory stays bounded (long lines are searched in windows;
  * line numbers are counted, not indexed).  Returns SEARCH_FOUND if any
  * match was seen, SEARCH_NOT_FOUND, or SEARCH_CANCELLED (PROGRESS or
  * ON_LINE asked to stop).
@@ -120,9 +120,15 @@ typedef int (*search_match_fn)(void *arg, size_t line,
     const struct search_match *m);
 typedef int (*search_line_fn)(void *arg, size_t line,
     const struct search_match *v, size_t n);
+struct search_visit {
+	size_t from, to;		/* byte range the matches start in */
+	search_match_fn on_match;	/* each match, or NULL */
+	search_line_fn on_line;		/* each matching line, or NULL */
+	search_progress_fn progress;	/* about every 4 MiB, or NULL */
+	void *arg;			/* handed to all three */
+};
 enum search_status search_each(struct search *s, struct doc *doc,
-    size_t from, size_t to, search_match_fn on_match, search_line_fn on_line,
-    void *arg, search_progress_fn progress);
+    const struct search_visit *v);
 
 /*
  * Fold S (N bytes) as the search folds text (for tests and debugging):

@@ -363,8 +363,9 @@ test_doc_each_lines(void **st)
 	struct collect c = { .n = 0 };
 
 	/* Line numbers as doc.h counts them (CRLF is one line end). */
-	assert_int_equal(search_each(s, doc, 0, doc->len, collect_match, NULL,
-	    &c, NULL), SEARCH_FOUND);
+	assert_int_equal(search_each(s, doc, &(struct search_visit){
+	    .to = doc->len, .on_match = collect_match, .arg = &c }),
+	    SEARCH_FOUND);
 	assert_int_equal(c.n, 3);
 	assert_int_equal(c.lines[0], 1);
 	assert_int_equal(c.lines[1], 3);
@@ -373,8 +374,8 @@ test_doc_each_lines(void **st)
 		assert_int_equal(doc_line_of(doc, c.offs[i]), c.lines[i]);
 	/* A range: only matches starting in it. */
 	c.n = 0;
-	search_each(s, doc, c.offs[0] + 1, c.offs[2], collect_match, NULL, &c,
-	    NULL);
+	search_each(s, doc, &(struct search_visit){ .from = c.offs[0] + 1,
+	    .to = c.offs[2], .on_match = collect_match, .arg = &c });
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.lines[0], 3);
 	search_free(s);
@@ -500,8 +501,10 @@ test_prefilter_agrees(void **st)
 		struct search *r = compile(pats[p], &ro);	/* no prefilter */
 		struct collect a = { .n = 0 }, b = { .n = 0 };
 
-		search_each(s, doc, 0, doc->len, collect_match, NULL, &a, NULL);
-		search_each(r, doc, 0, doc->len, collect_match, NULL, &b, NULL);
+		search_each(s, doc, &(struct search_visit){ .to = doc->len,
+		    .on_match = collect_match, .arg = &a });
+		search_each(r, doc, &(struct search_visit){ .to = doc->len,
+		    .on_match = collect_match, .arg = &b });
 		if (a.n != b.n)
 			fail_msg("%s: %zu matches, %zu by regex", pats[p],
 			    a.n, b.n);
@@ -533,7 +536,8 @@ doc_matches(const char *pat, const struct search_opts *o, const char *text)
 	struct doc *doc = doc_new_mem(text, strlen(text), "test");
 	char *out = xstrdup("");
 
-	search_each(s, doc, 0, doc->len, append_match, NULL, &out, NULL);
+	search_each(s, doc, &(struct search_visit){ .to = doc->len,
+		    .on_match = append_match, .arg = &out });
 	doc_free(doc);
 	search_free(s);
 	return out;
@@ -690,7 +694,8 @@ each_all(const char *pat, int regex, struct doc *doc)
 	struct search *s = compile(pat, &o);
 	struct walk_sum w = { 0, 14695981039346656037u, doc, 0 };
 
-	search_each(s, doc, 0, doc->len, sum_match, NULL, &w, NULL);
+	search_each(s, doc, &(struct search_visit){ .to = doc->len,
+		    .on_match = sum_match, .arg = &w });
 	search_free(s);
 	return w;
 }
