@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/render.h"
 #include "yuedu/search.h"
 #include "yuedu/width.h"
 
@@ -61,6 +62,9 @@ grep_line(void *arg, size_t line, const struct search_match *v, size_t n)
 
 	if (g->file != NULL)
 		fprintf(g->out, "%s:", g->file);
+	/* A rendered text reports the source line the match starts on. */
+	if (g->doc->render != NULL)
+		line = render_line_of(g->doc, v[0].off, NULL);
 	fprintf(g->out, "%zu:", line + 1);
 	for (size_t i = 0; i < n; i++) {
 		size_t off = v[i].off < a ? a : v[i].off;
