@@ -14,6 +14,7 @@
 #include "render_int.h"
 #include "yuedu/doc.h"
 #include "yuedu/util.h"
+#include "yuedu/utf8.h"
 #include "yuedu/width.h"
 
 #define RENDER_SAMPLE_BYTES ((size_t)1 << 20)
@@ -43,7 +44,7 @@ render_last_cp(const char *s, size_t n)
 		i--;
 	if (i > 0)
 		i--;
-	width_decode(s + i, n - i, &cp);
+	utf8_decode(s + i, n - i, &cp);
 	return cp;
 }
 
@@ -69,7 +70,7 @@ render_cols(const char *l, size_t n)
 
 	for (size_t i = 0; i < n && cols < RENDER_MAX_COLS;) {
 		uint32_t cp;
-		size_t k = width_decode(l + i, n - i, &cp);
+		size_t k = utf8_decode(l + i, n - i, &cp);
 		int w;
 
 		if (k == 0)
@@ -283,7 +284,7 @@ render_text_reflow(struct doc *src, int wrap)
 			i = e + 1;
 			continue;
 		}
-		width_decode(l, len, &first);
+		utf8_decode(l, len, &first);
 		if (in_para && prev_full && !render_indented(l, len) &&
 		    !render_starts_block(l, len) &&
 		    render_len(r) - para_off < RENDER_PARA_MAX) {
