@@ -24,6 +24,7 @@
 #include "yuedu/config.h"
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
+#include "yuedu/render.h"
 #include "yuedu/enc.h"
 #include "yuedu/finder.h"
 #include "yuedu/inert.h"
@@ -42,6 +43,7 @@
 #define SCREEN_PAIR_HEADING 1
 #define SCREEN_PAIR_CURRENT 2	/* the current match */
 #define SCREEN_PAIR_TERM 3	/* highlight term K: pair 3 + K */
+#define SCREEN_PAIR_CODE 15	/* code in a rendered document */
 #define SCREEN_TERM_COLOURS 7
 #define SCREEN_PAIR_ELEMENT 16	/* --color element E: pair 16 + E */
 #define SCREEN_PANEL_TITLE_MIN 8	/* columns a panel title keeps */
@@ -491,6 +493,43 @@ screen_draw_ruby(struct screen *s, int y, int x0,
 	free(ruby);
 }
 
+/*
+ * The look of shown byte OFF of a rendered document (Markdown): its
+ * inline styles over the row's look.
+ */
+static void
+screen_render_look(const struct render *r, size_t off, attr_t *attr,
+    short *pair)
+{
+	static const struct {
+		unsigned style;
+		enum config_element el;
+	} map[] = {
+		{ RENDER_STYLE_H1, CONFIG_ELEMENT_HEADING },
+		{ RENDER_STYLE_H2, CONFIG_ELEMENT_HEADING_2 },
+		{ RENDER_STYLE_H3, CONFIG_ELEMENT_HEADING_3 },
+		{ RENDER_STYLE_STRONG, CONFIG_ELEMENT_STRONG },
+		{ RENDER_STYLE_EM, CONFIG_ELEMENT_EMPHASIS },
+		{ RENDER_STYLE_STRIKE, CONFIG_ELEMENT_STRIKE },
+		{ RENDER_STYLE_CODE, CONFIG_ELEMENT_CODE },
+		{ RENDER_STYLE_LINK, CONFIG_ELEMENT_LINK },
+		{ RENDER_STYLE_UNDERLINE, CONFIG_ELEMENT_LINK },
+		{ RENDER_STYLE_QUOTE, CONFIG_ELEMENT_QUOTE },
+		{ RENDER_STYLE_MARK, CONFIG_ELEMENT_MARK },
+	};
+	unsigned st = render_style_at(r, off, NULL);
+
+	if (st == 0)
+		return;
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if (!(st & map[i].style))
+			continue;
+		*attr |= screen_attr(map[i].el);
+		if (screen_pair(map[i].el) != 0)
+			*pair = screen_pair(map[i].el);
+	}
+}
+
 /* The text rows, from the top offset, at column X0. */
 static void
 screen_draw_text(struct screen *s, int x0)
@@ -532,6 +571,9 @@ screen_draw_text(struct screen *s, int x0)
 				continue;
 			a = attr;
 			pr = pair;
+			if (doc->render != NULL && doc->render->nspans > 0)
+				screen_render_look(doc->render, c->off, &a,
+				    &pr);
 			st = s->nspans ? screen_cell_style(s, c->off,
 			    layout_cell_end(ll, i)) : -1;
 			if (st >= 0) {
@@ -1063,8 +1105,24 @@ screen_looks_default(int color)
 	screen_looks[CONFIG_ELEMENT_PINYIN].attr = A_DIM;
 	screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].attr = A_BOLD |
 	    (color >= 8 ? 0 : A_REVERSE | A_UNDERLINE);
-	if (color > 0)
+	/* Rendered documents (Markdown): headings by level, inline styles,
+	 * the quote bar and the marks the renderer adds. */
+	screen_looks[CONFIG_ELEMENT_HEADING_2].attr = A_BOLD;
+	screen_looks[CONFIG_ELEMENT_HEADING_3].attr = A_BOLD;
+	screen_looks[CONFIG_ELEMENT_STRONG].attr = A_BOLD;
+	screen_looks[CONFIG_ELEMENT_EMPHASIS].attr = A_ITALIC;
+	screen_looks[CONFIG_ELEMENT_STRIKE].attr = A_DIM;
+	screen_looks[CONFIG_ELEMENT_CODE].attr = color >= 8 ? 0 : A_DIM;
+	screen_looks[CONFIG_ELEMENT_LINK].attr = A_UNDERLINE;
+	screen_looks[CONFIG_ELEMENT_QUOTE].attr = A_DIM;
+	screen_looks[CONFIG_ELEMENT_MARK].attr = A_DIM;
+	if (color > 0) {
 		screen_looks[CONFIG_ELEMENT_HEADING].pair = SCREEN_PAIR_HEADING;
+		screen_looks[CONFIG_ELEMENT_HEADING_2].pair =
+		    SCREEN_PAIR_HEADING;
+	}
+	if (color >= 8)
+		screen_looks[CONFIG_ELEMENT_CODE].pair = SCREEN_PAIR_CODE;
 	if (color >= 8)
 		screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].pair =
 		    SCREEN_PAIR_CURRENT;
@@ -1148,6 +1206,7 @@ screen_colors(struct screen *s, const struct options *opts)
 		int n = COLORS >= 16 ? SCREEN_TERM_COLOURS : 6;
 
 		init_pair(SCREEN_PAIR_CURRENT, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(SCREEN_PAIR_CODE, COLOR_GREEN, -1);
 		for (int k = 0; k < n; k++) {
 			short b = k == 6 ? 8 + COLOR_YELLOW : bg[k];
 			short fg = b == COLOR_RED || b == COLOR_BLUE ||

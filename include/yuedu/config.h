@@ -123,7 +123,16 @@ enum config_attr {
 	X(PANEL, "panel") \
 	X(PANEL_CURRENT, "panel-current") \
 	X(PINYIN, "pinyin") \
-	X(SHELF_INFO, "shelf-info")
+	X(SHELF_INFO, "shelf-info") \
+	X(HEADING_2, "heading-2") \
+	X(HEADING_3, "heading-3") \
+	X(STRONG, "strong") \
+	X(EMPHASIS, "emphasis") \
+	X(STRIKE, "strike") \
+	X(CODE, "code") \
+	X(LINK, "link") \
+	X(QUOTE, "quote") \
+	X(MARK, "mark")
 
 enum config_element {
 #define CONFIG_X(e, name) CONFIG_ELEMENT_##e,
