@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/render.h"
+#include "yuedu/inert.h"
 #include "yuedu/search.h"
 #include "yuedu/width.h"
 
@@ -59,8 +61,13 @@ grep_line(void *arg, size_t line, const struct search_match *v, size_t n)
 	while (b < len && t[b] != '\n' && t[b] != '\r')
 		b++;
 
-	if (g->file != NULL)
-		fprintf(g->out, "%s:", g->file);
+	if (g->file != NULL) {
+		inert_fputs(g->file, g->out);
+		putc(':', g->out);
+	}
+	/* A rendered text reports the source line the match starts on. */
+	if (g->doc->render != NULL)
+		line = render_line_of(g->doc, v[0].off, NULL);
 	fprintf(g->out, "%zu:", line + 1);
 	for (size_t i = 0; i < n; i++) {
 		size_t off = v[i].off < a ? a : v[i].off;

@@ -492,11 +492,11 @@ keymap_readme(enum command_mode mode)
 
 	for (size_t i = 0; i < command_count; i++) {
 		const struct command *c = &command_table[i];
-		char *keys, *md = xstrdup("");
-		char *save = NULL, *k;
+		char *keys, *md, *save = NULL, *k;
 
 		if (!keymap_listed(mode, c))
 			continue;
+		md = xstrdup("");
 		keys = keymap_keys_of(mode, c, "\x1f", 0);
 		for (k = strtok_r(keys, "\x1f", &save); k != NULL;
 		    k = strtok_r(NULL, "\x1f", &save)) {

@@ -14,6 +14,7 @@
 #include "yuedu/enc.h"
 #include "yuedu/outline.h"
 #include "yuedu/readtime.h"
+#include "yuedu/render.h"
 #include "yuedu/util.h"
 
 enum {
@@ -36,6 +37,12 @@ enum {
 	OPT_NO_FOLD_WIDTH,
 	OPT_NO_FOLD_SCRIPT,
 	OPT_HIGHLIGHT,
+	OPT_FORMAT,
+	OPT_REFLOW,
+	OPT_RAW,
+	OPT_ANNOTATE,
+	OPT_DEFINE,
+	OPT_PINYIN_SEARCH,
 };
 
 static const char options_short_text[] = ":w:hV";
@@ -61,6 +68,12 @@ static const struct option options_long[] = {
 	{ "no-fold-width", no_argument, NULL, OPT_NO_FOLD_WIDTH },
 	{ "no-fold-script", no_argument, NULL, OPT_NO_FOLD_SCRIPT },
 	{ "highlight", required_argument, NULL, OPT_HIGHLIGHT },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "reflow", required_argument, NULL, OPT_REFLOW },
+	{ "raw", no_argument, NULL, OPT_RAW },
+	{ "annotate", no_argument, NULL, OPT_ANNOTATE },
+	{ "define", required_argument, NULL, OPT_DEFINE },
+	{ "pinyin-search", no_argument, NULL, OPT_PINYIN_SEARCH },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -102,6 +115,13 @@ static const char options_help_text[] =
 "      --encoding=NAME   read the file as NAME (UTF-8, UTF-16LE, UTF-16BE,\n"
 "                        GB18030, GBK, GB2312, BIG5, BIG5-HKSCS, EUC-TW,\n"
 "                        HZ-GB-2312); default: detect\n"
+"      --format=FORMAT   how to read the file: auto (by its name and\n"
+"                        content), text, markdown\n"
+"      --reflow=MODE     join the lines of hard-wrapped text into\n"
+"                        paragraphs: auto (when the text looks wrapped),\n"
+"                        on, off\n"
+"      --raw             show the source as it is (no Markdown rendering,\n"
+"                        no reflow)\n"
 "      --script=SCRIPT   show the text in another script (OpenCC): original,\n"
 "                        simplified, traditional, taiwan, hongkong\n"
 "      --grep=PATTERN    print the lines that PATTERN matches as LINE:TEXT and\n"
@@ -114,6 +134,13 @@ static const char options_help_text[] =
 "      --no-fold-width   full-width ＡＩ１ and other compatibility forms no\n"
 "                        longer match ai1\n"
 "      --no-fold-script  traditional 網 no longer matches simplified 网\n"
+"      --annotate        give every Han character its reading, words first\n"
+"                        (銀(yín)行(háng)); shown as --pinyin says (auto:\n"
+"                        show); the text's own annotations win\n"
+"      --define=WORD     print the dictionary entries (CC-CEDICT) of WORD, in\n"
+"                        either script, and exit (0: found, 1: not found)\n"
+"      --pinyin-search   a pattern of Latin letters also finds the Han text\n"
+"                        whose readings spell it (yinhang finds 银行)\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
@@ -217,6 +244,15 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 		case OPT_DUMP:
 			opts->dump = 1;
 			break;
+		case OPT_ANNOTATE:
+			opts->annotate = 1;
+			break;
+		case OPT_DEFINE:
+			opts->define = optarg;
+			break;
+		case OPT_PINYIN_SEARCH:
+			opts->pinyin_search = 1;
+			break;
 		case 'w':
 			if (options_int(optarg, 1, 10000, &v) != 0) {
 				*err = xasprintf("invalid width '%s' (expected "
@@ -289,6 +325,36 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 			break;
 		case OPT_NO_FOLD_SCRIPT:
 			opts->no_fold_script = 1;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "auto") == 0)
+				opts->format = RENDER_AUTO;
+			else if (strcmp(optarg, "text") == 0)
+				opts->format = RENDER_TEXT;
+			else if (strcmp(optarg, "markdown") == 0 ||
+			    strcmp(optarg, "md") == 0)
+				opts->format = RENDER_MARKDOWN;
+			else {
+				*err = xasprintf("invalid --format '%s' "
+				    "(expected auto, text or markdown)", optarg);
+				goto fail;
+			}
+			break;
+		case OPT_REFLOW:
+			if (strcmp(optarg, "auto") == 0)
+				opts->reflow = RENDER_REFLOW_AUTO;
+			else if (strcmp(optarg, "on") == 0)
+				opts->reflow = RENDER_REFLOW_ON;
+			else if (strcmp(optarg, "off") == 0)
+				opts->reflow = RENDER_REFLOW_OFF;
+			else {
+				*err = xasprintf("invalid --reflow '%s' "
+				    "(expected auto, on or off)", optarg);
+				goto fail;
+			}
+			break;
+		case OPT_RAW:
+			opts->raw = 1;
 			break;
 		case OPT_HIGHLIGHT:
 			if (optarg[0] == '\0') {
