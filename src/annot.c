@@ -10,6 +10,8 @@
 #include <utf8proc.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/uchar.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -48,7 +50,7 @@ annot_is_pinyin(const char *s, size_t n)
 
 	while (off < n) {
 		uint32_t cp;
-		size_t k = width_decode(s + off, n - off, &cp);
+		size_t k = utf8_decode(s + off, n - off, &cp);
 		char c = 0;
 
 		if (cp >= 'a' && cp <= 'z')
@@ -90,14 +92,6 @@ annot_is_pinyin(const char *s, size_t n)
 	return 0;
 }
 
-static int
-annot_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 &&
-	    cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x3FFFF) ||
-	    (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
-}
-
 /*
  * The code point that ends just before S + OFF, or -1 when the bytes
  * there are not one valid character.  UTF-8 resynchronises at every lead
@@ -115,7 +109,7 @@ annot_prev_cp(const char *s, size_t off, size_t from)
 	if (p == from)
 		return (uint32_t)-1;
 	p--;
-	if (width_decode(s + p, off - p, &cp) != off - p)
+	if (utf8_decode(s + p, off - p, &cp) != off - p)
 		return (uint32_t)-1;
 	return cp;
 }
@@ -154,7 +148,7 @@ annot_find(const char *s, size_t n, size_t base, struct annot_span **spans,
 		else
 			continue;
 		prev = annot_prev_cp(s, off, from);
-		if (!annot_is_han(prev))
+		if (!uchar_is_han(prev))
 			continue;
 		p = off + open_len;
 		q = p;
@@ -198,8 +192,8 @@ annot_resolve(enum annot_mode mode, struct doc *doc)
 		annots += annot_find(t + off, end - off, off, &spans, &cap);
 		while (p < end) {
 			uint32_t cp;
-			p += width_decode(t + p, end - p, &cp);
-			han += annot_is_han(cp);
+			p += utf8_decode(t + p, end - p, &cp);
+			han += uchar_is_han(cp);
 		}
 		off = end + 1;
 	}

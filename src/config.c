@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "yuedu/options.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -87,14 +88,7 @@ config_option_short(int c)
 char *
 config_path(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME"), *home;
-
-	if (x != NULL && x[0] == '/')
-		return xasprintf("%s/yuedu/config", x);
-	home = getenv("HOME");
-	if (home == NULL || home[0] == '\0')
-		return NULL;
-	return xasprintf("%s/.config/yuedu/config", home);
+	return util_xdg_path("XDG_CONFIG_HOME", ".config", "yuedu/config");
 }
 
 static void
@@ -679,7 +673,7 @@ config_key_ok(const char *key)
 
 	if (n == 0)
 		return 0;
-	if (width_decode(key, n, &cp) == n)
+	if (utf8_decode(key, n, &cp) == n)
 		return cp != (uint32_t)-1 && cp >= 0x20 && cp != 0x7f;
 	if (n == 2 && key[0] == '^')
 		return (key[1] >= '@' && key[1] <= '_') ||

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -239,7 +240,7 @@ conv_line(struct conv *cv, const char *s, size_t n, char **out,
 		/* A run of valid UTF-8 (ASCII too: phrases such as U盘 hold
 		 * it) with no NUL, which OpenCC would stop at. */
 		while (j < n) {
-			size_t len = width_decode(s + j, n - j, &cp);
+			size_t len = utf8_decode(s + j, n - j, &cp);
 			if (cp == (uint32_t)-1 || cp == 0)
 				break;
 			nonascii |= cp >= 0x80;
@@ -270,9 +271,9 @@ conv_line(struct conv *cv, const char *s, size_t n, char **out,
 				size_t si = i, oi = 0;
 				while (oi < cl) {
 					uint32_t c1, c2;
-					size_t ol = width_decode(src + oi, cl - oi,
+					size_t ol = utf8_decode(src + oi, cl - oi,
 					    &c1);
-					size_t sl = width_decode(s + si, j - si,
+					size_t sl = utf8_decode(s + si, j - si,
 					    &c2);
 					for (size_t b = 0; b < ol; b++)
 						m[k + oi + b] = (uint32_t)si;

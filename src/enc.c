@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -229,7 +230,7 @@ enc_is_common(uint32_t cp)
 		set = xmalloc(n * sizeof *set);
 		while (off < n) {
 			uint32_t c;
-			off += width_decode(enc_common + off, n - off, &c);
+			off += utf8_decode(enc_common + off, n - off, &c);
 			set[nset++] = c;
 		}
 	}
@@ -253,7 +254,7 @@ enc_score_odd(const char *u, size_t len, size_t *nonascii_out, size_t *odd)
 	*odd = 0;
 	while (off < len) {
 		uint32_t cp;
-		off += width_decode(u + off, len - off, &cp);
+		off += utf8_decode(u + off, len - off, &cp);
 		if (cp < 0x80)
 			continue;
 		if ((cp >= 0x80 && cp < 0xA0) || (cp >= 0xE000 &&
@@ -294,7 +295,7 @@ enc_utf8_cjk(const char *s, size_t n)
 		uint32_t cp;
 		int cat;
 
-		off += width_decode(s + off, n - off, &cp);
+		off += utf8_decode(s + off, n - off, &cp);
 		if (cp < 0x80 || cp == (uint32_t)-1)
 			continue;
 		cat = utf8proc_category((utf8proc_int32_t)cp);

@@ -11,12 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "yuedu/doc.h"
 #include "yuedu/keys.h"
 #include "yuedu/layout.h"
 #include "yuedu/outline.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -445,8 +444,7 @@ finder_add(struct finder *f, int cp)
 	if (cp < 0x20 || cp == 0x7F || cp > 0x10FFFF ||
 	    (cp >= 0xD800 && cp < 0xE000) || (cp >= 0x80 && cp < 0xA0))
 		return 0;
-	k = (size_t)utf8proc_encode_char((utf8proc_int32_t)cp,
-	    (utf8proc_uint8_t *)buf);
+	k = utf8_encode((uint32_t)cp, buf);
 	if (f->len + k >= sizeof f->line)
 		return 0;
 	memcpy(f->line + f->len, buf, k);

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "yuedu/finder.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -335,7 +336,7 @@ keys_code(const char *name)
 
 	if (n == 0)
 		return -1;
-	if (width_decode(name, n, &cp) == n)
+	if (utf8_decode(name, n, &cp) == n)
 		return cp == (uint32_t)-1 || cp < 0x20 || cp == 0x7f ? -1 :
 		    (int)cp;
 	if (n == 2 && name[0] == '^') {
@@ -532,32 +533,6 @@ keys_readme_line(size_t i)
 	return xasprintf("- %s — %s (`%s`)", buf, c->help, c->name);
 }
 
-/* Encode code point CP as UTF-8 into S; returns the length. */
-static size_t
-keys_utf8(int cp, char s[4])
-{
-	if (cp < 0x80) {
-		s[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		s[0] = (char)(0xC0 | cp >> 6);
-		s[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		s[0] = (char)(0xE0 | cp >> 12);
-		s[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		s[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	s[0] = (char)(0xF0 | cp >> 18);
-	s[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	s[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	s[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 static enum pager_action
 keys_help_key(struct pager *p, int key)
 {
@@ -617,7 +592,7 @@ keys_filter_key(struct pager *p, int key)
 	}
 	if (key < 0x20 || key > 0x10FFFF || (key >= 0xD800 && key < 0xE000))
 		return PAGER_NONE;
-	return pager_filter_add(p, s, keys_utf8(key, s));
+	return pager_filter_add(p, s, utf8_encode((uint32_t)key, s));
 }
 
 /* Keys of the outline panel; -1 when the key is not the panel's. */

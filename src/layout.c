@@ -13,6 +13,7 @@
 
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 
 #define LAYOUT_CACHE 64
@@ -131,10 +132,10 @@ layout_east_asian_quotes(const char *s, size_t n, char *brk)
 			p--;
 		if (p == 0)
 			continue;
-		width_decode(s + p - 1, q - p + 1, &prev);
+		utf8_decode(s + p - 1, q - p + 1, &prev);
 		if (q + 3 >= n)
 			continue;
-		width_decode(s + q + 3, n - q - 3, &next);
+		utf8_decode(s + q + 3, n - q - 3, &next);
 		if (layout_is_east_asian(prev) && layout_is_east_asian(next))
 			brk[opening ? q : q + 3] = UC_BREAK_POSSIBLE;
 		q += 2;

@@ -16,6 +16,8 @@
 #include <pcre2.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/uchar.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -139,77 +141,6 @@ struct outline_cand {
 
 /* ---- Code points ---- */
 
-static size_t
-outline_dec(const char *s, size_t n, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint32_t c;
-	size_t len, i;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		c = u[0] & 0x1F;
-		len = 2;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		c = u[0] & 0x0F;
-		len = 3;
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		c = u[0] & 0x07;
-		len = 4;
-	} else {
-		*cp = (uint32_t)-1;
-		return 1;
-	}
-	if (len > n) {
-		*cp = (uint32_t)-1;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*cp = (uint32_t)-1;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3F);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10FFFF))) {
-		*cp = (uint32_t)-1;
-		return 1;
-	}
-	*cp = c;
-	return len;
-}
-
-/* Start of the code point that ends just before POS (> LO). */
-static size_t
-outline_back(const char *s, size_t lo, size_t pos)
-{
-	size_t p = pos - 1;
-
-	while (p > lo && pos - p < 4 && ((unsigned char)s[p] & 0xC0) == 0x80)
-		p--;
-	return p;
-}
-
-static int
-outline_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 &&
-	    cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x3FFFF) ||
-	    (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
-}
-
-/* Letters of scripts written without spaces: each counts as a word. */
-static int
-outline_is_syllabic(uint32_t cp)
-{
-	return outline_is_han(cp) || (cp >= 0x3041 && cp <= 0x30FF) ||
-	    (cp >= 0xAC00 && cp <= 0xD7AF);
-}
-
 static int
 outline_is_wordch(uint32_t cp)
 {
@@ -310,16 +241,16 @@ outline_is_digit(uint32_t cp)
 static size_t
 outline_annot_before(const char *t, size_t lo, size_t end)
 {
-	size_t close = outline_back(t, lo, end), p, inner;
+	size_t close = utf8_prev(t, lo, end), p, inner;
 	uint32_t cp;
 
-	outline_dec(t + close, end - close, &cp);
+	utf8_decode(t + close, end - close, &cp);
 	if (cp != ')' && cp != 0xFF09)
 		return end;
 	p = close;
 	while (p > lo && close - p <= 28) {
-		p = outline_back(t, lo, p);
-		outline_dec(t + p, close - p, &cp);
+		p = utf8_prev(t, lo, p);
+		utf8_decode(t + p, close - p, &cp);
 		if (cp == '(' || cp == 0xFF08)
 			break;
 	}
@@ -329,9 +260,9 @@ outline_annot_before(const char *t, size_t lo, size_t end)
 	if (p == lo || inner >= close || !annot_is_pinyin(t + inner,
 	    close - inner))
 		return end;
-	outline_dec(t + outline_back(t, lo, p), p - outline_back(t, lo, p),
+	utf8_decode(t + utf8_prev(t, lo, p), p - utf8_prev(t, lo, p),
 	    &cp);
-	return outline_is_han(cp) ? p : end;
+	return uchar_is_han(cp) ? p : end;
 }
 
 static enum outline_end
@@ -349,8 +280,8 @@ outline_end_of(const char *t, size_t t0, size_t t1)
 			p = q;
 			continue;
 		}
-		q = outline_back(t, t0, p);
-		outline_dec(t + q, p - q, &cp);
+		q = utf8_prev(t, t0, p);
+		utf8_decode(t + q, p - q, &cp);
 		if (outline_is_closer(cp, &quote)) {
 			p = q;
 			continue;
@@ -359,8 +290,8 @@ outline_end_of(const char *t, size_t t0, size_t t1)
 		if (e == OUTLINE_END_SENT && (cp == 0xFF01 || cp == '!') &&
 		    q > t0) {
 			/* 什么是 Linux？！ asks a question. */
-			size_t r = outline_back(t, t0, q);
-			outline_dec(t + r, q - r, &cp);
+			size_t r = utf8_prev(t, t0, q);
+			utf8_decode(t + r, q - r, &cp);
 			if (outline_punct_class(cp) == OUTLINE_END_QUESTION)
 				return OUTLINE_END_QUESTION;
 		}
@@ -389,7 +320,7 @@ outline_is_rule(const char *t, size_t t0, size_t t1)
 	int n = 0;
 
 	while (p < t1) {
-		p += outline_dec(t + p, t1 - p, &cp);
+		p += utf8_decode(t + p, t1 - p, &cp);
 		if (cp == ' ')
 			continue;
 		if (n == 0) {
@@ -447,15 +378,15 @@ outline_line_get(struct outline_ctx *cx, size_t i, struct outline_line *li)
 	p = li->start;
 	e = li->end;
 	while (p < e) {
-		size_t k = outline_dec(t + p, e - p, &cp);
+		size_t k = utf8_decode(t + p, e - p, &cp);
 		if (!outline_is_space(cp))
 			break;
 		cols += cp == '\t' ? 4 - cols % 4 : cp == 0x3000 ? 2 : 1;
 		p += k;
 	}
 	while (e > p) {
-		size_t q = outline_back(t, p, e);
-		outline_dec(t + q, e - q, &cp);
+		size_t q = utf8_prev(t, p, e);
+		utf8_decode(t + q, e - q, &cp);
 		if (!outline_is_space(cp))
 			break;
 		e = q;
@@ -526,7 +457,7 @@ outline_measure(struct outline_ctx *cx, size_t t0, size_t t1, int cap,
 			p = cx->spans[si++].end_off;
 			continue;
 		}
-		k = outline_dec(t + p, t1 - p, &cp);
+		k = utf8_decode(t + p, t1 - p, &cp);
 		if ((cp == '(' || cp == 0xFF08) && !annots) {
 			/* Annotations are looked for at the first '('. */
 			annots = 1;
@@ -561,7 +492,7 @@ outline_measure(struct outline_ctx *cx, size_t t0, size_t t1, int cap,
 			    outline_punct_class(cp) != OUTLINE_END_NONE)
 				m->bad_start = 1;
 		}
-		if (outline_is_syllabic(cp)) {
+		if (uchar_is_syllabic(cp)) {
 			m->units++;
 			m->alpha++;
 			m->han++;
@@ -605,7 +536,7 @@ outline_skip_sep(const char *t, size_t p, size_t t1)
 	uint32_t cp;
 
 	while (p < t1) {
-		size_t k = outline_dec(t + p, t1 - p, &cp);
+		size_t k = utf8_decode(t + p, t1 - p, &cp);
 		if (!outline_is_sep_space(cp))
 			break;
 		p += k;
@@ -668,7 +599,7 @@ outline_struct_word(const char *t, size_t t0, size_t t1, size_t *after)
 		return 0;
 	p = outline_skip_sep(t, p + 3, t1);
 	while (p < t1) {
-		size_t k = outline_dec(t + p, t1 - p, &cp);
+		size_t k = utf8_decode(t + p, t1 - p, &cp);
 		if (!outline_is_cn_digit(cp) && !outline_is_digit(cp))
 			break;
 		p += k;
@@ -719,7 +650,7 @@ outline_compact(const char *t, size_t t0, size_t t1, char *buf, size_t n)
 	uint32_t cp;
 
 	while (p < t1) {
-		size_t k = outline_dec(t + p, t1 - p, &cp);
+		size_t k = utf8_decode(t + p, t1 - p, &cp);
 		if (!outline_is_sep_space(cp)) {
 			if (o + k >= n)
 				return (size_t)-1;
@@ -766,7 +697,7 @@ outline_matter(const char *t, size_t t0, size_t t1, int *caption)
 		uint32_t cp;
 
 		while (p < n) {
-			p += outline_dec(buf + p, n - p, &cp);
+			p += utf8_decode(buf + p, n - p, &cp);
 			if (!outline_is_cn_digit(cp) && !outline_is_digit(cp) &&
 			    !(cp >= 'A' && cp <= 'Z'))
 				break;
@@ -779,7 +710,7 @@ outline_matter(const char *t, size_t t0, size_t t1, int *caption)
 	for (size_t wl = 6; wl <= 12 && t0 + wl < t1; wl += 3) {
 		uint32_t cp;
 
-		outline_dec(t + t0 + wl, t1 - t0 - wl, &cp);
+		utf8_decode(t + t0 + wl, t1 - t0 - wl, &cp);
 		if (!outline_is_sep_space(cp) && cp != 0xFF1A)
 			continue;
 		for (size_t i = 0; i < sizeof outline_matter_words /
@@ -806,13 +737,13 @@ outline_numbering(const char *t, size_t t0, size_t t1, int *rank,
 	uint32_t cp;
 	int n = 0;
 
-	k = outline_dec(t + p, t1 - p, &cp);
+	k = utf8_decode(t + p, t1 - p, &cp);
 	if (cp == '(' || cp == 0xFF08) {
 		int cn = 0, ar = 0;
 
 		p += k;
 		while (p < t1 && n < 5) {
-			k = outline_dec(t + p, t1 - p, &cp);
+			k = utf8_decode(t + p, t1 - p, &cp);
 			if (outline_is_cn_digit(cp) && cp != 0x25CB)
 				cn++;
 			else if (outline_is_digit(cp))
@@ -824,7 +755,7 @@ outline_numbering(const char *t, size_t t0, size_t t1, int *rank,
 		}
 		if ((cn && ar) || n == 0 || n > 4 || ar > 2 || p >= t1)
 			return 0;
-		k = outline_dec(t + p, t1 - p, &cp);
+		k = utf8_decode(t + p, t1 - p, &cp);
 		if (cp != ')' && cp != 0xFF09)
 			return 0;
 		*text = outline_skip_sep(t, p + k, t1);
@@ -838,7 +769,7 @@ outline_numbering(const char *t, size_t t0, size_t t1, int *rank,
 	}
 	if (outline_is_cn_digit(cp) && cp != 0x25CB) {
 		while (p < t1 && n < 5) {
-			k = outline_dec(t + p, t1 - p, &cp);
+			k = utf8_decode(t + p, t1 - p, &cp);
 			if (!outline_is_cn_digit(cp) || cp == 0x25CB)
 				break;
 			p += k;
@@ -863,7 +794,7 @@ outline_numbering(const char *t, size_t t0, size_t t1, int *rank,
 		for (;;) {
 			int nd = 0;
 			while (p < t1) {
-				k = outline_dec(t + p, t1 - p, &cp);
+				k = utf8_decode(t + p, t1 - p, &cp);
 				if (!outline_is_digit(cp))
 					break;
 				p += k;
@@ -875,7 +806,7 @@ outline_numbering(const char *t, size_t t0, size_t t1, int *rank,
 			dot_end = 0;
 			if (p >= t1)
 				return 0;
-			k = outline_dec(t + p, t1 - p, &cp);
+			k = utf8_decode(t + p, t1 - p, &cp);
 			if (cp == 0x3001 && depth == 1) {
 				p += k;
 				dot_end = 1;
@@ -887,7 +818,7 @@ outline_numbering(const char *t, size_t t0, size_t t1, int *rank,
 			dot_end = 1;
 			if (p >= t1)
 				return 0;
-			outline_dec(t + p, t1 - p, &cp);
+			utf8_decode(t + p, t1 - p, &cp);
 			if (!outline_is_digit(cp))
 				break;
 		}
@@ -895,13 +826,13 @@ outline_numbering(const char *t, size_t t0, size_t t1, int *rank,
 			return 0;
 		if (p >= t1)
 			return 0;
-		outline_dec(t + p, t1 - p, &cp);
+		utf8_decode(t + p, t1 - p, &cp);
 		/* 1.1 版本, 1.分词, 1. Cut: not 2.8% or 3.4GHz. */
-		if (!outline_is_sep_space(cp) && !outline_is_syllabic(cp) &&
+		if (!outline_is_sep_space(cp) && !uchar_is_syllabic(cp) &&
 		    !(dot_end && cp >= 0x2E80))
 			return 0;
 		q = outline_skip_sep(t, p, t1);
-		if (q == p && !dot_end && !outline_is_syllabic(cp))
+		if (q == p && !dot_end && !uchar_is_syllabic(cp))
 			return 0;
 		*text = q;
 		if (depth > 4)
@@ -924,14 +855,14 @@ outline_classical(const char *t, size_t t0, size_t t1)
 	uint32_t cp;
 
 	while (p < t1) {
-		size_t k = outline_dec(t + p, t1 - p, &cp);
+		size_t k = utf8_decode(t + p, t1 - p, &cp);
 		if (cp == 0x7B2C && han >= 2 && di == 0) {
 			di = p;
 		} else if (di) {
 			if (!outline_is_cn_digit(cp) || cp == 0x25CB)
 				return 0;
 			num++;
-		} else if (outline_is_han(cp)) {
+		} else if (uchar_is_han(cp)) {
 			han++;
 		} else
 			return 0;
@@ -977,7 +908,7 @@ outline_classify(struct outline_ctx *cx, const struct outline_line *li,
 		    li->end_class == OUTLINE_END_COLON)
 			return;
 		if (after < li->t1) {
-			outline_dec(t + after, li->t1 - after, &cp);
+			utf8_decode(t + after, li->t1 - after, &cp);
 			/* 第四回中既將…: the word runs on into a sentence. */
 			if (!outline_is_title_sep(cp) && (m.sent_inside ||
 			    m.commas || m.units > 20 ||
@@ -1083,7 +1014,7 @@ outline_cols(const char *t, size_t t0, size_t t1, int lim)
 
 	while (t0 < t1 && cols < lim) {
 		int w;
-		t0 += outline_dec(t + t0, t1 - t0, &cp);
+		t0 += utf8_decode(t + t0, t1 - t0, &cp);
 		w = cp == (uint32_t)-1 ? 1 : width_codepoint(cp);
 		cols += w > 0 ? w : 0;
 	}
@@ -1235,8 +1166,8 @@ outline_wrapped_heading(struct outline_ctx *cx, size_t i,
 		if (ln.end_class == OUTLINE_END_SENT) {
 			/* 我想知道…哪些软件包！ exclaims; 。 ends prose. */
 			uint32_t cp;
-			size_t q = outline_back(cx->text, ln.t0, ln.t1);
-			outline_dec(cx->text + q, ln.t1 - q, &cp);
+			size_t q = utf8_prev(cx->text, ln.t0, ln.t1);
+			utf8_decode(cx->text + q, ln.t1 - q, &cp);
 			return cp == 0xFF01 || cp == '!';
 		}
 		return ln.end_class == OUTLINE_END_NONE ||
@@ -2019,7 +1950,7 @@ outline_title(struct outline_ctx *cx, const struct outline_cand *c)
 			p = cx->spans[si++].end_off;
 			continue;
 		}
-		k = outline_dec(t + p, c->t1 - p, &cp);
+		k = utf8_decode(t + p, c->t1 - p, &cp);
 		if (c->strip_md && cp == '<' && p + 1 < c->t1 &&
 		    (t[p + 1] == '/' || (t[p + 1] >= 'a' && t[p + 1] <= 'z') ||
 		    (t[p + 1] >= 'A' && t[p + 1] <= 'Z')) &&

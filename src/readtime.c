@@ -15,6 +15,8 @@
 #include "yuedu/annot.h"
 #include "yuedu/doc.h"
 #include "yuedu/outline.h"
+#include "yuedu/uchar.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -27,16 +29,11 @@ enum readtime_class {
 	READTIME_OTHER,		/* punctuation, symbols */
 };
 
+/* Han (and 々), kana and hangul: each character is a word. */
 static int
 readtime_is_cjk(uint32_t cp)
 {
-	return (cp >= 0x4e00 && cp <= 0x9fff) ||
-	    (cp >= 0x3400 && cp <= 0x4dbf) ||
-	    (cp >= 0x20000 && cp <= 0x3ffff) ||
-	    (cp >= 0xf900 && cp <= 0xfaff) ||
-	    (cp >= 0x3040 && cp <= 0x30ff && cp != 0x30fb) ||
-	    (cp >= 0xac00 && cp <= 0xd7af) ||
-	    cp == 0x3005 || cp == 0x3007;
+	return uchar_is_syllabic(cp) || cp == 0x3005;
 }
 
 static enum readtime_class
@@ -102,14 +99,14 @@ readtime_count_add(const char *s, size_t n, struct readtime_count *out)
 			cp = (unsigned char)s[i];
 			len = 1;
 		} else
-			len = width_decode(s + i, n - i, &cp);
+			len = utf8_decode(s + i, n - i, &cp);
 		k = readtime_classify(cp);
 		if (cp == (uint32_t)-1) {
 			/* One character per run of invalid bytes. */
 			size_t j = i + len;
 			uint32_t c2;
 			while (j < n && (unsigned char)s[j] >= 0x80 &&
-			    width_decode(s + j, n - j, &c2) == 1 &&
+			    utf8_decode(s + j, n - j, &c2) == 1 &&
 			    c2 == (uint32_t)-1)
 				j++;
 			len = j - i;

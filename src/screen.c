@@ -35,6 +35,7 @@
 #include "yuedu/pager.h"
 #include "yuedu/readtime.h"
 #include "yuedu/state.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -293,7 +294,7 @@ screen_decode(const char *s, size_t n, uint32_t *cp, size_t max)
 	size_t k = 0, i = 0;
 
 	while (i < n && k < max) {
-		i += width_decode(s + i, n - i, &cp[k]);
+		i += utf8_decode(s + i, n - i, &cp[k]);
 		k++;
 	}
 	return k;
@@ -392,7 +393,7 @@ screen_put_any(int y, int x, const char *s, const struct width_cluster *c,
 	/* ^X, <9B> or U+FFFD: each code point one cell group. */
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t l = width_decode(out + i, len - i, &cp);
+		size_t l = utf8_decode(out + i, len - i, &cp);
 		int w = width_codepoint(cp);
 
 		if (w <= 0)

@@ -26,6 +26,8 @@
 
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
+#include "yuedu/uchar.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -54,21 +56,6 @@ static int search_t2s_state;		/* 0 not loaded, 1 ready */
 static uint32_t *search_t2s_bmp;	/* BMP code point -> folded, or 0 */
 
 static int
-search_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 &&
-	    cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x3FFFF) ||
-	    (cp >= 0xF900 && cp <= 0xFAFF);
-}
-
-static size_t
-search_encode(uint32_t cp, char *o)
-{
-	return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp,
-	    (utf8proc_uint8_t *)o);
-}
-
-static int
 search_t2s_init(void)
 {
 	if (search_t2s_state != 0)
@@ -88,7 +75,7 @@ search_t2s(uint32_t cp)
 {
 	size_t lo = 0, hi = search_script_nfold;
 
-	if (!search_is_han(cp) || search_t2s_init() != 1)
+	if (!uchar_is_han(cp) || search_t2s_init() != 1)
 		return cp;
 	if (cp < 0x10000)
 		return search_t2s_bmp[cp] ? search_t2s_bmp[cp] : cp;
@@ -158,13 +145,13 @@ search_fold_slow(int flags, const char *s, size_t n, struct search_sbuf *out)
 		size_t i = 0;
 		while (i < tn) {
 			uint32_t cp;
-			size_t k = width_decode(t + i, tn - i, &cp);
+			size_t k = utf8_decode(t + i, tn - i, &cp);
 			char buf[4];
 
-			if (cp != (uint32_t)-1 && search_is_han(cp)) {
+			if (cp != (uint32_t)-1 && uchar_is_han(cp)) {
 				cp = search_t2s(cp);
 				search_sbuf_add(out, buf,
-				    search_encode(cp, buf));
+				    utf8_encode(cp, buf));
 			} else
 				search_sbuf_add(out, t + i, k);
 			i += k;
@@ -244,11 +231,11 @@ search_cluster(const char *s, size_t n, int *kind, uint32_t *one)
 	uint32_t cp, next;
 	size_t k;
 
-	k = width_decode(s, n, &cp);
+	k = utf8_decode(s, n, &cp);
 	if (cp != (uint32_t)-1 && search_simple_cp(cp)) {
 		if (k == n)
 			goto single;
-		width_decode(s + k, n - k, &next);
+		utf8_decode(s + k, n - k, &next);
 		if (next != (uint32_t)-1 && (next < 0x80 ||
 		    search_simple_cp(next)))
 			goto single;
@@ -466,7 +453,7 @@ static void
 search_vset_add(struct search_vset *vs, uint32_t cp)
 {
 	char buf[4];
-	size_t k = search_encode(cp, buf);
+	size_t k = utf8_encode(cp, buf);
 
 	for (size_t i = 0; i < vs->n; i++)
 		if (vs->v[i][0] == k && memcmp(vs->v[i] + 1, buf, k) == 0)
@@ -556,7 +543,7 @@ search_needles_for(int flags, uint32_t x, struct search_needles *nd)
 				search_vset_add(&vs, rv->cp[i]);
 				break;
 			}
-	if ((flags & SEARCH_F_SCRIPT) && search_is_han(x))
+	if ((flags & SEARCH_F_SCRIPT) && uchar_is_han(x))
 		for (size_t i = 0; i < search_script_nfold; i++)
 			if (search_script_fold[i][1] == x)
 				search_vset_add(&vs, search_script_fold[i][0]);
@@ -862,7 +849,7 @@ search_has_capital(const char *p, int regex)
 			}
 			continue;
 		}
-		k = width_decode(p + i, n - i, &cp);
+		k = utf8_decode(p + i, n - i, &cp);
 		if (cp != (uint32_t)-1 &&
 		    utf8proc_tolower((utf8proc_int32_t)cp) !=
 		    (utf8proc_int32_t)cp)
@@ -882,13 +869,13 @@ search_fold_regex(int flags, const char *p)
 
 	while (i < n) {
 		uint32_t cp, next;
-		size_t k = width_decode(p + i, n - i, &cp);
+		size_t k = utf8_decode(p + i, n - i, &cp);
 		utf8proc_int32_t state = 0;
 
 		/* Fold whole clusters: "e" and U+0301 must become "é" as
 		 * the text's do. */
 		while (cp != (uint32_t)-1 && i + k < n) {
-			size_t m = width_decode(p + i + k, n - i - k, &next);
+			size_t m = utf8_decode(p + i + k, n - i - k, &next);
 
 			if (next == (uint32_t)-1 ||
 			    utf8proc_grapheme_break_stateful(
@@ -1042,7 +1029,7 @@ search_new(const char *pattern, const struct search_opts *opts, char **err)
 	 * failing that, the first of one), up to 8 different ones. */
 	for (size_t i = 0; i < s->folded_len && s->nkeys < 8; ) {
 		uint32_t cp;
-		size_t k = width_decode(s->folded + i, s->folded_len - i, &cp);
+		size_t k = utf8_decode(s->folded + i, s->folded_len - i, &cp);
 		utf8proc_int32_t d[8];
 		int last = 0, dup = 0;
 		utf8proc_ssize_t r;

@@ -22,6 +22,7 @@
 #include "yuedu/keys.h"
 #include "yuedu/outline.h"
 #include "yuedu/state.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -113,7 +114,7 @@ shelf_clean(const char *s, size_t n)
 		i++;
 	while (i < n && (size_t)(o - out) < SHELF_TITLE_MAX_BYTES) {
 		uint32_t cp;
-		size_t len = width_decode(s + i, n - i, &cp);
+		size_t len = utf8_decode(s + i, n - i, &cp);
 
 		if (cp == (uint32_t)-1 || cp < 0x20 || cp == 0x7f ||
 		    (cp >= 0x80 && cp < 0xa0)) {
@@ -517,8 +518,8 @@ shelf_view_filter_set(struct shelf_view *v, const char *filter)
 static enum shelf_action
 shelf_view_filter_key(struct shelf_view *v, int key)
 {
-	uint8_t buf[6];
-	int n;
+	char buf[4];
+	size_t n;
 
 	switch (key) {
 	case KEYS_ESC:
@@ -549,9 +550,9 @@ shelf_view_filter_key(struct shelf_view *v, int key)
 	if (key < 0x20 || key == 0x7f || key > 0x10FFFF ||
 	    (key >= 0xD800 && key < 0xE000))
 		return SHELF_NONE;
-	n = u8_uctomb(buf, (ucs4_t)key, sizeof buf);
+	n = utf8_encode((uint32_t)key, buf);
 	if (n > 0)
-		shelf_view_filter_add(v, (const char *)buf, (size_t)n);
+		shelf_view_filter_add(v, buf, n);
 	return SHELF_REDRAW;
 }
 

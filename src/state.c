@@ -80,14 +80,7 @@ state_key(const struct doc *doc, char key[17])
 char *
 state_dir(void)
 {
-	const char *x = getenv("XDG_STATE_HOME"), *home;
-
-	if (x != NULL && x[0] == '/')
-		return xasprintf("%s/yuedu", x);
-	home = getenv("HOME");
-	if (home == NULL || home[0] == '\0')
-		return NULL;
-	return xasprintf("%s/.local/state/yuedu", home);
+	return util_xdg_path("XDG_STATE_HOME", ".local/state", "yuedu");
 }
 
 void

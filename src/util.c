@@ -113,3 +113,16 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+char *
+util_xdg_path(const char *var, const char *home_dir, const char *rest)
+{
+	const char *x = getenv(var), *home;
+
+	if (x != NULL && x[0] == '/')
+		return xasprintf("%s/%s", x, rest);
+	home = getenv("HOME");
+	if (home == NULL || home[0] == '\0')
+		return NULL;
+	return xasprintf("%s/%s/%s", home, home_dir, rest);
+}

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "yuedu/utf8.h"
+
 static enum width_ambiguous width_amb = WIDTH_AMBIGUOUS_NARROW;
 
 struct width_range {
@@ -79,26 +81,6 @@ width_codepoint(uint32_t cp)
 	return w;
 }
 
-size_t
-width_decode(const char *s, size_t n, uint32_t *cp)
-{
-	utf8proc_int32_t c;
-	utf8proc_ssize_t r;
-
-	if ((unsigned char)s[0] < 0x80) {
-		*cp = (unsigned char)s[0];
-		return 1;
-	}
-	r = utf8proc_iterate((const utf8proc_uint8_t *)s,
-	    (utf8proc_ssize_t)(n > 4 ? 4 : n), &c);
-	if (r <= 0 || c < 0) {
-		*cp = (uint32_t)-1;
-		return 1;
-	}
-	*cp = (uint32_t)c;
-	return (size_t)r;
-}
-
 static int
 width_is_ri(uint32_t cp)
 {
@@ -161,13 +143,13 @@ width_next_cluster(const char *s, size_t n, struct width_cluster *out)
 			return;
 		}
 	}
-	k = width_decode(s, n, &cp);
+	k = utf8_decode(s, n, &cp);
 	if (cp == (uint32_t)-1) {
 		/* A run of invalid bytes is one U+FFFD. */
 		off = k;
 		while (off < n) {
 			uint32_t c2;
-			size_t k2 = width_decode(s + off, n - off, &c2);
+			size_t k2 = utf8_decode(s + off, n - off, &c2);
 			if (c2 != (uint32_t)-1)
 				break;
 			off += k2;
@@ -204,7 +186,7 @@ width_next_cluster(const char *s, size_t n, struct width_cluster *out)
 	off = k;
 	prev = cp;
 	while (off < n) {
-		k = width_decode(s + off, n - off, &next);
+		k = utf8_decode(s + off, n - off, &next);
 		if (next == (uint32_t)-1 || next < 0x20 ||
 		    (next >= 0x7F && next < 0xA0))
 			break;

@@ -15,6 +15,8 @@
 
 #include <opencc/opencc.h>
 
+#include "yuedu/utf8.h"
+
 #define MAXCP 0x32000
 
 static const uint32_t ranges[][2] = {
@@ -26,34 +28,13 @@ static const uint32_t ranges[][2] = {
 
 static uint32_t parent[MAXCP];
 
-static size_t
-enc(uint32_t cp, char *o)
-{
-	if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | cp >> 12);
-		o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | cp >> 18);
-	o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	o[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 /* The one code point of S (N bytes), or 0. */
 static uint32_t
-dec(const unsigned char *s, size_t n)
+dec(const char *s, size_t n)
 {
-	if (n == 3 && (s[0] & 0xF0) == 0xE0)
-		return (uint32_t)(s[0] & 0x0F) << 12 |
-		    (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-	if (n == 4 && (s[0] & 0xF8) == 0xF0)
-		return (uint32_t)(s[0] & 0x07) << 18 |
-		    (uint32_t)(s[1] & 0x3F) << 12 |
-		    (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-	return 0;
+	uint32_t cp;
+
+	return (n == 3 || n == 4) && utf8_decode(s, n, &cp) == n ? cp : 0;
 }
 
 static uint32_t
@@ -92,7 +73,7 @@ convert(const char *config, uint32_t *map)
 	in = malloc(cap);
 	for (size_t r = 0; r < NRANGES; r++)
 		for (uint32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
-			n += enc(cp, in + n);
+			n += utf8_encode(cp, in + n);
 			in[n++] = '\n';
 		}
 	out = opencc_convert_utf8(cc, in, n);
@@ -110,7 +91,7 @@ convert(const char *config, uint32_t *map)
 				fprintf(stderr, "gen_script_fold: lines lost\n");
 				return -1;
 			}
-			to = dec((const unsigned char *)q, (size_t)(qe - q));
+			to = dec(q, (size_t)(qe - q));
 			map[cp] = to != 0 && to < MAXCP ? to : cp;
 			q = qe + 1;
 		}

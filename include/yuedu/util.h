@@ -19,6 +19,14 @@ char *xstrndup(const char *s, size_t n);
 /* printf into a new string. Caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * A path under an XDG base directory: $VAR/REST when VAR names an absolute
+ * directory (the specification ignores relative ones), else
+ * $HOME/HOME_DIR/REST, as in util_xdg_path("XDG_CONFIG_HOME", ".config",
+ * "yuedu/config").  NULL when neither is set.  Caller frees.
+ */
+char *util_xdg_path(const char *var, const char *home_dir, const char *rest);
+
 /* Called once before the process dies (e.g. to restore the terminal). */
 void util_set_die_hook(void (*hook)(void));
 /* Print "yuedu: MSG" on stderr, run the hook, exit(2). */

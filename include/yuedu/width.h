@@ -55,13 +55,6 @@ int width_codepoint(uint32_t cp);
 int width_is_ambiguous(uint32_t cp);
 
 /*
- * Decode one code point at S (N bytes available).  Returns the bytes
- * used (>= 1); an invalid or truncated sequence yields *cp = (uint32_t)-1
- * and consumes one byte.
- */
-size_t width_decode(const char *s, size_t n, uint32_t *cp);
-
-/*
  * Measure the grapheme cluster starting at S (N bytes available, N > 0).
  * A run of invalid bytes is one cluster; a control is a cluster of its
  * own, except CR LF, which is one (as UAX #29 says).  Layout never sees

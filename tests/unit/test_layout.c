@@ -12,6 +12,7 @@
 
 #include "yuedu/doc.h"
 #include "yuedu/layout.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -104,7 +105,7 @@ test_no_start(void **st)
 	for (const char *p = "。，、；：？！”’」』）】》…,:;?!"; *p != '\0';) {
 		uint32_t cp;
 
-		p += width_decode(p, strlen(p), &cp);
+		p += utf8_decode(p, strlen(p), &cp);
 		if (!layout_no_start(cp))
 			fail_msg("U+%04X may start a row", (unsigned)cp);
 	}

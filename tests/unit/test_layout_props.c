@@ -18,6 +18,7 @@
 #include "yuedu/annot.h"
 #include "yuedu/doc.h"
 #include "yuedu/layout.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -54,7 +55,7 @@ first_cp(const char *s, size_t n)
 {
 	uint32_t cp;
 
-	width_decode(s, n, &cp);
+	utf8_decode(s, n, &cp);
 	return cp;
 }
 

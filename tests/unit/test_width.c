@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "yuedu/utf8.h"
 #include "yuedu/width.h"
 
 struct width_case {
@@ -269,13 +270,13 @@ test_decode(void **st)
 {
 	uint32_t cp;
 
-	assert_int_equal(width_decode("中", 3, &cp), 3);
+	assert_int_equal(utf8_decode("中", 3, &cp), 3);
 	assert_int_equal(cp, 0x4E2D);
-	assert_int_equal(width_decode("中", 2, &cp), 1);	/* truncated */
+	assert_int_equal(utf8_decode("中", 2, &cp), 1);	/* truncated */
 	assert_int_equal(cp, (uint32_t)-1);
-	assert_int_equal(width_decode("\xC0\x80", 2, &cp), 1);
+	assert_int_equal(utf8_decode("\xC0\x80", 2, &cp), 1);
 	assert_int_equal(cp, (uint32_t)-1);
-	assert_int_equal(width_decode("😀", 4, &cp), 4);
+	assert_int_equal(utf8_decode("😀", 4, &cp), 4);
 	assert_int_equal(cp, 0x1F600);
 }
 
