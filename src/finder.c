@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "yuedu/doc.h"
-#include "yuedu/keys.h"
+#include "yuedu/keycode.h"
 #include "yuedu/layout.h"
 #include "yuedu/outline.h"
 #include "yuedu/utf8.h"
@@ -459,10 +459,10 @@ finder_remove_key(struct finder *f, int key)
 	size_t k;
 
 	f->pending_remove = 0;
-	if (key == KEYS_ESC)
+	if (key == KEYCODE_ESC)
 		return PAGER_REDRAW;
 	if (key < '1' || key > '9' || (size_t)(key - '0') > f->nterms) {
-		pager_message(f->p, "no highlight term %s", keys_name(key));
+		pager_message(f->p, "no highlight term %s", keycode_name(key));
 		return PAGER_REDRAW;
 	}
 	k = (size_t)(key - '1');
@@ -484,32 +484,32 @@ finder_key(struct finder *f, int key)
 	if (f->prompt == FINDER_PROMPT_NONE)
 		return -1;
 	switch (key) {
-	case KEYS_ESC:
+	case KEYCODE_ESC:
 		finder_prompt_cancel(f);
 		return PAGER_REDRAW;
-	case KEYS_ENTER:
+	case KEYCODE_ENTER:
 	case '\r':
 		return finder_prompt_accept(f);
-	case KEYS_BACKSPACE:
+	case KEYCODE_BACKSPACE:
 	case 0x7F:
-	case KEYS_CTRL('h'):
+	case KEYCODE_CTRL('h'):
 		if (f->len == 0) {
 			finder_prompt_cancel(f);
 			return PAGER_REDRAW;
 		}
 		finder_erase(f);
 		break;
-	case KEYS_CTRL('u'):
+	case KEYCODE_CTRL('u'):
 		f->len = 0;
 		f->line[0] = '\0';
 		break;
-	case KEYS_CTRL('r'):
+	case KEYCODE_CTRL('r'):
 		f->prompt_regex = !f->prompt_regex;
 		break;
-	case KEYS_UP:
+	case KEYCODE_UP:
 		finder_history_move(f, 1);
 		break;
-	case KEYS_DOWN:
+	case KEYCODE_DOWN:
 		finder_history_move(f, 0);
 		break;
 	default:

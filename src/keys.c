@@ -239,28 +239,28 @@ keys_quit(struct pager *p, long count)
 }
 
 const struct keys_command keys_table[] = {
-	{ "line-down", { 'j', KEYS_DOWN, KEYS_ENTER, 'e', KEYS_CTRL('e'),
-	    KEYS_CTRL('n') }, "one line down (N: N lines)", keys_line_down },
-	{ "line-up", { 'k', KEYS_UP, 'y', KEYS_CTRL('y'), KEYS_CTRL('p') },
+	{ "line-down", { 'j', KEYCODE_DOWN, KEYCODE_ENTER, 'e', KEYCODE_CTRL('e'),
+	    KEYCODE_CTRL('n') }, "one line down (N: N lines)", keys_line_down },
+	{ "line-up", { 'k', KEYCODE_UP, 'y', KEYCODE_CTRL('y'), KEYCODE_CTRL('p') },
 	    "one line up (N: N lines)", keys_line_up },
-	{ "page-down", { ' ', 'f', KEYS_PGDN, KEYS_CTRL('f') },
+	{ "page-down", { ' ', 'f', KEYCODE_PGDN, KEYCODE_CTRL('f') },
 	    "one page down", keys_page_down },
-	{ "page-up", { 'b', KEYS_PGUP, KEYS_CTRL('b') },
+	{ "page-up", { 'b', KEYCODE_PGUP, KEYCODE_CTRL('b') },
 	    "one page up", keys_page_up },
-	{ "half-page-down", { 'd', KEYS_CTRL('d') },
+	{ "half-page-down", { 'd', KEYCODE_CTRL('d') },
 	    "half a page down", keys_half_down },
-	{ "half-page-up", { 'u', KEYS_CTRL('u') },
+	{ "half-page-up", { 'u', KEYCODE_CTRL('u') },
 	    "half a page up", keys_half_up },
-	{ "top", { 'g', '<', KEYS_HOME },
+	{ "top", { 'g', '<', KEYCODE_HOME },
 	    "the first line (Ng: line N)", keys_top },
-	{ "bottom", { 'G', '>', KEYS_END },
+	{ "bottom", { 'G', '>', KEYCODE_END },
 	    "the last line (NG: line N)", keys_bottom },
 	{ "percent", { '%' },
 	    "N%: N percent into the text, by bytes", keys_percent },
 	{ "section-next", { ']' }, "the next section", keys_section_next },
 	{ "section-prev", { '[' },
 	    "the previous section", keys_section_prev },
-	{ "outline", { 't', KEYS_TAB },
+	{ "outline", { 't', KEYCODE_TAB },
 	    "the outline panel (j k move, Enter jumps, / filters, Esc closes)",
 	    keys_outline },
 	{ "mark", { 'm' }, "m and a letter a-z: mark the place", keys_mark },
@@ -274,7 +274,7 @@ const struct keys_command keys_table[] = {
 	{ "search-next", { 'n' }, "the next match (wraps)", keys_search_next },
 	{ "search-prev", { 'N' }, "the previous match (wraps)",
 	    keys_search_prev },
-	{ "search-hide", { KEYS_ESC, '\\' }, "hide the search's highlights "
+	{ "search-hide", { KEYCODE_ESC, '\\' }, "hide the search's highlights "
 	    "(n shows them again)", keys_search_hide },
 	{ "highlight-add", { '+' }, "highlight the current search in its own "
 	    "colour", keys_highlight_add },
@@ -288,12 +288,12 @@ const struct keys_command keys_table[] = {
 	    "Taiwan, Hong Kong", keys_script },
 	{ "pinyin", { 'p' }, "pinyin annotations: hide, show, above the "
 	    "characters (ruby)", keys_pinyin },
-	{ "redraw", { KEYS_CTRL('l') }, "redraw the screen", keys_redraw },
+	{ "redraw", { KEYCODE_CTRL('l') }, "redraw the screen", keys_redraw },
 	{ "help", { 'h' }, "this help (q or Esc closes)", keys_help },
-	{ "next-file", { KEYS_COLON_KEY('n') },
+	{ "next-file", { KEYCODE_COLON_KEY('n') },
 	    "the next file (or the next article of the shelf)",
 	    keys_next_file },
-	{ "prev-file", { KEYS_COLON_KEY('p') },
+	{ "prev-file", { KEYCODE_COLON_KEY('p') },
 	    "the previous file (or article)", keys_prev_file },
 	{ "quit", { 'q' }, "quit (from an article of the shelf: back to it)",
 	    keys_quit },
@@ -317,42 +317,6 @@ static struct {
 } keys_binds[KEYS_BIND_MAX];
 static size_t keys_nbinds;
 
-static const struct {
-	const char *name;
-	int key;
-} keys_names[] = {
-	{ "Enter", KEYS_ENTER }, { "Space", ' ' }, { "Tab", KEYS_TAB },
-	{ "Esc", KEYS_ESC }, { "Backspace", KEYS_BACKSPACE },
-	{ "Up", KEYS_UP }, { "Down", KEYS_DOWN }, { "Left", KEYS_LEFT },
-	{ "Right", KEYS_RIGHT }, { "PgUp", KEYS_PGUP }, { "PgDn", KEYS_PGDN },
-	{ "Home", KEYS_HOME }, { "End", KEYS_END },
-};
-
-int
-keys_code(const char *name)
-{
-	size_t n = strlen(name);
-	uint32_t cp;
-
-	if (n == 0)
-		return -1;
-	if (utf8_decode(name, n, &cp) == n)
-		return cp == (uint32_t)-1 || cp < 0x20 || cp == 0x7f ? -1 :
-		    (int)cp;
-	if (n == 2 && name[0] == '^') {
-		if (name[1] == '?')
-			return 0x7f;
-		if ((name[1] >= '@' && name[1] <= '_') ||
-		    (name[1] >= 'a' && name[1] <= 'z'))
-			return KEYS_CTRL(name[1]);
-		return -1;
-	}
-	for (size_t i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++)
-		if (strcasecmp(name, keys_names[i].name) == 0)
-			return keys_names[i].key;
-	return -1;
-}
-
 static long
 keys_find(const char *name)
 {
@@ -371,7 +335,7 @@ keys_command_exists(const char *name)
 int
 keys_bind(const char *key, const char *command, char **err)
 {
-	int code = keys_code(key);
+	int code = keycode_parse(key);
 	long cmd = keys_find(command);
 	size_t i;
 
@@ -396,8 +360,8 @@ keys_bind(const char *key, const char *command, char **err)
 	/* Help names keys as the table does (^F, PgDn); a key beyond
 	 * ASCII keeps the name it was given. */
 	snprintf(keys_binds[i].name, sizeof keys_binds[i].name, "%s",
-	    strcmp(keys_name(code), "?") != 0 || code == '?' ?
-	    keys_name(code) : key);
+	    strcmp(keycode_name(code), "?") != 0 || code == '?' ?
+	    keycode_name(code) : key);
 	if (i == keys_nbinds)
 		keys_nbinds++;
 	return 0;
@@ -422,51 +386,6 @@ keys_lookup(int key)
 			if (keys_table[i].keys[k] == key)
 				return (long)i;
 	return -1;
-}
-
-const char *
-keys_name(int key)
-{
-	static const char *const ctrl[32] = {
-		"^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G", "^H", "Tab",
-		"Enter", "^K", "^L", "^M", "^N", "^O", "^P", "^Q", "^R", "^S",
-		"^T", "^U", "^V", "^W", "^X", "^Y", "^Z", "Esc", "^\\", "^]",
-		"^^", "^_",
-	};
-	static const char *const ascii[95] = {
-		"Space", "!", "\"", "#", "$", "%", "&", "'", "(", ")", "*",
-		"+", ",", "-", ".", "/", "0", "1", "2", "3", "4", "5", "6",
-		"7", "8", "9", ":", ";", "<", "=", ">", "?", "@", "A", "B",
-		"C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N",
-		"O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z",
-		"[", "\\", "]", "^", "_", "`", "a", "b", "c", "d", "e", "f",
-		"g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
-		"s", "t", "u", "v", "w", "x", "y", "z", "{", "|", "}", "~",
-	};
-
-	static char colon[8];
-
-	if (key > KEYS_COLON && key < KEYS_COLON + 127) {
-		snprintf(colon, sizeof colon, ":%s", keys_name(key -
-		    KEYS_COLON));
-		return colon;
-	}
-	if (key >= 0 && key < 32)
-		return ctrl[key];
-	if (key >= 32 && key < 127)
-		return ascii[key - 32];
-	switch (key) {
-	case KEYS_UP: return "↑";
-	case KEYS_DOWN: return "↓";
-	case KEYS_LEFT: return "←";
-	case KEYS_RIGHT: return "→";
-	case KEYS_PGUP: return "PgUp";
-	case KEYS_PGDN: return "PgDn";
-	case KEYS_HOME: return "Home";
-	case KEYS_END: return "End";
-	case KEYS_BACKSPACE: return "Backspace";
-	default: return "?";
-	}
 }
 
 size_t
@@ -501,7 +420,7 @@ keys_help_line(size_t i)
 	for (int k = 0; k < KEYS_PER_COMMAND && c->keys[k]; k++)
 		if (keys_lookup(c->keys[k]) == (long)i)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-			    "%s%s", len > 2 ? " " : "", keys_name(c->keys[k]));
+			    "%s%s", len > 2 ? " " : "", keycode_name(c->keys[k]));
 	for (size_t b = 0; b < keys_nbinds && len < sizeof(buf) - 16; b++)
 		if (keys_binds[b].cmd == i)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
@@ -524,7 +443,7 @@ keys_readme_line(size_t i)
 
 	buf[0] = '\0';
 	for (int k = 0; k < KEYS_PER_COMMAND && c->keys[k]; k++) {
-		const char *name = keys_name(c->keys[k]);
+		const char *name = keycode_name(c->keys[k]);
 
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
 		    strchr(name, '`') ? "%s`` %s ``" : "%s`%s`",
@@ -540,22 +459,22 @@ keys_help_key(struct pager *p, int key)
 	size_t max = n > rows ? n - rows : 0;
 
 	switch (key) {
-	case 'j': case KEYS_DOWN: case KEYS_ENTER:
+	case 'j': case KEYCODE_DOWN: case KEYCODE_ENTER:
 		if (p->help_top < max)
 			p->help_top++;
 		return PAGER_REDRAW;
-	case 'k': case KEYS_UP:
+	case 'k': case KEYCODE_UP:
 		if (p->help_top > 0)
 			p->help_top--;
 		return PAGER_REDRAW;
-	case ' ': case KEYS_PGDN: case 'f':
+	case ' ': case KEYCODE_PGDN: case 'f':
 		p->help_top = p->help_top + rows < max ? p->help_top + rows :
 		    max;
 		return PAGER_REDRAW;
-	case 'b': case KEYS_PGUP:
+	case 'b': case KEYCODE_PGUP:
 		p->help_top = p->help_top > rows ? p->help_top - rows : 0;
 		return PAGER_REDRAW;
-	case KEYS_CTRL('l'):
+	case KEYCODE_CTRL('l'):
 		return PAGER_REDRAW;
 	default:
 		p->help_open = 0;
@@ -569,23 +488,23 @@ keys_filter_key(struct pager *p, int key)
 	char s[4];
 
 	switch (key) {
-	case KEYS_ESC:
+	case KEYCODE_ESC:
 		return pager_filter_stop(p, 1);
-	case KEYS_ENTER:
+	case KEYCODE_ENTER:
 		return pager_panel_jump(p);
-	case KEYS_BACKSPACE:
+	case KEYCODE_BACKSPACE:
 	case 0x7f:
-	case KEYS_CTRL('h'):
+	case KEYCODE_CTRL('h'):
 		if (p->filter[0] == '\0')
 			return pager_filter_stop(p, 1);
 		return pager_filter_erase(p);
-	case KEYS_DOWN:
-	case KEYS_CTRL('n'):
+	case KEYCODE_DOWN:
+	case KEYCODE_CTRL('n'):
 		return pager_panel_move(p, 1);
-	case KEYS_UP:
-	case KEYS_CTRL('p'):
+	case KEYCODE_UP:
+	case KEYCODE_CTRL('p'):
 		return pager_panel_move(p, -1);
-	case KEYS_TAB:
+	case KEYCODE_TAB:
 		return pager_panel_toggle(p);
 	default:
 		break;
@@ -604,25 +523,25 @@ keys_panel_key(struct pager *p, int key)
 	if (page < 1)
 		page = 1;
 	switch (key) {
-	case 'j': case KEYS_DOWN: case KEYS_CTRL('n'):
+	case 'j': case KEYCODE_DOWN: case KEYCODE_CTRL('n'):
 		return pager_panel_move(p, 1);
-	case 'k': case KEYS_UP: case KEYS_CTRL('p'):
+	case 'k': case KEYCODE_UP: case KEYCODE_CTRL('p'):
 		return pager_panel_move(p, -1);
-	case KEYS_PGDN: case KEYS_CTRL('f'):
+	case KEYCODE_PGDN: case KEYCODE_CTRL('f'):
 		return pager_panel_move(p, page);
-	case KEYS_PGUP: case KEYS_CTRL('b'):
+	case KEYCODE_PGUP: case KEYCODE_CTRL('b'):
 		return pager_panel_move(p, -page);
-	case 'g': case KEYS_HOME:
+	case 'g': case KEYCODE_HOME:
 		return pager_panel_first(p);
-	case 'G': case KEYS_END:
+	case 'G': case KEYCODE_END:
 		return pager_panel_last(p);
-	case KEYS_ENTER:
+	case KEYCODE_ENTER:
 		return pager_panel_jump(p);
-	case KEYS_ESC: case 't': case KEYS_TAB:
+	case KEYCODE_ESC: case 't': case KEYCODE_TAB:
 		return pager_panel_toggle(p);
 	case '/':
 		return pager_filter_start(p);
-	case 'q': case KEYS_CTRL('l'): case 'h':
+	case 'q': case KEYCODE_CTRL('l'): case 'h':
 		return -1;
 	default:
 		/* The side panel lets the other keys move the text. */
@@ -646,11 +565,11 @@ keys_dispatch(struct pager *p, int key)
 
 		p->pending = 0;
 		p->count = 0;
-		if (key == KEYS_ESC)
+		if (key == KEYCODE_ESC)
 			return PAGER_REDRAW;
 		if (what == ':')	/* :n is one key of the table */
 			return keys_dispatch(p, key < 127 && key > ' ' ?
-			    KEYS_COLON_KEY(key) : KEYS_COLON_KEY('?'));
+			    KEYCODE_COLON_KEY(key) : KEYCODE_COLON_KEY('?'));
 		return what == 'm' ? pager_mark_set(p, key) :
 		    pager_mark_goto(p, key);
 	}
@@ -663,7 +582,7 @@ keys_dispatch(struct pager *p, int key)
 			p->count = p->count * 10 + (key - '0');
 		return PAGER_REDRAW;
 	}
-	if (key == KEYS_ESC && count > 0) {	/* Esc cancels a count */
+	if (key == KEYCODE_ESC && count > 0) {	/* Esc cancels a count */
 		p->count = 0;
 		return PAGER_REDRAW;
 	}
@@ -675,6 +594,6 @@ keys_dispatch(struct pager *p, int key)
 	if ((r = (int)keys_lookup(key)) >= 0)
 		return keys_table[r].fn(p, count);
 	pager_message(p, "%s: not a command (h for help)",
-	    keys_name(key));
+	    keycode_name(key));
 	return PAGER_REDRAW;
 }

@@ -12,9 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +32,7 @@
 #include "yuedu/outline.h"
 #include "yuedu/pager.h"
 #include "yuedu/readtime.h"
+#include "yuedu/session.h"
 #include "yuedu/state.h"
 #include "yuedu/utf8.h"
 #include "yuedu/util.h"
@@ -51,49 +50,22 @@
 #define SCREEN_TICK_MS 100
 
 /*
- * One curses session: the terminal (started once) and the document being
- * read, opened and closed inside it as the reader steps between files or
- * goes back to the shelf.
+ * One curses session: the terminal (started once) and the reading
+ * session (session.c), whose documents open and close inside it as the
+ * reader steps between files or goes back to the shelf.
  */
 struct screen {
-	/* The session. */
+	/* The terminal. */
 	const struct options *opts;
 	FILE *tty;		/* /dev/tty when stdin is the text */
 	SCREEN *term;
-	char *state_dir;	/* remembered places, or NULL (--no-remember) */
-	const char *const *paths;	/* the files :n and :p step through */
-	size_t file_i, file_n;	/* which file of how many */
-	unsigned char *visited;	/* files opened, or NULL (not owned) */
-	struct doc *first;	/* the file main() opened, kept open */
-	struct doc *next_doc;	/* opened by :n or :p, to read next */
-	char *next_msg;		/* to show when it opens */
-
-	/* The document. */
-	struct pager p;
-	struct doc *doc;
-	struct layout *lay;
-	char *name;		/* file name (and "file 2/3") for the status */
-	size_t seen_off;	/* how far the text has been shown */
 	int color;		/* colours in use (not NO_COLOR) */
-	enum annot_mode annot_auto;	/* the mode --pinyin=auto chose: not
-					   named on the status line */
-
-	/* The outline, built on a thread over a view of the text. */
-	struct outline *ol;
-	struct outline_opts oo;
-	struct doc *view;
-	pthread_t thread;
-	int thread_running;
-	atomic_int thread_done;
-	atomic_int thread_stop;	/* the document is closing: give up */
-	struct outline *thread_ol;
-	char *thread_err;
-	size_t total_lines;	/* 0 until known */
-	struct readtime_count *thread_rt, *rt;	/* per section, with ol */
 	long cpm, wpm;		/* reading rates for the panel */
 
-	/* Search and highlight terms; spans of the line being drawn. */
-	struct finder finder;
+	/* The files and the document read (no curses in there). */
+	struct session ses;
+
+	/* Spans of the line being drawn. */
 	struct finder_span *spans;
 	size_t nspans, spans_cap, spans_line;
 	int key_fd;		/* where keys come from (for progress) */
@@ -216,75 +188,6 @@ screen_probe_ambiguous(int in_fd, int out_fd)
 		if (sscanf(e, "\033[%d;%dR", &row, &col) == 2)
 			break;
 	return col == 3 ? WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW;
-}
-
-/* The outline thread: builds over its own view of the text. */
-static void *
-screen_outline_main(void *arg)
-{
-	struct screen *s = arg;
-
-	if (outline_build(&s->thread_ol, s->view, &s->oo,
-	    &s->thread_err) != 0)
-		s->thread_ol = NULL;
-	if (s->thread_ol != NULL && s->thread_ol->n > 0) {
-		s->thread_rt = xcalloc(s->thread_ol->n, sizeof *s->thread_rt);
-		readtime_sections_stop(s->view, s->thread_ol, s->thread_rt,
-		    &s->thread_stop);
-	}
-	if (!atomic_load(&s->thread_stop))
-		doc_line_count(s->view);
-	atomic_store(&s->thread_done, 1);
-	return NULL;
-}
-
-static void
-screen_outline_start(struct screen *s)
-{
-	s->view = doc_new_view(s->doc);
-	atomic_store(&s->thread_stop, 0);
-	s->oo.stop = &s->thread_stop;
-	if (pthread_create(&s->thread, NULL, screen_outline_main, s) == 0) {
-		s->thread_running = 1;
-		return;
-	}
-	screen_outline_main(s);
-	s->thread_running = 1;	/* nothing to join; see screen_outline_take */
-	s->thread = pthread_self();
-}
-
-/* Take the finished outline; with WAIT, wait for it.  1 when taken. */
-static int
-screen_outline_take(struct screen *s, int wait)
-{
-	if (!s->thread_running)
-		return 0;
-	if (!wait && !atomic_load(&s->thread_done))
-		return 0;
-	if (!pthread_equal(s->thread, pthread_self()))
-		pthread_join(s->thread, NULL);
-	s->thread_running = 0;
-	s->ol = s->thread_ol;
-	s->thread_ol = NULL;
-	s->rt = s->thread_rt;
-	s->thread_rt = NULL;
-	if (atomic_load(&s->thread_stop)) {	/* closing: all is dropped */
-		doc_free(s->view);
-		s->view = NULL;
-		return 1;
-	}
-	s->total_lines = doc_line_count(s->view);
-	doc_take_index(s->doc, s->view);	/* G need not index again */
-	doc_free(s->view);
-	s->view = NULL;
-	if (s->ol == NULL) {
-		pager_message(&s->p, "%s", s->thread_err ? s->thread_err :
-		    "no outline");
-		free(s->thread_err);
-		s->thread_err = NULL;
-	}
-	pager_set_outline(&s->p, s->ol);
-	return 1;
 }
 
 /* Decode up to MAX code points of S (N bytes) into CP; returns the count. */
@@ -447,10 +350,10 @@ screen_is_heading(const struct screen *s, size_t line_off)
 {
 	size_t i;
 
-	if (s->ol == NULL)
+	if (s->ses.ol == NULL)
 		return 0;
-	i = outline_section_of(s->ol, line_off);
-	return i != (size_t)-1 && s->ol->v[i].off == line_off;
+	i = outline_section_of(s->ses.ol, line_off);
+	return i != (size_t)-1 && s->ses.ol->v[i].off == line_off;
 }
 
 static void
@@ -543,7 +446,7 @@ screen_progress(void *arg, size_t off)
 		wint_t w;
 		int code;
 
-		if (s->finder.prompt != FINDER_PROMPT_NONE)
+		if (s->ses.finder.prompt != FINDER_PROMPT_NONE)
 			return 1;
 		nodelay(stdscr, TRUE);
 		code = get_wch(&w);
@@ -554,7 +457,7 @@ screen_progress(void *arg, size_t off)
 	}
 	if (screen_ms_since(&s->key_t0) < SCREEN_PROGRESS_MS)
 		return 0;
-	pct = s->doc->len ? (int)(off * 100.0 / (double)s->doc->len) : 0;
+	pct = s->ses.doc->len ? (int)(off * 100.0 / (double)s->ses.doc->len) : 0;
 	snprintf(msg, sizeof msg, "searching… %d%% (any key stops)", pct);
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
@@ -591,19 +494,19 @@ screen_draw_ruby(struct screen *s, int y, int x0,
 static void
 screen_draw_text(struct screen *s, int x0)
 {
-	struct doc *doc = s->doc;
+	struct doc *doc = s->ses.doc;
 	size_t line, row;
-	int k, y, rows = pager_view_rows(&s->p);
-	int step = pager_annot(&s->p) == ANNOT_RUBY &&
-	    pager_text_rows(&s->p) >= 2 ? 2 : 1;	/* else text alone */
+	int k, y, rows = pager_view_rows(&s->ses.p);
+	int step = pager_annot(&s->ses.p) == ANNOT_RUBY &&
+	    pager_text_rows(&s->ses.p) >= 2 ? 2 : 1;	/* else text alone */
 
 	if (!doc_has_line(doc, 0))
 		return;
-	line = doc_line_of(doc, s->p.top_off);
-	row = layout_row_of(layout_get(s->lay, line), s->p.top_off);
+	line = doc_line_of(doc, s->ses.p.top_off);
+	row = layout_row_of(layout_get(s->ses.lay, line), s->ses.p.top_off);
 	s->spans_line = (size_t)-1;
 	for (k = 0; k < rows; k++) {
-		const struct layout_line *ll = layout_get(s->lay, line);
+		const struct layout_line *ll = layout_get(s->ses.lay, line);
 		const struct layout_row *r = &ll->rows[row];
 		int head = screen_is_heading(s, ll->off);
 		enum config_element el = head ? CONFIG_ELEMENT_HEADING :
@@ -615,7 +518,7 @@ screen_draw_text(struct screen *s, int x0)
 		if (step == 2)
 			screen_draw_ruby(s, y - 1, x0, ll, row);
 		if (s->spans_line != line) {
-			s->nspans = finder_spans(&s->finder, line, &s->spans,
+			s->nspans = finder_spans(&s->ses.finder, line, &s->spans,
 			    &s->spans_cap);
 			s->spans_line = line;
 		}
@@ -642,8 +545,8 @@ screen_draw_text(struct screen *s, int x0)
 			    c->cols, a, pr);
 			screen_check(s, y, x0 + c->col + c->cols, y);
 		}
-		if (r->end > s->seen_off)	/* how far it has been shown */
-			s->seen_off = r->end;
+		if (r->end > s->ses.seen_off)	/* how far it has been shown */
+			s->ses.seen_off = r->end;
 		if (++row >= ll->nrows) {
 			if (!doc_has_line(doc, line + 1))
 				break;
@@ -657,10 +560,10 @@ screen_draw_text(struct screen *s, int x0)
 static char *
 screen_title(const struct screen *s, size_t i)
 {
-	struct conv *cv = s->p.conv[s->p.script];
+	struct conv *cv = s->ses.p.conv[s->ses.p.script];
 
-	return cv ? conv_string(cv, s->ol->v[i].title) :
-	    xstrdup(s->ol->v[i].title);
+	return cv ? conv_string(cv, s->ses.ol->v[i].title) :
+	    xstrdup(s->ses.ol->v[i].title);
 }
 
 /*
@@ -675,7 +578,7 @@ static int
 screen_panel_labels(struct screen *s, size_t sec, int avail, char *buf,
     size_t size, int *nmatch)
 {
-	long cnt = finder_section_count(&s->finder, s->ol, sec);
+	long cnt = finder_section_count(&s->ses.finder, s->ses.ol, sec);
 	char num[24] = "", len[16], mins[24], info[48] = "";
 	int keep = avail / 2 > SCREEN_PANEL_TITLE_MIN ? avail / 2 :
 	    SCREEN_PANEL_TITLE_MIN, room = avail - keep, cw, iw;
@@ -687,8 +590,8 @@ screen_panel_labels(struct screen *s, size_t sec, int avail, char *buf,
 		cw = 0;
 		num[0] = '\0';
 	}
-	if (s->rt != NULL) {
-		const struct readtime_count *c = &s->rt[sec];
+	if (s->ses.rt != NULL) {
+		const struct readtime_count *c = &s->ses.rt[sec];
 
 		readtime_format_count(c->chars, len, sizeof len);
 		readtime_format(readtime_minutes(c, s->cpm, s->wpm), mins,
@@ -711,9 +614,9 @@ static void
 screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
     size_t cur_sec)
 {
-	struct pager *p = &s->p;
+	struct pager *p = &s->ses.p;
 	size_t sec = p->panel_idx[e];
-	const struct outline_heading *h = &s->ol->v[sec];
+	const struct outline_heading *h = &s->ses.ol->v[sec];
 	enum config_element el = e == p->panel_cur ?
 	    CONFIG_ELEMENT_PANEL_CURRENT : CONFIG_ELEMENT_PANEL;
 	attr_t attr = screen_attr(el), bold = sec == cur_sec ? A_BOLD : 0;
@@ -746,13 +649,13 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 static void
 screen_draw_panel(struct screen *s)
 {
-	struct pager *p = &s->p;
+	struct pager *p = &s->ses.p;
 	int pc = pager_panel_cols(p), w = pc ? pc : COLS;
 	int rows = pager_text_rows(p);
 	size_t cur_sec = pager_section(p);
 	char *head;
 
-	if (s->ol == NULL)
+	if (s->ses.ol == NULL)
 		head = xstrdup("Outline (building…)");
 	else if (p->panel_filtering || p->filter[0])
 		head = xasprintf("/%s%s (%zu)", p->filter,
@@ -767,7 +670,7 @@ screen_draw_panel(struct screen *s)
 		mvvline(0, pc, ACS_VLINE, rows);
 	if (rows < 2)
 		return;
-	if (s->ol != NULL && p->panel_n == 0) {
+	if (s->ses.ol != NULL && p->panel_n == 0) {
 		const char *m = p->filter[0] ? "no heading matches" :
 		    "no headings";
 		screen_put_str(1, 0, m, strlen(m), w, A_NORMAL, 0);
@@ -783,10 +686,10 @@ screen_draw_panel(struct screen *s)
 static void
 screen_draw_help(struct screen *s)
 {
-	int rows = pager_text_rows(&s->p);
+	int rows = pager_text_rows(&s->ses.p);
 
 	for (int y = 0; y < rows; y++) {
-		size_t i = s->p.help_top + (size_t)y;
+		size_t i = s->ses.p.help_top + (size_t)y;
 		char *line;
 
 		if (i >= keys_help_lines())
@@ -803,7 +706,7 @@ screen_draw_help(struct screen *s)
 static void
 screen_draw_prompt(struct screen *s)
 {
-	struct finder *f = &s->finder;
+	struct finder *f = &s->ses.finder;
 	int y = LINES - 1, rw, lw;
 	char *modes = finder_prompt_modes(f), *right, *left;
 	const char *lead = f->prompt == FINDER_PROMPT_FORWARD ? "/" :
@@ -846,15 +749,15 @@ screen_status_aids(const struct screen *s, int short_names, char *buf,
 	static const char *const abbr[CONV_NSCRIPTS] = {
 		"", "simp", "trad", "tw", "hk",
 	};
-	enum annot_mode m = pager_annot(&s->p);
-	const char *enc = s->doc->encoding ? s->doc->encoding : "UTF-8";
+	enum annot_mode m = pager_annot(&s->ses.p);
+	const char *enc = s->ses.doc->encoding ? s->ses.doc->encoding : "UTF-8";
 
 	snprintf(buf, size, "%s%s%s%s ", enc,
-	    s->p.script != CONV_ORIGINAL ? " " : "",
-	    s->p.script == CONV_ORIGINAL ? "" : short_names ?
-	    abbr[s->p.script] : conv_script_name(s->p.script),
+	    s->ses.p.script != CONV_ORIGINAL ? " " : "",
+	    s->ses.p.script == CONV_ORIGINAL ? "" : short_names ?
+	    abbr[s->ses.p.script] : conv_script_name(s->ses.p.script),
 	    m == ANNOT_RUBY ? " ruby" : m == ANNOT_SHOW &&
-	    s->annot_auto != ANNOT_SHOW ? " pinyin" : "");
+	    s->ses.annot_auto != ANNOT_SHOW ? " pinyin" : "");
 }
 
 /*
@@ -867,14 +770,14 @@ static void
 screen_status_right(struct screen *s, const char *srch, const char *modes,
     int left_cols, char *right, size_t size)
 {
-	struct pager *p = &s->p;
+	struct pager *p = &s->ses.p;
 	size_t line = pager_top_line(p) + 1;
 	char pos[64], aids[96];
 	int room = COLS - 2 - (p->msg ? left_cols : COLS >= 40 ? 12 : 0);
 
-	if (s->total_lines)
+	if (s->ses.total_lines)
 		snprintf(pos, sizeof(pos), "line %zu/%zu %3d%%", line,
-		    s->total_lines, pager_percent(p));
+		    s->ses.total_lines, pager_percent(p));
 	else
 		snprintf(pos, sizeof(pos), "line %zu %3d%%", line,
 		    pager_percent(p));
@@ -915,17 +818,17 @@ screen_status_line(const char *left, int bold, const char *right,
 static void
 screen_draw_status(struct screen *s)
 {
-	struct pager *p = &s->p;
+	struct pager *p = &s->ses.p;
 	size_t sec = pager_section(p);
 	char right[480], modes[64] = "", srch[160] = "", *left, *fs;
 	char *title = sec != (size_t)-1 ? screen_title(s, sec) : NULL;
 
-	if (s->finder.prompt != FINDER_PROMPT_NONE) {
+	if (s->ses.finder.prompt != FINDER_PROMPT_NONE) {
 		screen_draw_prompt(s);
 		free(title);
 		return;
 	}
-	fs = finder_status(&s->finder);
+	fs = finder_status(&s->ses.finder);
 	if (fs != NULL) {
 		snprintf(srch, sizeof(srch), "%s ", fs);
 		free(fs);
@@ -943,10 +846,10 @@ screen_draw_status(struct screen *s)
 	else if (p->panel_open)
 		strcat(modes, "[outline] ");
 	if (p->msg)
-		left = xasprintf("%s · %s%s%s", p->msg, s->name,
+		left = xasprintf("%s · %s%s%s", p->msg, s->ses.name,
 		    title ? " · " : "", title ? title : "");
 	else
-		left = xasprintf("%s%s%s", s->name, title ? " · " : "",
+		left = xasprintf("%s%s%s", s->ses.name, title ? " · " : "",
 		    title ? title : "");
 	screen_status_right(s, srch, modes, width_string(left, strlen(left)),
 	    right, sizeof(right));
@@ -958,41 +861,41 @@ screen_draw_status(struct screen *s)
 static void
 screen_draw(struct screen *s)
 {
-	int pc = pager_panel_cols(&s->p);
+	int pc = pager_panel_cols(&s->ses.p);
 
 	erase();
-	if (s->p.help_open)
+	if (s->ses.p.help_open)
 		screen_draw_help(s);
-	else if (s->p.panel_open && pc == 0)
+	else if (s->ses.p.panel_open && pc == 0)
 		screen_draw_panel(s);
 	else {
 		screen_draw_text(s, pc ? pc + 1 : 0);
-		if (s->p.panel_open)
+		if (s->ses.p.panel_open)
 			screen_draw_panel(s);
 	}
 	screen_draw_status(s);
 	refresh();
-	if (s->seen_off < s->doc->len && !s->p.help_open &&
-	    !(s->p.panel_open && pc == 0) && pager_at_end(&s->p))
-		s->seen_off = s->doc->len;
+	if (s->ses.seen_off < s->ses.doc->len && !s->ses.p.help_open &&
+	    !(s->ses.p.panel_open && pc == 0) && pager_at_end(&s->ses.p))
+		s->ses.seen_off = s->ses.doc->len;
 }
 
 static int
 screen_key(wint_t wch, int code)
 {
 	if (code == OK)
-		return wch == '\r' ? KEYS_ENTER : (int)wch;
+		return wch == '\r' ? KEYCODE_ENTER : (int)wch;
 	switch (wch) {
-	case KEY_UP: return KEYS_UP;
-	case KEY_DOWN: return KEYS_DOWN;
-	case KEY_LEFT: return KEYS_LEFT;
-	case KEY_RIGHT: return KEYS_RIGHT;
-	case KEY_PPAGE: return KEYS_PGUP;
-	case KEY_NPAGE: return KEYS_PGDN;
-	case KEY_HOME: return KEYS_HOME;
-	case KEY_END: return KEYS_END;
-	case KEY_BACKSPACE: return KEYS_BACKSPACE;
-	case KEY_ENTER: return KEYS_ENTER;
+	case KEY_UP: return KEYCODE_UP;
+	case KEY_DOWN: return KEYCODE_DOWN;
+	case KEY_LEFT: return KEYCODE_LEFT;
+	case KEY_RIGHT: return KEYCODE_RIGHT;
+	case KEY_PPAGE: return KEYCODE_PGUP;
+	case KEY_NPAGE: return KEYCODE_PGDN;
+	case KEY_HOME: return KEYCODE_HOME;
+	case KEY_END: return KEYCODE_END;
+	case KEY_BACKSPACE: return KEYCODE_BACKSPACE;
+	case KEY_ENTER: return KEYCODE_ENTER;
 	default: return -1;
 	}
 }
@@ -1001,7 +904,7 @@ static enum pager_action
 screen_mouse(struct screen *s)
 {
 	MEVENT ev;
-	struct pager *p = &s->p;
+	struct pager *p = &s->ses.p;
 	int pc = pager_panel_cols(p), in_panel;
 
 	if (getmouse(&ev) != OK)
@@ -1031,32 +934,7 @@ screen_needs_outline(const struct pager *p, int key)
 {
 	if (p->help_open || p->pending)
 		return 0;
-	return key == ']' || key == '[' || key == 't' || key == KEYS_TAB;
-}
-
-/* :n or :p (STEP 1 or -1): open that file; 1 when it is ready to read. */
-static int
-screen_step(struct screen *s, int step)
-{
-	size_t i = s->file_i;
-	char *err = NULL;
-
-	if ((step > 0 && i + 1 >= s->file_n) || (step < 0 && i == 0)) {
-		pager_message(&s->p, step > 0 ? "no next file" :
-		    "no previous file");
-		return 0;
-	}
-	i = step > 0 ? i + 1 : i - 1;
-	if (i == 0 && s->first != NULL)
-		return 1;	/* the first document, kept open */
-	s->next_doc = enc_open(s->paths[i], s->opts->encoding, &s->next_msg,
-	    &err);
-	if (s->next_doc == NULL) {
-		pager_message(&s->p, "%s", err);
-		free(err);
-		return 0;
-	}
-	return 1;
+	return key == ']' || key == '[' || key == 't' || key == KEYCODE_TAB;
 }
 
 /*
@@ -1074,7 +952,7 @@ screen_outline_wait(struct screen *s)
 	int code;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (s->thread_running && !atomic_load(&s->thread_done)) {
+	while (session_job_pending(&s->ses)) {
 		long ms = screen_ms_since(&t0);
 
 		if (screen_signal == SIGINT) {
@@ -1101,11 +979,11 @@ screen_outline_wait(struct screen *s)
 		    w != KEY_MOUSE))
 			break;
 	}
-	if (s->thread_running && !atomic_load(&s->thread_done)) {
-		pager_message(&s->p, "the outline is not ready yet");
+	if (session_job_pending(&s->ses)) {
+		pager_message(&s->ses.p, "the outline is not ready yet");
 		return 0;
 	}
-	screen_outline_take(s, 1);
+	session_job_take(&s->ses, 1);
 	return 1;
 }
 
@@ -1116,19 +994,18 @@ screen_loop(struct screen *s)
 	int code, key;
 	enum pager_action a;
 
-	if (s->doc->partial)
-		pager_message(&s->p, "stopped reading: only what came before "
+	if (s->ses.doc->partial)
+		pager_message(&s->ses.p, "stopped reading: only what came before "
 		    "the key is shown");
 	screen_draw(s);
 	/* The outline and the line count come after the first screen. */
-	if (s->doc->len > 0)
-		screen_outline_start(s);
+	session_job_start(&s->ses);
 	for (;;) {
 		if (screen_signal)
 			return SCREEN_END_SIGNAL;
-		if (screen_outline_take(s, 0)) {
+		if (session_job_take(&s->ses, 0)) {
 			/* The scan touched the whole text: let it go. */
-			doc_drop_pages(s->doc);
+			doc_drop_pages(s->ses.doc);
 			screen_draw(s);
 		}
 		code = get_wch(&wch);
@@ -1137,7 +1014,7 @@ screen_loop(struct screen *s)
 		if (code == ERR)
 			continue;
 		if (code == KEY_CODE_YES && wch == KEY_RESIZE) {
-			pager_resize(&s->p, LINES, COLS);
+			pager_resize(&s->ses.p, LINES, COLS);
 			screen_draw(s);
 			continue;
 		}
@@ -1149,24 +1026,25 @@ screen_loop(struct screen *s)
 		key = screen_key(wch, code);
 		if (key < 0)
 			continue;
-		if (screen_needs_outline(&s->p, key) &&
+		if (screen_needs_outline(&s->ses.p, key) &&
 		    !screen_outline_wait(s)) {
 			screen_draw(s);
 			continue;
 		}
 		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
-		a = keys_dispatch(&s->p, key);
+		a = keys_dispatch(&s->ses.p, key);
 		if (a == PAGER_QUIT)
 			return SCREEN_END_QUIT;
 		if (a == PAGER_NEXT_FILE || a == PAGER_PREV_FILE) {
-			if (screen_step(s, a == PAGER_NEXT_FILE ? 1 : -1))
+			if (session_step(&s->ses, a == PAGER_NEXT_FILE ?
+			    1 : -1))
 				return a == PAGER_NEXT_FILE ? SCREEN_END_NEXT :
 				    SCREEN_END_PREV;
 			a = PAGER_REDRAW;
 		}
-		if (key == KEYS_CTRL('l'))
+		if (key == KEYCODE_CTRL('l'))
 			clearok(curscr, TRUE);
-		if (a == PAGER_REDRAW || key == KEYS_CTRL('l'))
+		if (a == PAGER_REDRAW || key == KEYCODE_CTRL('l'))
 			screen_draw(s);
 	}
 }
@@ -1360,7 +1238,9 @@ screen_session_new(const struct options *opts, int *rc)
 	if (check != NULL && check[0] != '\0')
 		s->check = fopen(check, "w");
 	s->key_fd = fileno(in);
-	s->state_dir = opts->no_remember ? NULL : state_dir();
+	session_init(&s->ses, opts);
+	s->ses.progress = screen_progress;
+	s->ses.progress_arg = s;
 	return s;
 }
 
@@ -1380,162 +1260,9 @@ screen_session_free(struct screen *s)
 	delscreen(s->term);
 	if (s->tty)
 		fclose(s->tty);
-	free(s->state_dir);
+	session_done(&s->ses);
 	free(s);
 	return rc;
-}
-
-char *
-screen_warn_short(const char *what, const char *warn)
-{
-	const char *why = warn, *c;
-
-	/* The reason is after the last ": " (the path before it). */
-	for (c = warn; c != NULL && (c = strstr(c, ": ")) != NULL; c += 2)
-		why = c + 2;
-	if (why == NULL || why[0] == '\0')
-		why = "unknown error";
-	return xasprintf("%s: %s", what, why);
-}
-
-/*
- * The remembered place of the document: its top row (unless EXPLICIT, a
- * +N or +/pattern, says where to start), its marks and how far it has
- * been read.  Problems are a message, never a stop.
- */
-static void
-screen_place_load(struct screen *s, int explicit)
-{
-	struct state_place pl;
-	char *warn = NULL;
-	int rc;
-
-	if (s->state_dir == NULL || s->doc->len == 0)
-		return;
-	rc = state_load(s->state_dir, s->doc, &pl, &warn);
-	if (rc < 0) {
-		char *m = screen_warn_short("place not restored", warn);
-
-		pager_message(&s->p, "%s", m);
-		free(m);
-	}
-	free(warn);
-	if (rc <= 0)
-		return;
-	if (!explicit) {
-		pager_goto_off(&s->p, pl.top_off);
-		s->p.prev_off = PAGER_NO_OFF;
-	}
-	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
-		s->p.mark_off[i] = pl.mark_off[i] <= s->doc->len ?
-		    pl.mark_off[i] : PAGER_NO_OFF;
-	if (pl.seen_off > s->seen_off)
-		s->seen_off = pl.seen_off;
-}
-
-/* Save the place of the document; a warning or NULL (caller frees). */
-static char *
-screen_place_save(struct screen *s)
-{
-	struct state_place pl;
-	char *warn = NULL;
-
-	if (s->state_dir == NULL || s->doc->len == 0)
-		return NULL;
-	state_place_init(&pl);
-	pl.top_off = s->p.top_off;
-	pl.seen_off = s->seen_off > pl.top_off ? s->seen_off : pl.top_off;
-	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
-		pl.mark_off[i] = s->p.mark_off[i] == PAGER_NO_OFF ?
-		    (size_t)-1 : s->p.mark_off[i];
-	pl.saved = time(NULL);
-	if (state_save(s->state_dir, s->doc, &pl, &warn) != 0 && warn == NULL)
-		warn = xstrdup("cannot save the place");
-	return warn;
-}
-
-/* Open DOC in the session; START: the first file, where +N applies. */
-static void
-screen_doc_open(struct screen *s, struct doc *doc, int start)
-{
-	const struct options *opts = s->opts;
-	struct layout_opts lo;
-	const char *slash;
-	int explicit = start && (opts->start_line > 0 ||
-	    opts->start_pattern != NULL);
-
-	s->doc = doc;
-	s->seen_off = 0;
-	/* A big text's lines are counted on the other core meanwhile. */
-	doc_index_background(doc);
-	slash = strrchr(doc->name, '/');
-	slash = slash && slash[1] ? slash + 1 : doc->name;
-	s->name = s->file_n > 1 ? xasprintf("%s (file %zu/%zu)", slash,
-	    s->file_i + 1, s->file_n) : xstrdup(slash);
-	memset(&lo, 0, sizeof(lo));	/* the script: pager_set_script() */
-	lo.annot = annot_resolve(opts->pinyin, doc);
-	lo.width_cols = 80;
-	s->lay = layout_new(doc, &lo);
-	s->annot_auto = opts->pinyin == ANNOT_AUTO ? lo.annot : ANNOT_HIDE;
-	pager_init(&s->p, doc, s->lay, NULL, LINES, COLS);
-	s->p.wrap_cols = opts->width_cols;
-	pager_resize(&s->p, LINES, COLS);
-	if (opts->script != CONV_ORIGINAL)
-		pager_set_script(&s->p, opts->script);
-	screen_place_load(s, explicit);
-	if (start && opts->start_line > 0) {
-		pager_goto_line(&s->p, (size_t)opts->start_line);
-		s->p.prev_off = PAGER_NO_OFF;
-	}
-	s->oo.annot = opts->pinyin;
-	s->oo.heading_regex = opts->heading;
-	{
-		struct search_opts so = { .regex = opts->regex,
-		    .casing = opts->case_sensitive ? SEARCH_CASE_SENSITIVE :
-		    SEARCH_CASE_SMART, .no_fold_width = opts->no_fold_width,
-		    .no_fold_script = opts->no_fold_script,
-		    .annot = lo.annot };
-
-		finder_init(&s->finder, &s->p, &so);
-		s->p.finder = &s->finder;
-		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
-		s->finder.progress = screen_progress;
-		s->finder.progress_arg = s;
-		for (size_t i = 0; i < opts->nhighlights; i++)
-			finder_term_add(&s->finder, opts->highlights[i]);
-		if (start && opts->start_pattern != NULL) {
-			finder_start(&s->finder, opts->start_pattern);
-			s->p.prev_off = PAGER_NO_OFF;
-		}
-	}
-}
-
-/* Close the document: save its place; a warning or NULL. */
-static char *
-screen_doc_close(struct screen *s)
-{
-	char *warn = screen_place_save(s);
-
-	atomic_store(&s->thread_stop, 1);	/* no need to finish it */
-	screen_outline_take(s, 1);
-	finder_done(&s->finder);
-	free(s->spans);
-	s->spans = NULL;
-	s->nspans = s->spans_cap = 0;
-	pager_done(&s->p);
-	outline_free(s->ol);
-	s->ol = NULL;
-	free(s->rt);
-	s->rt = NULL;
-	free(s->thread_err);
-	s->thread_err = NULL;
-	layout_free(s->lay);
-	s->lay = NULL;
-	free(s->name);
-	s->name = NULL;
-	s->total_lines = 0;
-	s->doc = NULL;
-	return warn;
 }
 
 enum screen_end
@@ -1548,10 +1275,10 @@ screen_session_read(struct screen *s, struct doc *first,
 	int start = first != NULL;
 
 	*warn = NULL;
-	s->first = first;
-	s->paths = paths;
-	s->file_n = n;
-	s->file_i = *cur;
+	s->ses.first = first;
+	s->ses.paths = paths;
+	s->ses.file_n = n;
+	s->ses.file_i = *cur;
 	if (doc == NULL) {
 		doc = enc_open(paths[*cur], s->opts->encoding, &msg, &err);
 		if (doc == NULL) {
@@ -1560,40 +1287,44 @@ screen_session_read(struct screen *s, struct doc *first,
 		}
 	}
 	for (;;) {
-		if (s->visited != NULL)
-			s->visited[s->file_i] = 1;
-		screen_doc_open(s, doc, start);
+		if (s->ses.visited != NULL)
+			s->ses.visited[s->ses.file_i] = 1;
+		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
+		session_doc_open(&s->ses, doc, start, LINES, COLS);
 		start = 0;
-		if (msg != NULL && s->p.msg == NULL)
-			pager_message(&s->p, "%s", msg);
+		if (msg != NULL && s->ses.p.msg == NULL)
+			pager_message(&s->ses.p, "%s", msg);
 		free(msg);
 		msg = NULL;
 		end = screen_loop(s);
 		if (end == SCREEN_END_SIGNAL)
 			screen_restore();	/* first: the rest may wait */
-		msg = screen_doc_close(s);
+		msg = session_doc_close(&s->ses);
+		free(s->spans);
+		s->spans = NULL;
+		s->nspans = s->spans_cap = 0;
 		if (doc != first)
 			doc_free(doc);
 		if (end != SCREEN_END_NEXT && end != SCREEN_END_PREV)
 			break;
-		s->file_i = end == SCREEN_END_NEXT ? s->file_i + 1 :
-		    s->file_i - 1;
-		doc = s->next_doc ? s->next_doc : first;
-		s->next_doc = NULL;
+		s->ses.file_i = end == SCREEN_END_NEXT ? s->ses.file_i + 1 :
+		    s->ses.file_i - 1;
+		doc = s->ses.next_doc ? s->ses.next_doc : first;
+		s->ses.next_doc = NULL;
 		if (msg == NULL)
-			msg = s->next_msg;
+			msg = s->ses.next_msg;
 		else {
-			char *m = screen_warn_short("place not saved", msg);
+			char *m = session_warn_short("place not saved", msg);
 
 			free(msg);
 			msg = m;
-			free(s->next_msg);
+			free(s->ses.next_msg);
 		}
-		s->next_msg = NULL;
+		s->ses.next_msg = NULL;
 	}
-	*cur = s->file_i;
+	*cur = s->ses.file_i;
 	*warn = msg;
-	s->first = NULL;
+	s->ses.first = NULL;
 	return end;
 }
 
@@ -1636,7 +1367,7 @@ screen_session_input(struct screen *s, int *key, int *y)
 void
 screen_session_track(struct screen *s, unsigned char *visited)
 {
-	s->visited = visited;
+	s->ses.visited = visited;
 }
 
 int

@@ -46,7 +46,7 @@ void screen_session_track(struct screen *s, unsigned char *visited);
 /* Input for screens other than the reader. */
 enum screen_input {
 	SCREEN_IN_NONE,		/* nothing yet (a tick) */
-	SCREEN_IN_KEY,		/* *KEY: a code point or a KEYS_* code */
+	SCREEN_IN_KEY,		/* *KEY: a code point or a KEYCODE_* code */
 	SCREEN_IN_RESIZE,
 	SCREEN_IN_CLICK,	/* button 1 on row *Y */
 	SCREEN_IN_WHEEL_UP,
@@ -54,13 +54,6 @@ enum screen_input {
 	SCREEN_IN_SIGNAL,	/* leave now */
 };
 enum screen_input screen_session_input(struct screen *s, int *key, int *y);
-
-/*
- * A warning short enough for the status line: "WHAT: REASON", the reason
- * taken from after the last ": " of WARN (a path comes before it).
- * Caller frees.
- */
-char *screen_warn_short(const char *what, const char *warn);
 
 /*
  * The status line (the last row) in the status look: LEFT (bold with

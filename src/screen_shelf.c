@@ -13,8 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "yuedu/keys.h"
+#include "yuedu/keycode.h"
 #include "yuedu/options.h"
+#include "yuedu/session.h"
 #include "yuedu/shelf.h"
 #include "yuedu/state.h"
 #include "yuedu/util.h"
@@ -145,13 +146,13 @@ screen_shelf_open(struct screen_shelf *ss)
 	free(visited);
 	v->cur = cur < v->n ? cur : v->cur;
 	if (warn != NULL && end == SCREEN_END_QUIT) {
-		char *m = screen_warn_short("place not saved", warn);
+		char *m = session_warn_short("place not saved", warn);
 
 		free(warn);
 		warn = m;
 	}
 	if (warn == NULL && ss->shelf->warning != NULL)
-		warn = screen_warn_short("progress unknown",
+		warn = session_warn_short("progress unknown",
 		    ss->shelf->warning);
 	free(ss->shelf->warning);
 	ss->shelf->warning = NULL;
@@ -192,7 +193,7 @@ screen_shelf_loop(struct screen_shelf *ss)
 			a = SHELF_OPEN;
 			break;
 		case SCREEN_IN_KEY:
-			if (key == KEYS_CTRL('l'))
+			if (key == KEYCODE_CTRL('l'))
 				clearok(curscr, TRUE);
 			a = shelf_view_key(&ss->v, key, screen_shelf_rows());
 			break;
@@ -236,7 +237,7 @@ screen_shelf(const char *dir, const struct options *opts)
 	}
 	shelf_view_init(&ss.v, ss.shelf);
 	if (ss.shelf->warning != NULL) {
-		ss.msg = screen_warn_short("progress unknown",
+		ss.msg = session_warn_short("progress unknown",
 		    ss.shelf->warning);
 		free(ss.shelf->warning);
 		ss.shelf->warning = NULL;

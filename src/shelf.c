@@ -19,7 +19,7 @@
 
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
-#include "yuedu/keys.h"
+#include "yuedu/keycode.h"
 #include "yuedu/outline.h"
 #include "yuedu/state.h"
 #include "yuedu/utf8.h"
@@ -522,26 +522,26 @@ shelf_view_filter_key(struct shelf_view *v, int key)
 	size_t n;
 
 	switch (key) {
-	case KEYS_ESC:
+	case KEYCODE_ESC:
 		v->filtering = 0;
 		shelf_view_filter_set(v, "");
 		return SHELF_REDRAW;
-	case KEYS_ENTER:
+	case KEYCODE_ENTER:
 		v->filtering = 0;
 		return v->n > 0 ? SHELF_OPEN : SHELF_REDRAW;
-	case KEYS_BACKSPACE: case 0x7f: case KEYS_CTRL('h'):
+	case KEYCODE_BACKSPACE: case 0x7f: case KEYCODE_CTRL('h'):
 		if (v->filter[0] == '\0')
 			v->filtering = 0;
 		else
 			shelf_view_filter_erase(v);
 		return SHELF_REDRAW;
-	case KEYS_CTRL('u'):
+	case KEYCODE_CTRL('u'):
 		shelf_view_filter_set(v, "");
 		return SHELF_REDRAW;
-	case KEYS_DOWN: case KEYS_CTRL('n'):
+	case KEYCODE_DOWN: case KEYCODE_CTRL('n'):
 		shelf_view_move(v, 1);
 		return SHELF_REDRAW;
-	case KEYS_UP: case KEYS_CTRL('p'):
+	case KEYCODE_UP: case KEYCODE_CTRL('p'):
 		shelf_view_move(v, -1);
 		return SHELF_REDRAW;
 	default:
@@ -564,44 +564,44 @@ shelf_view_key(struct shelf_view *v, int key, int page_rows)
 	if (v->filtering)
 		return shelf_view_filter_key(v, key);
 	switch (key) {
-	case 'j': case KEYS_DOWN: case KEYS_CTRL('n'): case KEYS_CTRL('e'):
+	case 'j': case KEYCODE_DOWN: case KEYCODE_CTRL('n'): case KEYCODE_CTRL('e'):
 		shelf_view_move(v, 1);
 		break;
-	case 'k': case KEYS_UP: case KEYS_CTRL('p'): case KEYS_CTRL('y'):
+	case 'k': case KEYCODE_UP: case KEYCODE_CTRL('p'): case KEYCODE_CTRL('y'):
 		shelf_view_move(v, -1);
 		break;
-	case ' ': case 'f': case KEYS_PGDN: case KEYS_CTRL('f'):
+	case ' ': case 'f': case KEYCODE_PGDN: case KEYCODE_CTRL('f'):
 		shelf_view_move(v, page);
 		break;
-	case 'b': case KEYS_PGUP: case KEYS_CTRL('b'):
+	case 'b': case KEYCODE_PGUP: case KEYCODE_CTRL('b'):
 		shelf_view_move(v, -page);
 		break;
-	case 'd': case KEYS_CTRL('d'):
+	case 'd': case KEYCODE_CTRL('d'):
 		shelf_view_move(v, page / 2 > 0 ? page / 2 : 1);
 		break;
-	case 'u': case KEYS_CTRL('u'):
+	case 'u': case KEYCODE_CTRL('u'):
 		shelf_view_move(v, -(page / 2 > 0 ? page / 2 : 1));
 		break;
-	case 'g': case '<': case KEYS_HOME:
+	case 'g': case '<': case KEYCODE_HOME:
 		v->cur = 0;
 		break;
-	case 'G': case '>': case KEYS_END:
+	case 'G': case '>': case KEYCODE_END:
 		if (v->n > 0)
 			v->cur = v->n - 1;
 		break;
-	case KEYS_ENTER: case 'l': case KEYS_RIGHT:
+	case KEYCODE_ENTER: case 'l': case KEYCODE_RIGHT:
 		return v->n > 0 ? SHELF_OPEN : SHELF_NONE;
 	case '/':
 		v->filtering = 1;
 		break;
-	case KEYS_ESC:
+	case KEYCODE_ESC:
 		if (v->filter[0] == '\0')
 			return SHELF_NONE;
 		shelf_view_filter_set(v, "");
 		break;
 	case 'q': case 'Q':
 		return SHELF_QUIT;
-	case KEYS_CTRL('l'):
+	case KEYCODE_CTRL('l'):
 		break;
 	default:
 		return SHELF_NONE;

@@ -2,34 +2,16 @@
  * Keys: one table of named commands, each with its keys, a line of help
  * and the pager function it runs.  The same table drives dispatch, the
  * help screen (h) and the README key list.  No curses here: the screen
- * turns curses key codes into the KEYS_* codes below.
+ * turns curses key codes into keycode.h codes.
  */
 #ifndef YUEDU_KEYS_H
 #define YUEDU_KEYS_H
 
 #include <stddef.h>
 
+#include "yuedu/keycode.h"
 #include "yuedu/pager.h"
 
-/* Keys that are not characters; above every Unicode code point. */
-enum keys_code {
-	KEYS_UP = 0x110001,
-	KEYS_DOWN,
-	KEYS_LEFT,
-	KEYS_RIGHT,
-	KEYS_PGUP,
-	KEYS_PGDN,
-	KEYS_HOME,
-	KEYS_END,
-	KEYS_BACKSPACE,
-	KEYS_COLON = 0x120000,	/* ':' then a character C: KEYS_COLON + C */
-};
-
-#define KEYS_ENTER '\n'
-#define KEYS_ESC 033
-#define KEYS_TAB '\t'
-#define KEYS_CTRL(c) ((c) & 037)
-#define KEYS_COLON_KEY(c) (KEYS_COLON + (c))	/* :n is KEYS_COLON_KEY('n') */
 #define KEYS_PER_COMMAND 6
 
 struct keys_command {
@@ -45,7 +27,7 @@ extern const struct keys_command keys_table[];
 extern const size_t keys_count;
 
 /*
- * Handle one key (a Unicode code point or a KEYS_* code): counts, the
+ * Handle one key (a Unicode code point or a KEYCODE_* code): counts, the
  * letter after m and ', the help screen, the outline panel and its
  * filter, then the table.  Clears the previous message.
  */
@@ -53,7 +35,7 @@ enum pager_action keys_dispatch(struct pager *p, int key);
 
 /*
  * Key bindings from the configuration, over the table: KEY (a name as
- * config_bind_parse() accepts: one character, ^X, or Enter Space Tab Esc
+ * keycode_parse() accepts: one character, ^X, or Enter Space Tab Esc
  * Backspace Up Down Left Right PgUp PgDn Home End) runs COMMAND (a name of
  * keys_table) from now on, whatever it did before; the help screen shows
  * it.  Returns 0, or -1 with *err set (caller frees) for an unknown key
@@ -65,12 +47,6 @@ void keys_bind_reset(void);
 
 /* 1 if NAME is a command of keys_table (the check config uses). */
 int keys_command_exists(const char *name);
-
-/* The code of key NAME as keys_bind() takes it, or -1. */
-int keys_code(const char *name);
-
-/* The name of a key as shown in help: "j", "↓", "Space", "^F", "PgDn". */
-const char *keys_name(int key);
 
 /* Lines of the help screen, and line I of it (caller frees). */
 size_t keys_help_lines(void);

@@ -127,7 +127,7 @@ enum shelf_action {
 };
 
 /*
- * Handle one key (a code point or a KEYS_* code, see keys.h) on a shelf
+ * Handle one key (a code point or a KEYCODE_* code, see keycode.h) on a shelf
  * showing PAGE_ROWS entries: j k and the arrows move, PgUp PgDn a page,
  * g G the ends, Enter opens, / starts the filter (typed text, Backspace,
  * Enter keeps it, Esc clears it), q quits.

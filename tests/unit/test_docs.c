@@ -97,7 +97,7 @@ test_options_documented(void **st)
 static const char *
 man_key_name(int key)
 {
-	const char *n = keys_name(key);
+	const char *n = keycode_name(key);
 
 	if (strcmp(n, "↑") == 0)
 		return "Up";

@@ -129,7 +129,7 @@ test_search_and_count(void **st)
 	assert_string_equal(x->f.line, "网经社");
 	assert_int_equal(x->f.prompt_found, 1);
 	assert_int_equal(x->f.cur_off, first);
-	keys_dispatch(&x->p, KEYS_ENTER);
+	keys_dispatch(&x->p, KEYCODE_ENTER);
 	assert_int_equal(x->f.prompt, FINDER_PROMPT_NONE);
 	assert_status(&x->f, "1/3 [case width script]");
 	keys_dispatch(&x->p, 'n');
@@ -157,37 +157,37 @@ test_prompt_editing(void **st)
 	struct fix *x = *st;
 
 	type(&x->p, "/网经社");
-	keys_dispatch(&x->p, KEYS_BACKSPACE);
+	keys_dispatch(&x->p, KEYCODE_BACKSPACE);
 	assert_string_equal(x->f.line, "网经");	/* a whole character */
 	type(&x->p, "e\xCC\x81");			/* e + combining acute */
 	keys_dispatch(&x->p, 0x7F);
 	assert_string_equal(x->f.line, "网经");	/* the whole cluster */
-	keys_dispatch(&x->p, KEYS_CTRL('u'));
+	keys_dispatch(&x->p, KEYCODE_CTRL('u'));
 	assert_string_equal(x->f.line, "");
-	keys_dispatch(&x->p, KEYS_CTRL('r'));
+	keys_dispatch(&x->p, KEYCODE_CTRL('r'));
 	assert_true(x->f.prompt_regex);
 	type(&x->p, "(");
 	assert_non_null(x->f.prompt_err);
 	assert_non_null(strstr(x->f.prompt_err, "missing closing parenthesis"));
-	keys_dispatch(&x->p, KEYS_ENTER);	/* refused, with the reason */
+	keys_dispatch(&x->p, KEYCODE_ENTER);	/* refused, with the reason */
 	assert_int_equal(x->f.prompt, FINDER_PROMPT_NONE);
 	assert_non_null(strstr(x->p.msg, "missing closing parenthesis"));
 	/* History. */
 	type(&x->p, "/阿里");
-	keys_dispatch(&x->p, KEYS_ENTER);
+	keys_dispatch(&x->p, KEYCODE_ENTER);
 	type(&x->p, "/零售");
-	keys_dispatch(&x->p, KEYS_ENTER);
+	keys_dispatch(&x->p, KEYCODE_ENTER);
 	keys_dispatch(&x->p, '/');
-	keys_dispatch(&x->p, KEYS_UP);
+	keys_dispatch(&x->p, KEYCODE_UP);
 	assert_string_equal(x->f.line, "零售");
-	keys_dispatch(&x->p, KEYS_UP);
+	keys_dispatch(&x->p, KEYCODE_UP);
 	assert_string_equal(x->f.line, "阿里");
-	keys_dispatch(&x->p, KEYS_DOWN);
+	keys_dispatch(&x->p, KEYCODE_DOWN);
 	assert_string_equal(x->f.line, "零售");
-	keys_dispatch(&x->p, KEYS_DOWN);
+	keys_dispatch(&x->p, KEYCODE_DOWN);
 	assert_string_equal(x->f.line, "");
 	/* Backspace on an empty prompt closes it. */
-	keys_dispatch(&x->p, KEYS_BACKSPACE);
+	keys_dispatch(&x->p, KEYCODE_BACKSPACE);
 	assert_int_equal(x->f.prompt, FINDER_PROMPT_NONE);
 }
 
@@ -203,13 +203,13 @@ test_esc_returns(void **st)
 	type(&x->p, "/零售");
 	assert_int_equal(x->f.prompt_found, 1);
 	assert_true(x->p.top_off < top);	/* the view followed */
-	keys_dispatch(&x->p, KEYS_ESC);
+	keys_dispatch(&x->p, KEYCODE_ESC);
 	assert_int_equal(x->p.top_off, top);	/* and came back */
 	assert_null(x->f.cur);
 	/* Not found: Enter says so. */
 	type(&x->p, "/没有");
 	assert_int_equal(x->f.prompt_found, 0);
-	keys_dispatch(&x->p, KEYS_ENTER);
+	keys_dispatch(&x->p, KEYCODE_ENTER);
 	assert_string_equal(x->p.msg, "not found: 没有");
 	assert_int_equal(x->p.top_off, top);
 }
@@ -221,7 +221,7 @@ test_backward(void **st)
 
 	keys_dispatch(&x->p, 'G');
 	type(&x->p, "?网经社");
-	keys_dispatch(&x->p, KEYS_ENTER);
+	keys_dispatch(&x->p, KEYCODE_ENTER);
 	assert_status(&x->f, "3/3 [case width script]");
 	keys_dispatch(&x->p, 'n');		/* n keeps going backward */
 	assert_status(&x->f, "2/3 [case width script]");
@@ -238,13 +238,13 @@ test_terms_and_spans(void **st)
 	const char *t = x->doc->text;
 
 	type(&x->p, "=阿里");
-	keys_dispatch(&x->p, KEYS_ENTER);
+	keys_dispatch(&x->p, KEYCODE_ENTER);
 	assert_string_equal(x->p.msg, "highlight 1: 阿里");
 	type(&x->p, "=AI");		/* a capital: exact case */
-	keys_dispatch(&x->p, KEYS_ENTER);
+	keys_dispatch(&x->p, KEYCODE_ENTER);
 	assert_int_equal(x->f.nterms, 2);
 	type(&x->p, "/网经社");
-	keys_dispatch(&x->p, KEYS_ENTER);
+	keys_dispatch(&x->p, KEYCODE_ENTER);
 	keys_dispatch(&x->p, '+');
 	assert_string_equal(x->p.msg, "highlight 3: 网经社");
 	/* Line 1: term 1 on 阿里, term 3 and the current match on 網…社. */

@@ -33,15 +33,15 @@ static void
 test_codes(void **state)
 {
 	(void)state;
-	assert_int_equal(keys_code("J"), 'J');
-	assert_int_equal(keys_code("^F"), KEYS_CTRL('f'));
-	assert_int_equal(keys_code("^f"), KEYS_CTRL('f'));
-	assert_int_equal(keys_code("PgDn"), KEYS_PGDN);
-	assert_int_equal(keys_code("space"), ' ');
-	assert_int_equal(keys_code("阅"), 0x9605);
-	assert_int_equal(keys_code("JJ"), -1);
-	assert_int_equal(keys_code(""), -1);
-	assert_int_equal(keys_code("^1"), -1);
+	assert_int_equal(keycode_parse("J"), 'J');
+	assert_int_equal(keycode_parse("^F"), KEYCODE_CTRL('f'));
+	assert_int_equal(keycode_parse("^f"), KEYCODE_CTRL('f'));
+	assert_int_equal(keycode_parse("PgDn"), KEYCODE_PGDN);
+	assert_int_equal(keycode_parse("space"), ' ');
+	assert_int_equal(keycode_parse("阅"), 0x9605);
+	assert_int_equal(keycode_parse("JJ"), -1);
+	assert_int_equal(keycode_parse(""), -1);
+	assert_int_equal(keycode_parse("^1"), -1);
 }
 
 static void

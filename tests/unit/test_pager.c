@@ -273,7 +273,7 @@ static void
 keys(struct pager *p, const char *s)
 {
 	for (; *s; s++)
-		keys_dispatch(p, *s == '\r' ? KEYS_ENTER : (unsigned char)*s);
+		keys_dispatch(p, *s == '\r' ? KEYCODE_ENTER : (unsigned char)*s);
 }
 
 static void
@@ -307,15 +307,15 @@ test_keys_dispatch(void **st)
 	assert_int_equal(p->top_off, 0);
 	keys(p, " ");
 	assert_int_equal(pager_top_line(p), 3);	/* five rows down */
-	keys_dispatch(p, KEYS_CTRL('b'));
+	keys_dispatch(p, KEYCODE_CTRL('b'));
 	assert_int_equal(p->top_off, 0);
 	keys(p, "d");
 	assert_int_equal(p->top_off, off_of(f, 1, 1));
 	keys(p, "u");
 	assert_int_equal(p->top_off, 0);
-	keys_dispatch(p, KEYS_END);
+	keys_dispatch(p, KEYCODE_END);
 	assert_true(pager_at_end(p));
-	keys_dispatch(p, KEYS_HOME);
+	keys_dispatch(p, KEYCODE_HOME);
 	assert_int_equal(p->top_off, 0);
 	keys(p, "t");
 	assert_true(p->panel_open);
@@ -392,7 +392,7 @@ test_empty_doc(void **st)
 	assert_string_equal(p.msg, "no sections");
 	assert_true(pager_at_end(&p));
 	keys_dispatch(&p, 't');
-	keys_dispatch(&p, KEYS_ENTER);
+	keys_dispatch(&p, KEYCODE_ENTER);
 	pager_done(&p);
 	layout_free(lay);
 	doc_free(doc);

@@ -343,17 +343,17 @@ test_view_keys(void **st)
 	shelf_view_init(&v, s);
 	assert_int_equal(shelf_view_key(&v, 'j', 10), SHELF_REDRAW);
 	assert_int_equal(shelf_view_current(&v), 1);
-	shelf_view_key(&v, KEYS_DOWN, 10);
+	shelf_view_key(&v, KEYCODE_DOWN, 10);
 	shelf_view_key(&v, 'k', 10);
 	assert_int_equal(shelf_view_current(&v), 1);
 	shelf_view_key(&v, 'G', 10);
 	assert_int_equal(shelf_view_current(&v), s->n - 1);
-	shelf_view_key(&v, KEYS_PGUP, 2);
+	shelf_view_key(&v, KEYCODE_PGUP, 2);
 	assert_int_equal(shelf_view_current(&v), s->n - 3);
 	shelf_view_key(&v, 'g', 10);
 	assert_int_equal(shelf_view_current(&v), 0);
 	assert_int_equal(shelf_view_key(&v, 'x', 10), SHELF_NONE);
-	assert_int_equal(shelf_view_key(&v, KEYS_ENTER, 10), SHELF_OPEN);
+	assert_int_equal(shelf_view_key(&v, KEYCODE_ENTER, 10), SHELF_OPEN);
 
 	/* '/', then q and 0x5baa (宪) are text, not commands. */
 	assert_int_equal(shelf_view_key(&v, '/', 10), SHELF_REDRAW);
@@ -364,15 +364,15 @@ test_view_keys(void **st)
 	assert_int_equal(shelf_view_key(&v, 'q', 10), SHELF_REDRAW);
 	assert_string_equal(v.filter, "宪q");
 	assert_int_equal(v.n, 0);
-	assert_int_equal(shelf_view_key(&v, KEYS_ENTER, 10), SHELF_REDRAW);
+	assert_int_equal(shelf_view_key(&v, KEYCODE_ENTER, 10), SHELF_REDRAW);
 	assert_false(v.filtering);		/* nothing to open */
 	shelf_view_key(&v, '/', 10);
-	shelf_view_key(&v, KEYS_BACKSPACE, 10);
+	shelf_view_key(&v, KEYCODE_BACKSPACE, 10);
 	assert_string_equal(v.filter, "宪");
-	assert_int_equal(shelf_view_key(&v, KEYS_ENTER, 10), SHELF_OPEN);
+	assert_int_equal(shelf_view_key(&v, KEYCODE_ENTER, 10), SHELF_OPEN);
 	assert_false(v.filtering);
 	assert_string_equal(v.filter, "宪");	/* kept after Enter */
-	assert_int_equal(shelf_view_key(&v, KEYS_ESC, 10), SHELF_REDRAW);
+	assert_int_equal(shelf_view_key(&v, KEYCODE_ESC, 10), SHELF_REDRAW);
 	assert_string_equal(v.filter, "");
 	assert_int_equal(v.n, s->n);
 	/* Backspace on an empty filter leaves the filter line. */

@@ -1,0 +1,246 @@
+/*
+ * The reading session: which file of the list is read, opening and
+ * closing a document with its pager, layout, finder and background job,
+ * and its remembered place (state.c keeps the files).
+ */
+#include "yuedu/session.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "yuedu/conv.h"
+#include "yuedu/doc.h"
+#include "yuedu/enc.h"
+#include "yuedu/job.h"
+#include "yuedu/layout.h"
+#include "yuedu/options.h"
+#include "yuedu/state.h"
+#include "yuedu/util.h"
+
+void
+session_init(struct session *ses, const struct options *opts)
+{
+	memset(ses, 0, sizeof *ses);
+	ses->opts = opts;
+	ses->state_dir = opts->no_remember ? NULL : state_dir();
+}
+
+void
+session_done(struct session *ses)
+{
+	free(ses->state_dir);
+	ses->state_dir = NULL;
+}
+
+char *
+session_warn_short(const char *what, const char *warn)
+{
+	const char *why = warn, *c;
+
+	/* The reason is after the last ": " (the path before it). */
+	for (c = warn; c != NULL && (c = strstr(c, ": ")) != NULL; c += 2)
+		why = c + 2;
+	if (why == NULL || why[0] == '\0')
+		why = "unknown error";
+	return xasprintf("%s: %s", what, why);
+}
+
+/*
+ * The remembered place of the document: its top row (unless EXPLICIT, a
+ * +N or +/pattern, says where to start), its marks and how far it has
+ * been read.  Problems are a message, never a stop.
+ */
+static void
+session_place_load(struct session *ses, int explicit)
+{
+	struct state_place pl;
+	char *warn = NULL;
+	int rc;
+
+	if (ses->state_dir == NULL || ses->doc->len == 0)
+		return;
+	rc = state_load(ses->state_dir, ses->doc, &pl, &warn);
+	if (rc < 0) {
+		char *m = session_warn_short("place not restored", warn);
+
+		pager_message(&ses->p, "%s", m);
+		free(m);
+	}
+	free(warn);
+	if (rc <= 0)
+		return;
+	if (!explicit) {
+		pager_goto_off(&ses->p, pl.top_off);
+		ses->p.prev_off = PAGER_NO_OFF;
+	}
+	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
+		ses->p.mark_off[i] = pl.mark_off[i] <= ses->doc->len ?
+		    pl.mark_off[i] : PAGER_NO_OFF;
+	if (pl.seen_off > ses->seen_off)
+		ses->seen_off = pl.seen_off;
+}
+
+/* Save the place of the document; a warning or NULL (caller frees). */
+static char *
+session_place_save(struct session *ses)
+{
+	struct state_place pl;
+	char *warn = NULL;
+
+	if (ses->state_dir == NULL || ses->doc->len == 0)
+		return NULL;
+	state_place_init(&pl);
+	pl.top_off = ses->p.top_off;
+	pl.seen_off = ses->seen_off > pl.top_off ? ses->seen_off :
+	    pl.top_off;
+	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
+		pl.mark_off[i] = ses->p.mark_off[i] == PAGER_NO_OFF ?
+		    (size_t)-1 : ses->p.mark_off[i];
+	pl.saved = time(NULL);
+	if (state_save(ses->state_dir, ses->doc, &pl, &warn) != 0 &&
+	    warn == NULL)
+		warn = xstrdup("cannot save the place");
+	return warn;
+}
+
+static void
+session_finder_open(struct session *ses, int start, enum annot_mode annot)
+{
+	const struct options *opts = ses->opts;
+	struct search_opts so = { .regex = opts->regex,
+	    .casing = opts->case_sensitive ? SEARCH_CASE_SENSITIVE :
+	    SEARCH_CASE_SMART, .no_fold_width = opts->no_fold_width,
+	    .no_fold_script = opts->no_fold_script, .annot = annot };
+
+	finder_init(&ses->finder, &ses->p, &so);
+	ses->p.finder = &ses->finder;
+	ses->finder.progress = ses->progress;
+	ses->finder.progress_arg = ses->progress_arg;
+	for (size_t i = 0; i < opts->nhighlights; i++)
+		finder_term_add(&ses->finder, opts->highlights[i]);
+	if (start && opts->start_pattern != NULL) {
+		finder_start(&ses->finder, opts->start_pattern);
+		ses->p.prev_off = PAGER_NO_OFF;
+	}
+}
+
+void
+session_doc_open(struct session *ses, struct doc *doc, int start, int rows,
+    int cols)
+{
+	const struct options *opts = ses->opts;
+	struct layout_opts lo;
+	const char *slash;
+	int explicit = start && (opts->start_line > 0 ||
+	    opts->start_pattern != NULL);
+
+	ses->doc = doc;
+	ses->seen_off = 0;
+	/* A big text's lines are counted on the other core meanwhile. */
+	doc_index_background(doc);
+	slash = strrchr(doc->name, '/');
+	slash = slash && slash[1] ? slash + 1 : doc->name;
+	ses->name = ses->file_n > 1 ? xasprintf("%s (file %zu/%zu)", slash,
+	    ses->file_i + 1, ses->file_n) : xstrdup(slash);
+	memset(&lo, 0, sizeof(lo));	/* the script: pager_set_script() */
+	lo.annot = annot_resolve(opts->pinyin, doc);
+	lo.width_cols = 80;
+	ses->lay = layout_new(doc, &lo);
+	ses->annot_auto = opts->pinyin == ANNOT_AUTO ? lo.annot : ANNOT_HIDE;
+	pager_init(&ses->p, doc, ses->lay, NULL, rows, cols);
+	ses->p.wrap_cols = opts->width_cols;
+	pager_resize(&ses->p, rows, cols);
+	if (opts->script != CONV_ORIGINAL)
+		pager_set_script(&ses->p, opts->script);
+	session_place_load(ses, explicit);
+	if (start && opts->start_line > 0) {
+		pager_goto_line(&ses->p, (size_t)opts->start_line);
+		ses->p.prev_off = PAGER_NO_OFF;
+	}
+	memset(&ses->oo, 0, sizeof ses->oo);
+	ses->oo.annot = opts->pinyin;
+	ses->oo.heading_regex = opts->heading;
+	session_finder_open(ses, start, lo.annot);
+}
+
+char *
+session_doc_close(struct session *ses)
+{
+	char *warn = session_place_save(ses);
+
+	if (ses->job != NULL)
+		job_cancel(ses->job);	/* no need to finish it */
+	session_job_take(ses, 1);
+	finder_done(&ses->finder);
+	pager_done(&ses->p);
+	outline_free(ses->ol);
+	ses->ol = NULL;
+	free(ses->rt);
+	ses->rt = NULL;
+	layout_free(ses->lay);
+	ses->lay = NULL;
+	free(ses->name);
+	ses->name = NULL;
+	ses->total_lines = 0;
+	ses->doc = NULL;
+	return warn;
+}
+
+void
+session_job_start(struct session *ses)
+{
+	if (ses->job == NULL && ses->doc->len > 0)
+		ses->job = job_start(ses->doc, &ses->oo);
+}
+
+int
+session_job_pending(const struct session *ses)
+{
+	return ses->job != NULL && !job_ready(ses->job);
+}
+
+int
+session_job_take(struct session *ses, int wait)
+{
+	struct job_result r;
+
+	if (ses->job == NULL || (!wait && !job_ready(ses->job)))
+		return 0;
+	job_finish(ses->job, &r);
+	ses->job = NULL;
+	if (r.cancelled)
+		return 1;
+	ses->ol = r.ol;
+	ses->rt = r.rt;
+	ses->total_lines = r.total_lines;
+	if (ses->ol == NULL)
+		pager_message(&ses->p, "%s", r.err ? r.err : "no outline");
+	free(r.err);
+	pager_set_outline(&ses->p, ses->ol);
+	return 1;
+}
+
+int
+session_step(struct session *ses, int step)
+{
+	size_t i = ses->file_i;
+	char *err = NULL;
+
+	if ((step > 0 && i + 1 >= ses->file_n) || (step < 0 && i == 0)) {
+		pager_message(&ses->p, step > 0 ? "no next file" :
+		    "no previous file");
+		return 0;
+	}
+	i = step > 0 ? i + 1 : i - 1;
+	if (i == 0 && ses->first != NULL)
+		return 1;	/* the first document, kept open */
+	ses->next_doc = enc_open(ses->paths[i], ses->opts->encoding,
+	    &ses->next_msg, &err);
+	if (ses->next_doc == NULL) {
+		pager_message(&ses->p, "%s", err);
+		free(err);
+		return 0;
+	}
+	return 1;
+}
