@@ -87,14 +87,24 @@ epub_resolve(const char *base, const char *href, char **frag)
 	slash = base ? strrchr(base, '/') : NULL;
 	n = slash ? (size_t)(slash - base) + 1 : 0;
 	path = xmalloc(n + len + 1);
-	memcpy(path, base, n);
+	if (n > 0)
+		memcpy(path, base, n);
 	/* Percent-decode the href part. */
 	k = n;
 	for (size_t i = 0; i < len; i++) {
 		int h, l;
 		if (href[i] == '%' && i + 2 < len &&
 		    (h = epub_hex(href[i + 1])) >= 0 &&
-		    (l = epub_hex(href[i + 2])) >= 0 && (h || l)) {
+		    (l = epub_hex(href[i + 2])) >= 0) {
+			if (h == 0 && l == 0) {
+				/* %00 names no entry. */
+				free(path);
+				if (frag != NULL) {
+					free(*frag);
+					*frag = NULL;
+				}
+				return NULL;
+			}
 			path[k++] = (char)(h * 16 + l);
 			i += 2;
 		} else if (href[i] == '?')
@@ -242,7 +252,9 @@ epub_xml(struct epub *ep, const char *name, char **err)
 		*err = xasprintf("%s: too big", name);
 		return NULL;
 	}
-	/* No NOENT (entities stay references), no DTDLOAD, no HUGE. */
+	/* No entity of the book's own (billion laughs, external files);
+	 * no NOENT (entities stay references), no DTDLOAD, no HUGE. */
+	html_blank_dtd(buf, len);
 	doc = xmlReadMemory(buf, (int)len, NULL, NULL, XML_PARSE_NONET |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER);
 	free(buf);
@@ -456,6 +468,7 @@ epub_toc_nav(struct epub *ep, const char *path)
 	}
 	html_decode(buf, len, &u8, &u8len, &enc, name, sizeof name);
 	free(buf);
+	html_blank_dtd(u8, u8len);
 	doc = html_parse_tree(u8, u8len);
 	free(u8);
 	if (doc == NULL)

@@ -253,6 +253,66 @@ bom:
 	}
 }
 
+size_t
+html_dtd_subset(const char *s, size_t n, size_t *end)
+{
+	size_t lim = n < 65536 ? n : 65536, i;
+	const char *d = NULL;
+
+	/* The DOCTYPE comes before the first element. */
+	for (i = 0; i + 9 < lim; i++) {
+		if (s[i] != '<')
+			continue;
+		if (strncasecmp(s + i, "<!DOCTYPE", 9) == 0) {
+			d = s + i;
+			break;
+		}
+		if (isalpha((unsigned char)s[i + 1]))
+			return (size_t)-1;
+	}
+	if (d == NULL)
+		return (size_t)-1;
+	for (i = (size_t)(d - s) + 9; i < n && s[i] != '>'; i++) {
+		if (s[i] == '"' || s[i] == '\'') {
+			const char *q = memchr(s + i + 1, s[i], n - i - 1);
+			if (q == NULL)
+				return (size_t)-1;
+			i = (size_t)(q - s);
+		} else if (s[i] == '[') {
+			size_t start = i;
+			/* Up to the "]" that ends it, quotes and comments
+			 * skipped. */
+			for (i++; i < n && s[i] != ']'; i++) {
+				const char *q = NULL;
+				if (s[i] == '"' || s[i] == '\'')
+					q = memchr(s + i + 1, s[i], n - i - 1);
+				else if (i + 4 <= n && memcmp(s + i, "<!--", 4)
+				    == 0)
+					q = memmem(s + i, n - i, "-->", 3);
+				else
+					continue;
+				if (q == NULL)
+					break;
+				i = (size_t)(q - s);
+			}
+			*end = i < n ? i + 1 : n;
+			return start;
+		}
+	}
+	return (size_t)-1;
+}
+
+void
+html_blank_dtd(char *s, size_t n)
+{
+	size_t end, start = html_dtd_subset(s, n, &end);
+
+	/* Blanks, line ends kept, so offsets and line numbers hold. */
+	for (size_t i = start; start != (size_t)-1 && i < end; i++)
+		if (s[i] != '\n')
+			s[i] = ' ';
+}
+
 /* ---- Parsing with source offsets ---------------------------------- */
 
 struct html_parse {
@@ -319,44 +379,58 @@ html_sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 }
 
 static void
+html_sax_end(void *ctx, const xmlChar *name)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct html_parse *hp = ctxt->_private;
+	size_t at = html_where(ctxt, hp);
+
+	xmlSAX2EndElement(ctx, name);
+	if (at > hp->pos)
+		hp->pos = at;
+}
+
+static void
 html_sax_text(void *ctx, const xmlChar *ch, int len)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct html_parse *hp = ctxt->_private;
 	xmlNodePtr parent = ctxt->node, t;
-	size_t end = html_where(ctxt, hp), from = hp->pos, off;
-	const char *found = NULL;
+	size_t end = html_where(ctxt, hp), from = hp->pos, off, lim;
+	const char *found = NULL, *amp = NULL;
 	int exact = 0;
 
 	if (parent == NULL || len <= 0)
 		return;
-	/* Verbatim in the source, near where the parser is? */
-	if (from < hp->len) {
-		size_t lim = end + (size_t)len + 256;
-		if (lim > hp->len)
-			lim = hp->len;
-		if (lim > from)
-			found = memmem(hp->src + from, lim - from, ch,
-			    (size_t)len);
-	}
+	/*
+	 * Where the chunk starts: right where the last one ended, or an
+	 * entity there, or verbatim a little further (past end tags), or
+	 * an entity further.  The parser's own position (END) may lag a
+	 * few bytes, never lead: nothing is looked for far past it.
+	 */
+	lim = end + 16 < hp->len ? end + 16 : hp->len;
+	if (from + (size_t)len <= hp->len && memcmp(hp->src + from, ch,
+	    (size_t)len) == 0)
+		found = hp->src + from;
+	else if (from < hp->len && hp->src[from] == '&')
+		amp = hp->src + from;
+	else if (lim > from && (found = memmem(hp->src + from, lim - from,
+	    ch, (size_t)len)) == NULL)
+		amp = memchr(hp->src + from, '&', lim - from);
 	if (found != NULL) {
 		off = (size_t)(found - hp->src);
 		exact = 1;
 		hp->pos = off + (size_t)len;
+	} else if (amp != NULL) {
+		size_t rest = (size_t)(hp->src + hp->len - amp);
+		const char *semi = memchr(amp, ';', rest < 40 ? rest : 40);
+
+		off = (size_t)(amp - hp->src);
+		hp->pos = semi != NULL ? (size_t)(semi - hp->src) + 1 : off + 1;
 	} else {
-		/* An entity or a changed line end: where it starts. */
-		const char *amp = from < hp->len ? memchr(hp->src + from, '&',
-		    (end > from ? end - from : 0) + 16 < hp->len - from ?
-		    (end > from ? end - from : 0) + 16 : hp->len - from) :
-		    NULL;
-		off = amp != NULL ? (size_t)(amp - hp->src) : from;
-		if (amp != NULL) {
-			const char *semi = memchr(amp, ';', (size_t)(hp->src +
-			    hp->len - amp) < 40 ? (size_t)(hp->src + hp->len -
-			    amp) : 40);
-			hp->pos = semi != NULL ? (size_t)(semi - hp->src) + 1 :
-			    off + 1;
-		} else if (end > hp->pos)
+		/* A line end the parser changed: start where we are. */
+		off = from;
+		if (end > hp->pos)
 			hp->pos = end;
 	}
 	if (off > hp->len)
@@ -397,6 +471,7 @@ html_parse_tree(const char *utf8, size_t len)
 		return NULL;
 	ctxt->_private = &hp;
 	ctxt->sax->startElement = html_sax_start;
+	ctxt->sax->endElement = html_sax_end;
 	ctxt->sax->characters = html_sax_text;
 	ctxt->sax->ignorableWhitespace = html_sax_text;
 	ctxt->sax->cdataBlock = html_sax_text;

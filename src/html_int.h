@@ -19,6 +19,16 @@ void html_decode(const char *s, size_t n, char **out, size_t *out_len,
     const char **name, char *buf, size_t size);
 
 /*
+ * The internal subset of a DOCTYPE ("[ <!ENTITY …> ]") in S (N bytes):
+ * its start ('['), and its end (past ']') in *end; (size_t)-1 when there
+ * is none.  html_blank_dtd() overwrites it with blanks (line ends kept),
+ * so that no entity of the book's own making is ever declared: an
+ * entity reference then stays as written, inert.
+ */
+size_t html_dtd_subset(const char *s, size_t n, size_t *end);
+void html_blank_dtd(char *s, size_t n);
+
+/*
  * Parse UTF-8 HTML (LEN bytes) into a tree whose text nodes know their
  * source offsets (html_node_src).  Comments are dropped.  Never fails on
  * bad markup; NULL only when libxml2 gives up (out of memory, over 2 GB).
