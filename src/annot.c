@@ -46,8 +46,13 @@ annot_is_pinyin(const char *s, size_t n)
 {
 	char plain[16];
 	size_t off = 0, len = 0, i;
-	int tones = 0;
+	int tones = 0, neutral = 0;
 
+	/* A neutral tone is written as dictionaries write it: ·le. */
+	if (n > 2 && memcmp(s, "\xC2\xB7", 2) == 0) {
+		neutral = 1;
+		off = 2;
+	}
 	while (off < n) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + off, n - off, &cp);
@@ -75,7 +80,7 @@ annot_is_pinyin(const char *s, size_t n)
 		off += k;
 	}
 	plain[len] = '\0';
-	if (tones != 1)
+	if (tones != (neutral ? 0 : 1))
 		return 0;
 	for (i = 0; i < sizeof annot_initials / sizeof annot_initials[0];
 	    i++) {

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/inert.h"
 #include "yuedu/options.h"
 #include "yuedu/utf8.h"
 #include "yuedu/util.h"
@@ -475,13 +476,17 @@ config_source_name(const struct config *cfg, const struct config_item *it)
 static void
 config_put(FILE *out, const char *left, const char *right)
 {
-	int cols = width_string(left, strlen(left));
+	char *l = inert_str(left);
+	int cols = width_string(l, strlen(l));
 
-	fputs(left, out);
+	fputs(l, out);
+	free(l);
 	do
 		fputc(' ', out);
 	while (++cols < 32);
-	fprintf(out, "# %s\n", right);
+	fputs("# ", out);
+	inert_fputs(right, out);
+	fputc('\n', out);
 }
 
 /* The default value of option O as text in NUM, or NULL with *note set. */
@@ -527,8 +532,11 @@ config_write(FILE *out, const struct config *cfg)
 {
 	fprintf(out, "# yuedu settings, each with where it came from\n");
 	if (cfg->path != NULL)
-		fprintf(out, "# config file: %s%s\n", cfg->path,
-		    cfg->file_found ? "" : " (none)");
+	{
+		fputs("# config file: ", out);
+		inert_fputs(cfg->path, out);
+		fprintf(out, "%s\n", cfg->file_found ? "" : " (none)");
+	}
 	else
 		fprintf(out, "# config file: none (HOME and XDG_CONFIG_HOME "
 		    "unset)\n");

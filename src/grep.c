@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/inert.h"
 #include "yuedu/search.h"
 #include "yuedu/width.h"
 
@@ -59,8 +60,10 @@ grep_line(void *arg, size_t line, const struct search_match *v, size_t n)
 	while (b < len && t[b] != '\n' && t[b] != '\r')
 		b++;
 
-	if (g->file != NULL)
-		fprintf(g->out, "%s:", g->file);
+	if (g->file != NULL) {
+		inert_fputs(g->file, g->out);
+		putc(':', g->out);
+	}
 	fprintf(g->out, "%zu:", line + 1);
 	for (size_t i = 0; i < n; i++) {
 		size_t off = v[i].off < a ? a : v[i].off;

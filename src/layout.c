@@ -12,6 +12,8 @@
 #include <utf8proc.h>
 
 #include "yuedu/conv.h"
+#include "yuedu/lexicon.h"
+#include "yuedu/segment.h"
 #include "yuedu/doc.h"
 #include "yuedu/utf8.h"
 #include "yuedu/util.h"
@@ -492,6 +494,20 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 		t = ll->text_owned;
 	} else
 		t = doc->text + off;
+	if (lay->opts.annotate) {
+		/* Generated readings, inserted as the text writes its own. */
+		struct lexicon *lex = lexicon_get(NULL);
+		char *at;
+		uint32_t *am;
+		size_t alen;
+		segment_annotate(lex, t, len, ll->map, &at, &alen, &am);
+		free(ll->text_owned);
+		free(ll->map);
+		ll->text_owned = at;
+		ll->map = am;
+		t = at;
+		len = alen;
+	}
 	ll->text = t;
 
 	lay->brk = xgrow(lay->brk, &lay->brk_cap, len + 1, 1);

@@ -18,9 +18,12 @@
 #include "yuedu/annot.h"
 #include "yuedu/config.h"
 #include "yuedu/conv.h"
+#include "yuedu/define.h"
+#include "yuedu/lexicon.h"
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
 #include "yuedu/grep.h"
+#include "yuedu/inert.h"
 #include "yuedu/keys.h"
 #include "yuedu/dump.h"
 #include "yuedu/layout.h"
@@ -59,19 +62,20 @@ main_outline(struct doc *doc, const struct options *opts, struct conv *cv)
 	char *err;
 
 	if (outline_build(&ol, doc, &oo, &err) != 0) {
-		fprintf(stderr, "yuedu: %s\n", err);
+		inert_warn("%s", err);
 		free(err);
 		return 2;
 	}
 	for (size_t i = 0; i < ol->n; i++) {
 		char *t = cv ? conv_string(cv, ol->v[i].title) : NULL;
-		printf("%d\t%zu\t%s\n", ol->v[i].level, ol->v[i].line,
-		    t ? t : ol->v[i].title);
+		printf("%d\t%zu\t", ol->v[i].level, ol->v[i].line);
+		inert_fputs(t ? t : ol->v[i].title, stdout);
+		putchar('\n');
 		free(t);
 	}
 	outline_free(ol);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "yuedu: write error\n");
+		inert_warn("write error");
 		return 2;
 	}
 	return 0;
@@ -90,6 +94,7 @@ main_search_opts(const struct options *opts, struct doc *doc,
 	so->no_fold_script = opts->no_fold_script;
 	so->annot = annot_resolve(opts->pinyin, doc);
 	so->view_script = (int)opts->script;
+	so->pinyin = opts->pinyin_search;
 }
 
 /* Mark matches in colour: on a terminal, unless NO_COLOR is set. */
@@ -113,14 +118,14 @@ main_grep(struct doc *doc, const struct options *opts)
 	main_search_opts(opts, doc, &so);
 	s = search_new(opts->grep, &so, &err);
 	if (s == NULL) {
-		fprintf(stderr, "yuedu: %s\n", err);
+		inert_warn("%s", err);
 		free(err);
 		return 2;
 	}
 	st = grep_write(stdout, doc, s, main_grep_colour());
 	search_free(s);
 	if (st == GREP_ERROR) {
-		fprintf(stderr, "yuedu: write error\n");
+		inert_warn("write error");
 		return 2;
 	}
 	return st == GREP_MATCH ? 0 : 1;
@@ -142,18 +147,18 @@ main_grep_one(const char *path, const struct options *opts)
 	enum grep_status st;
 
 	if ((doc = enc_open(path, opts->encoding, &note, &err)) == NULL) {
-		fprintf(stderr, "yuedu: %s\n", err);
+		inert_warn("%s", err);
 		free(err);
 		return 2;
 	}
 	if (note != NULL) {
-		fprintf(stderr, "yuedu: %s: %s\n", path, note);
+		inert_warn("%s: %s", path, note);
 		free(note);
 	}
 	main_search_opts(opts, doc, &so);
 	s = search_new(opts->grep, &so, &err);
 	if (s == NULL) {
-		fprintf(stderr, "yuedu: %s\n", err);
+		inert_warn("%s", err);
 		free(err);
 		doc_free(doc);
 		return 3;	/* the pattern: no use going on */
@@ -162,7 +167,7 @@ main_grep_one(const char *path, const struct options *opts)
 	search_free(s);
 	doc_free(doc);
 	if (st == GREP_ERROR)
-		fprintf(stderr, "yuedu: write error\n");
+		inert_warn("write error");
 	return st == GREP_MATCH ? 0 : st == GREP_NONE ? 1 : 2;
 }
 
@@ -190,7 +195,7 @@ main_grep_files(const struct options *opts)
 			continue;
 		}
 		if ((paths = shelf_list(f, &n, &err)) == NULL) {
-			fprintf(stderr, "yuedu: %s\n", err);
+			inert_warn("%s", err);
 			free(err);
 			failed = 1;
 			continue;
@@ -227,7 +232,7 @@ main_config(int *argc, char ***argv)
 	free(path);
 	atexit(main_config_done);
 	for (size_t i = 0; i < main_cfg.nwarnings; i++)
-		fprintf(stderr, "yuedu: %s\n", main_cfg.warnings[i]);
+		inert_warn("%s", main_cfg.warnings[i]);
 	*argc = main_cfg.argc;
 	*argv = main_cfg.argv;
 }
@@ -247,7 +252,7 @@ main_binds(const struct options *opts)
 
 		if (config_bind_parse(opts->binds[i], &b, &err) != 0 ||
 		    keys_bind(b.key, b.command, &err) != 0) {
-			fprintf(stderr, "yuedu: %s\n", err);
+			inert_warn("%s", err);
 			free(err);
 		}
 	}
@@ -263,7 +268,7 @@ main_binds(const struct options *opts)
 #define MAIN_QUIET_MS 300
 
 struct main_watch {
-	const char *what;	/* e.g. "standard input" */
+	char *what;		/* e.g. "standard input", inert */
 	int tty;		/* /dev/tty for keys, or -1 */
 	struct termios old;
 	int raw;		/* tty in character mode (old saved) */
@@ -296,7 +301,7 @@ main_watch_start(struct main_watch *w, const char *what)
 	struct sigaction sa;
 
 	memset(w, 0, sizeof *w);
-	w->what = what;
+	w->what = inert_str(what);
 	w->tty = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
 	clock_gettime(CLOCK_MONOTONIC, &w->t0);
 	main_sigint = 0;
@@ -349,6 +354,7 @@ main_watch_end(struct main_watch *w)
 		close(w->tty);
 	if (w->shown)
 		fputs("\r\033[K", stderr);
+	free(w->what);
 }
 
 static enum doc_read_answer
@@ -424,8 +430,8 @@ main_open(struct doc **doc, const char *path, char **cause)
 		return DOC_ERR_INTERRUPTED;
 	}
 	if (st == DOC_OK && (*doc)->partial)
-		fprintf(stderr, "yuedu: stopped reading %s after %s; the rest "
-		    "is not shown\n", what, main_size((*doc)->len, num,
+		inert_warn("stopped reading %s after %s; the rest "
+		    "is not shown", what, main_size((*doc)->len, num,
 		    sizeof num));
 	return st;
 }
@@ -452,18 +458,21 @@ main_shelf_print(const char *dir, const struct options *opts)
 
 	so.state_dir = sdir;
 	if (shelf_load(&shelf, dir, &so, &err) != 0) {
-		fprintf(stderr, "yuedu: %s\n", err);
+		inert_warn("%s", err);
 		free(err);
 		free(sdir);
 		return 2;
 	}
 	if (shelf->warning != NULL)
-		fprintf(stderr, "yuedu: %s\n", shelf->warning);
+		inert_warn("%s", shelf->warning);
 	for (size_t i = 0; i < shelf->n; i++) {
 		const struct shelf_entry *e = &shelf->v[i];
 		char t[32];
 
-		printf("%s\t%s\t%zu\t%s\t", e->path, e->title, e->count.chars,
+		inert_fputs(e->path, stdout);
+		putchar('\t');
+		inert_fputs(e->title, stdout);
+		printf("\t%zu\t%s\t", e->count.chars,
 		    readtime_format(e->minutes, t, sizeof t));
 		if (e->progress_pct < 0)
 			printf("-\n");
@@ -471,7 +480,7 @@ main_shelf_print(const char *dir, const struct options *opts)
 			printf("%d%%\n", e->progress_pct);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "yuedu: write error\n");
+		inert_warn("write error");
 		rc = 2;
 	}
 	shelf_free(shelf);
@@ -501,10 +510,10 @@ main_several(const struct options *opts)
 	if (opts->nfiles < 2 || (what == NULL && isatty(STDOUT_FILENO)))
 		return 0;
 	if (what != NULL)
-		fprintf(stderr, "yuedu: %s takes one file at a time\n", what);
+		inert_warn("%s takes one file at a time", what);
 	else
-		fprintf(stderr, "yuedu: one file at a time when output is "
-		    "not a terminal\n");
+		inert_warn("one file at a time when output is "
+		    "not a terminal");
 	fprintf(stderr, "Try 'yuedu --help' for more information.\n");
 	return 2;
 }
@@ -517,6 +526,31 @@ main_terminal_cols(void)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	return 80;
+}
+
+/* --define: the dictionary's entries; 0 found, 1 not found, 2 no data. */
+static int
+main_define(const char *word)
+{
+	enum lexicon_status st;
+	struct lexicon *lex = lexicon_get(&st);
+	char *text;
+
+	if (lex == NULL) {
+		fprintf(stderr, "yuedu: %s\n", st == LEXICON_BAD ?
+		    "the dictionary data is damaged (reinstall yuedu)" :
+		    "the dictionary data is not installed (words.bin, "
+		    "cedict.bin)");
+		return 2;
+	}
+	text = define_text(lex, word, strlen(word));
+	if (text == NULL) {
+		fprintf(stderr, "yuedu: %s: not in the dictionary\n", word);
+		return 1;
+	}
+	fputs(text, stdout);
+	free(text);
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
 }
 
 int
@@ -536,8 +570,8 @@ main(int argc, char **argv)
 	config_set_command_check(keys_command_exists);
 	main_config(&argc, &argv);
 	if (options_parse(&opts, argc, argv, &err) != 0) {
-		fprintf(stderr, "yuedu: %s\nTry 'yuedu --help' for more "
-		    "information.\n", err);
+		inert_warn("%s", err);
+		fputs("Try 'yuedu --help' for more information.\n", stderr);
 		free(err);
 		return 2;
 	}
@@ -550,7 +584,7 @@ main(int argc, char **argv)
 	if (opts.print_config) {
 		rc = config_write(stdout, &main_cfg) != 0 ? 2 : 0;
 		if (rc != 0)
-			fprintf(stderr, "yuedu: write error\n");
+			inert_warn("write error");
 		options_done(&opts);
 		return rc;
 	}
@@ -559,9 +593,14 @@ main(int argc, char **argv)
 		options_done(&opts);
 		return 0;
 	}
+	if (opts.define != NULL) {
+		rc = main_define(opts.define);
+		options_done(&opts);
+		return rc;
+	}
 	if (opts.heading != NULL && outline_check_regex(opts.heading,
 	    &err) != 0) {
-		fprintf(stderr, "yuedu: %s\n", err);
+		inert_warn("%s", err);
 		free(err);
 		options_done(&opts);
 		return 2;
@@ -580,8 +619,8 @@ main(int argc, char **argv)
 		if (!main_is_dir(opts.files[i]))
 			continue;
 		if (what != NULL) {
-			fprintf(stderr, "yuedu: %s: is a directory (%s "
-			    "reads files; 'yuedu DIR' lists its articles)\n",
+			inert_warn("%s: is a directory (%s "
+			    "reads files; 'yuedu DIR' lists its articles)",
 			    opts.files[i], what);
 			options_done(&opts);
 			return 2;
@@ -595,42 +634,42 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if (opts.nfiles == 0 && isatty(STDIN_FILENO)) {
-		fprintf(stderr, "yuedu: no file given\n"
-		    "Try 'yuedu --help' for more information.\n");
+		inert_warn("no file given");
+		fputs("Try 'yuedu --help' for more information.\n", stderr);
 		options_done(&opts);
 		return 2;
 	}
 	path = opts.nfiles ? opts.files[0] : "-";
 	st = main_open(&doc, path, &cause);
 	if (st == DOC_ERR_INTERRUPTED) {
-		fprintf(stderr, "yuedu: interrupted while reading %s\n",
+		inert_warn("interrupted while reading %s",
 		    strcmp(path, "-") == 0 ? "standard input" : path);
 		free(cause);
 		options_done(&opts);
 		return 128 + SIGINT;
 	}
 	if (st != DOC_OK) {
-		fprintf(stderr, "yuedu: %s: %s\n", path, cause);
+		inert_warn("%s: %s", path, cause);
 		free(cause);
 		options_done(&opts);
 		return 2;
 	}
 	if (main_convert(doc, opts.encoding, &note, &err) != 0) {
 		rc = strstr(err, "interrupted") != NULL ? 128 + SIGINT : 2;
-		fprintf(stderr, "yuedu: %s: %s\n", path, err);
+		inert_warn("%s: %s", path, err);
 		free(err);
 		doc_free(doc);
 		options_done(&opts);
 		return rc;
 	}
 	if (note != NULL) {
-		fprintf(stderr, "yuedu: %s: %s\n", path, note);
+		inert_warn("%s: %s", path, note);
 		free(note);
 	}
 	if (opts.script != CONV_ORIGINAL) {
 		cv = conv_new(opts.script, &err);
 		if (cv == NULL) {
-			fprintf(stderr, "yuedu: %s\n", err);
+			inert_warn("%s", err);
 			free(err);
 			doc_free(doc);
 			options_done(&opts);
@@ -659,17 +698,19 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if (doc->len == 0)
-		fprintf(stderr, "yuedu: %s: empty file\n", path);
+		inert_warn("%s: empty file", path);
 
 	width_set_ambiguous(opts.ambiguous == OPTIONS_AMB_WIDE ?
 	    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
-	lo.annot = annot_resolve(opts.pinyin, doc);
+	lo.annot = opts.annotate && opts.pinyin == ANNOT_AUTO ? ANNOT_SHOW :
+	    annot_resolve(opts.pinyin, doc);
 	lo.conv = cv;
+	lo.annotate = opts.annotate;
 	lo.width_cols = opts.width_cols ? opts.width_cols :
 	    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
 	lay = layout_new(doc, &lo);
 	if (dump_write(stdout, doc, lay) != 0) {
-		fprintf(stderr, "yuedu: write error\n");
+		inert_warn("write error");
 		rc = 2;
 	}
 	layout_free(lay);

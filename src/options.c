@@ -36,6 +36,9 @@ enum {
 	OPT_NO_FOLD_WIDTH,
 	OPT_NO_FOLD_SCRIPT,
 	OPT_HIGHLIGHT,
+	OPT_ANNOTATE,
+	OPT_DEFINE,
+	OPT_PINYIN_SEARCH,
 };
 
 static const char options_short_text[] = ":w:hV";
@@ -61,6 +64,9 @@ static const struct option options_long[] = {
 	{ "no-fold-width", no_argument, NULL, OPT_NO_FOLD_WIDTH },
 	{ "no-fold-script", no_argument, NULL, OPT_NO_FOLD_SCRIPT },
 	{ "highlight", required_argument, NULL, OPT_HIGHLIGHT },
+	{ "annotate", no_argument, NULL, OPT_ANNOTATE },
+	{ "define", required_argument, NULL, OPT_DEFINE },
+	{ "pinyin-search", no_argument, NULL, OPT_PINYIN_SEARCH },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -113,6 +119,13 @@ static const char options_help_text[] =
 "      --no-fold-width   full-width ＡＩ１ and other compatibility forms no\n"
 "                        longer match ai1\n"
 "      --no-fold-script  traditional 網 no longer matches simplified 网\n"
+"      --annotate        give every Han character its reading, words first\n"
+"                        (銀(yín)行(háng)); shown as --pinyin says (auto:\n"
+"                        show); the text's own annotations win\n"
+"      --define=WORD     print the dictionary entries (CC-CEDICT) of WORD, in\n"
+"                        either script, and exit (0: found, 1: not found)\n"
+"      --pinyin-search   a pattern of Latin letters also finds the Han text\n"
+"                        whose readings spell it (yinhang finds 银行)\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
@@ -215,6 +228,15 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 		switch (c) {
 		case OPT_DUMP:
 			opts->dump = 1;
+			break;
+		case OPT_ANNOTATE:
+			opts->annotate = 1;
+			break;
+		case OPT_DEFINE:
+			opts->define = optarg;
+			break;
+		case OPT_PINYIN_SEARCH:
+			opts->pinyin_search = 1;
 			break;
 		case 'w':
 			if (options_int(optarg, 1, 10000, &v) != 0) {

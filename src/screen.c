@@ -26,6 +26,7 @@
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
 #include "yuedu/finder.h"
+#include "yuedu/inert.h"
 #include "yuedu/keys.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
@@ -1189,8 +1190,8 @@ screen_session_new(const struct options *opts, int *rc)
 	if (!isatty(STDIN_FILENO)) {
 		s->tty = fopen("/dev/tty", "r");
 		if (s->tty == NULL) {
-			fprintf(stderr, "yuedu: no terminal to read keys from "
-			    "(/dev/tty: %s)\n", strerror(errno));
+			inert_warn("no terminal to read keys from "
+			    "(/dev/tty: %s)", strerror(errno));
 			free(s);
 			*rc = 2;
 			return NULL;
@@ -1207,8 +1208,8 @@ screen_session_new(const struct options *opts, int *rc)
 	if (s->term == NULL) {
 		const char *t = getenv("TERM");
 
-		fprintf(stderr, "yuedu: cannot use the terminal (TERM=%s); "
-		    "try --dump\n", t ? t : "unset");
+		inert_warn("cannot use the terminal (TERM=%s); try --dump",
+		    t ? t : "unset");
 		if (s->tty)
 			fclose(s->tty);
 		free(s);
@@ -1386,7 +1387,7 @@ screen_run(struct doc *doc, const struct options *opts)
 	    opts->nfiles > 1 ? opts->nfiles : 1, &cur, &warn);
 	rc = screen_session_free(s);
 	if (warn != NULL) {
-		fprintf(stderr, "yuedu: %s\n", warn);
+		inert_warn("%s", warn);
 		free(warn);
 	}
 	return rc;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/inert.h"
 #include "yuedu/keycode.h"
 #include "yuedu/options.h"
 #include "yuedu/session.h"
@@ -224,7 +225,7 @@ screen_shelf(const char *dir, const struct options *opts)
 	ss.so.wpm = opts->wpm;
 	ss.so.annot = opts->pinyin;
 	if (shelf_load(&ss.shelf, dir, &ss.so, &err) != 0) {
-		fprintf(stderr, "yuedu: %s\n", err);
+		inert_warn("%s", err);
 		free(err);
 		free(sdir);
 		return 2;
@@ -246,7 +247,7 @@ screen_shelf(const char *dir, const struct options *opts)
 	rc = screen_session_free(ss.s);
 	/* A place that could not be saved on the way out is worth a line. */
 	if (rc != 0 && ss.msg != NULL)
-		fprintf(stderr, "yuedu: %s\n", ss.msg);
+		inert_warn("%s", ss.msg);
 	shelf_view_done(&ss.v);
 	shelf_free(ss.shelf);
 	free(ss.msg);

@@ -19,6 +19,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <opencc/opencc.h>
 #include <pcre2.h>
+#include <unistr.h>
 #include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -28,6 +29,8 @@
 #include "yuedu/doc.h"
 #include "yuedu/uchar.h"
 #include "yuedu/utf8.h"
+#include "yuedu/lexicon.h"
+#include "yuedu/segment.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -828,6 +831,8 @@ struct search {
 	size_t *cands;
 	size_t cand_cap;
 	struct search *alt;	/* the pattern in mainland phrases, or NULL */
+	char *py;		/* pinyin search: the pattern in lower case */
+	size_t py_len;
 };
 
 /* 1 if PATTERN has a capital letter (for a regex: not after '\'). */
@@ -930,6 +935,10 @@ search_inverse(int hk, const char *pattern)
 	}
 	if (cc[hk] == (opencc_t)-1)
 		return NULL;
+	/* OpenCC reads past the end of a truncated sequence: only valid
+	 * UTF-8 goes in (a pattern that is not has no mainland form). */
+	if (u8_check((const uint8_t *)pattern, strlen(pattern)) != NULL)
+		return NULL;
 	out = opencc_convert_utf8(cc[hk], pattern, strlen(pattern));
 	if (out == NULL)
 		return NULL;
@@ -966,6 +975,25 @@ search_add_alt(struct search *s, const struct search_opts *opts)
 		s->alt = alt;
 	else
 		search_free(alt);
+}
+
+/* Pinyin search: a pattern of Latin letters (and v for ü) only. */
+static void
+search_pinyin_init(struct search *s, const char *pattern)
+{
+	size_t n = strlen(pattern);
+
+	if (n < 2 || n > 64)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (!((pattern[i] >= 'a' && pattern[i] <= 'z') ||
+		    (pattern[i] >= 'A' && pattern[i] <= 'Z')))
+			return;
+	s->py = xstrdup(pattern);
+	for (size_t i = 0; i < n; i++)
+		if (s->py[i] >= 'A' && s->py[i] <= 'Z')
+			s->py[i] = (char)(s->py[i] + 32);
+	s->py_len = n;
 }
 
 struct search *
@@ -1051,6 +1079,8 @@ search_new(const char *pattern, const struct search_opts *opts, char **err)
 	if ((s->flags & SEARCH_F_SCRIPT) && (opts->view_script == CONV_TAIWAN ||
 	    opts->view_script == CONV_HONGKONG))
 		search_add_alt(s, opts);
+	if (opts->pinyin && !opts->regex)
+		search_pinyin_init(s, pattern);
 	return s;
 }
 
@@ -1069,6 +1099,7 @@ search_free(struct search *s)
 	free(s->tmp);
 	free(s->cands);
 	search_free(s->alt);
+	free(s->py);
 	free(s);
 }
 
@@ -1155,6 +1186,11 @@ search_choose_key(struct search *s, const char *sample, size_t n)
 			s->have_needles = 1;
 		}
 	}
+	if (s->py != NULL) {
+		/* Han text spelling the pattern holds none of its letters. */
+		s->have_needles = 0;
+		return;
+	}
 	if (s->alt != NULL) {
 		/* Lines holding either form are candidates. */
 		struct search_needles *a = &s->alt->nd;
@@ -1200,8 +1236,72 @@ search_push(struct search_match **v, size_t *cap, size_t count, size_t off,
  * before BASE + ACCEPT and at or after MIN_OFF are appended to *v after
  * COUNT; returns the new count.
  */
+static int
+search_match_cmp(const void *a, const void *b)
+{
+	const struct search_match *x = a, *y = b;
+
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/*
+ * Pinyin search in window W: Han text whose readings spell s->py, added
+ * to the literal matches v[FIRST..COUNT) in order.  XXX: an annotation
+ * between two characters (網(wǎng)經) stops a match; every Han character
+ * costs a lookup, so a search of 100 MB takes seconds.
+ */
+static size_t
+search_pinyin_window(struct search *s, const char *w, size_t n, size_t base,
+    size_t accept, size_t min_off, struct search_match **v, size_t *cap,
+    size_t first, size_t count)
+{
+	const struct lexicon *lex = lexicon_get(NULL);
+	size_t i = 0;
+
+	if (lex == NULL)
+		return count;
+	while (i < n && i < accept) {
+		uint32_t cp;
+		size_t l = utf8_decode(w + i, n - i, &cp), m;
+
+		if (base + i >= min_off && uchar_is_han(cp) &&
+		    (m = segment_pinyin_match(lex, w + i, n - i, s->py,
+		    s->py_len)) > 0) {
+			count = search_push(v, cap, count, base + i,
+			    base + i + m);
+			i += m;
+			continue;
+		}
+		i += l;
+	}
+	if (count - first > 1)
+		qsort(*v + first, count - first, sizeof **v,
+		    search_match_cmp);
+	return count;
+}
+
+static size_t
+search_window_literal(struct search *s, const char *w, size_t n, size_t base,
+    int notbol, int noteol, size_t accept, size_t min_off,
+    struct search_match **v, size_t *cap, size_t count);
+
 static size_t
 search_window(struct search *s, const char *w, size_t n, size_t base,
+    int notbol, int noteol, size_t accept, size_t min_off,
+    struct search_match **v, size_t *cap, size_t count)
+{
+	size_t first = count;
+
+	count = search_window_literal(s, w, n, base, notbol, noteol, accept,
+	    min_off, v, cap, count);
+	if (s->py != NULL)
+		count = search_pinyin_window(s, w, n, base, accept, min_off, v,
+		    cap, first, count);
+	return count;
+}
+
+static size_t
+search_window_literal(struct search *s, const char *w, size_t n, size_t base,
     int notbol, int noteol, size_t accept, size_t min_off,
     struct search_match **v, size_t *cap, size_t count)
 {

@@ -111,7 +111,8 @@ session_finder_open(struct session *ses, int start, enum annot_mode annot)
 	struct search_opts so = { .regex = opts->regex,
 	    .casing = opts->case_sensitive ? SEARCH_CASE_SENSITIVE :
 	    SEARCH_CASE_SMART, .no_fold_width = opts->no_fold_width,
-	    .no_fold_script = opts->no_fold_script, .annot = annot };
+	    .no_fold_script = opts->no_fold_script, .annot = annot,
+	    .pinyin = opts->pinyin_search };
 
 	finder_init(&ses->finder, &ses->p, &so);
 	ses->p.finder = &ses->finder;
@@ -144,7 +145,9 @@ session_doc_open(struct session *ses, struct doc *doc, int start, int rows,
 	ses->name = ses->file_n > 1 ? xasprintf("%s (file %zu/%zu)", slash,
 	    ses->file_i + 1, ses->file_n) : xstrdup(slash);
 	memset(&lo, 0, sizeof(lo));	/* the script: pager_set_script() */
-	lo.annot = annot_resolve(opts->pinyin, doc);
+	lo.annot = opts->annotate && opts->pinyin == ANNOT_AUTO ? ANNOT_SHOW :
+	    annot_resolve(opts->pinyin, doc);
+	lo.annotate = opts->annotate;
 	lo.width_cols = 80;
 	ses->lay = layout_new(doc, &lo);
 	ses->annot_auto = opts->pinyin == ANNOT_AUTO ? lo.annot : ANNOT_HIDE;

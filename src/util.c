@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/inert.h"
+
 static void (*util_die_hook)(void);
 
 void
@@ -21,6 +23,7 @@ void
 util_die(const char *fmt, ...)
 {
 	va_list ap;
+	char msg[1024];
 
 	if (util_die_hook != NULL) {
 		void (*hook)(void) = util_die_hook;
@@ -29,8 +32,9 @@ util_die(const char *fmt, ...)
 	}
 	fputs("yuedu: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);	/* no allocation: maybe OOM */
 	va_end(ap);
+	inert_fputs(msg, stderr);
 	fputc('\n', stderr);
 	exit(2);
 }

@@ -1,6 +1,7 @@
 /*
  * Inline pinyin annotations: a Han character followed by one toned pinyin
- * syllable in ASCII or full-width parentheses, as in 網(wǎng) or 戰（zhàn）.
+ * syllable in ASCII or full-width parentheses, as in 網(wǎng) or 戰（zhàn）
+ * (a neutral tone after a middle dot: 了(·le)).
  * An annotation is the parenthesised part; it belongs to the character
  * before it and is never separated from it.
  */
@@ -34,7 +35,8 @@ struct annot_span {
 size_t annot_find(const char *s, size_t n, size_t base,
     struct annot_span **spans, size_t *cap);
 
-/* 1 if S (N bytes) is one toned pinyin syllable such as "wǎng". */
+/* 1 if S (N bytes) is one toned pinyin syllable such as "wǎng", or a
+ * neutral one after a middle dot, "·le". */
 int annot_is_pinyin(const char *s, size_t n);
 
 /*

@@ -72,6 +72,9 @@ struct layout_opts {
 	int width_cols;			/* W, >= 1 */
 	enum annot_mode annot;		/* SHOW or HIDE (AUTO resolved) */
 	struct conv *conv;		/* script view, or NULL (not owned) */
+	int annotate;			/* generated pinyin on Han characters
+					   (--annotate); the lexicon is loaded
+					   on the first line laid out */
 };
 
 struct layout;

@@ -25,6 +25,11 @@ struct options {
 	int width_cols;			/* -w N; 0 = terminal or 80 */
 	enum options_amb ambiguous;	/* --ambiguous */
 	enum annot_mode pinyin;		/* --pinyin */
+	int annotate;			/* --annotate: pinyin on every Han
+					   character */
+	const char *define;		/* --define WORD (not owned) */
+	int pinyin_search;		/* --pinyin-search: Latin patterns
+					   spell the readings of Han text */
 	long cpm;			/* --cpm: CJK characters a minute */
 	long wpm;			/* --wpm: words a minute */
 	int no_remember;		/* --no-remember */

@@ -31,6 +31,9 @@ struct search_opts {
 	 * a literal pattern then also matches its mainland form, so 隨身碟
 	 * typed in the Taiwan view finds the U盘 it shows. */
 	int view_script;
+	/* 1: a pattern of two or more Latin letters also finds the Han text
+	 * whose readings spell it, toneless (yinhang: 银行, 銀行). */
+	int pinyin;
 };
 
 struct search_match {

@@ -68,6 +68,9 @@ test_find(void **st)
 		{ "嗯(ńg)", "嗯(ńg)" }, { "北(Běi)", "北(Běi)" },
 		{ "创(chuàng)", "创(chuàng)" }, { "兄(xiōng)", "兄(xiōng)" },
 		{ "〇(líng)", "〇(líng)" },
+		/* A neutral tone after a middle dot; never a mark with it. */
+		{ "了(·le)", "了(·le)" }, { "了(·lè)", "" }, { "了(·)", "" },
+		{ "了(·xyz)", "" },
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

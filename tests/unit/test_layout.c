@@ -22,7 +22,7 @@ static char *
 rows_of(const char *text, int w, enum annot_mode annot)
 {
 	struct doc *doc = doc_new_mem(text, strlen(text), "t");
-	struct layout_opts lo = { w, annot, NULL };
+	struct layout_opts lo = { w, annot, NULL, 0 };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 0);
 	size_t cap = 0, len = 0;
@@ -226,7 +226,7 @@ test_hidden_at_one(void **st)
 {
 	const char *text = "網(wǎng)經(jīng)社";
 	struct doc *doc = doc_new_mem(text, strlen(text), "t");
-	struct layout_opts lo = { 1, ANNOT_HIDE, NULL };
+	struct layout_opts lo = { 1, ANNOT_HIDE, NULL, 0 };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 0);
 
@@ -244,7 +244,7 @@ test_rows(void **st)
 {
 	const char *text = "第一行\n中文中文中文中文\n\nlast";
 	struct doc *doc = doc_new_mem(text, strlen(text), "t");
-	struct layout_opts lo = { 4, ANNOT_SHOW, NULL };
+	struct layout_opts lo = { 4, ANNOT_SHOW, NULL, 0 };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 1);
 
@@ -286,7 +286,7 @@ test_ruby_groups(void **st)
 	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
 	for (int w = 1; w <= 14; w++) {
 		struct doc *doc = doc_new_mem(texts[t], strlen(texts[t]), "t");
-		struct layout_opts lo = { w, ANNOT_RUBY, NULL };
+		struct layout_opts lo = { w, ANNOT_RUBY, NULL, 0 };
 		struct layout *lay = layout_new(doc, &lo);
 		const struct layout_line *ll = layout_get(lay, 0);
 
