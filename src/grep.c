@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/render.h"
 #include "yuedu/inert.h"
 #include "yuedu/search.h"
 #include "yuedu/width.h"
@@ -64,6 +65,9 @@ grep_line(void *arg, size_t line, const struct search_match *v, size_t n)
 		inert_fputs(g->file, g->out);
 		putc(':', g->out);
 	}
+	/* A rendered text reports the source line the match starts on. */
+	if (g->doc->render != NULL)
+		line = render_line_of(g->doc, v[0].off, NULL);
 	fprintf(g->out, "%zu:", line + 1);
 	for (size_t i = 0; i < n; i++) {
 		size_t off = v[i].off < a ? a : v[i].off;

@@ -32,6 +32,7 @@
 #include "yuedu/search.h"
 #include "yuedu/screen.h"
 #include "yuedu/readtime.h"
+#include "yuedu/render.h"
 #include "yuedu/shelf.h"
 #include "yuedu/state.h"
 #include "yuedu/util.h"
@@ -51,6 +52,23 @@ main_locale(void)
 	cs = nl_langinfo(CODESET);
 	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+/*
+ * The rendering of DOC the options ask for: --raw shows the source as it
+ * is (the identity), else by --format and --reflow.  Caller frees.
+ */
+static struct render *
+main_render(struct doc *doc, const struct options *opts)
+{
+	struct render_opts ro;
+
+	memset(&ro, 0, sizeof ro);
+	ro.format = opts->raw ? RENDER_TEXT : (enum render_format)opts->format;
+	ro.reflow = opts->raw ? RENDER_REFLOW_OFF :
+	    (enum render_reflow)opts->reflow;
+	ro.width_cols = opts->width_cols;
+	return render_doc(doc, &ro);
 }
 
 /* --outline: one heading per line, LEVEL<TAB>LINE<TAB>TITLE. */
@@ -143,6 +161,7 @@ main_grep_one(const char *path, const struct options *opts)
 	struct search_opts so;
 	struct search *s;
 	struct doc *doc;
+	struct render *rend;
 	char *err, *note;
 	enum grep_status st;
 
@@ -155,16 +174,19 @@ main_grep_one(const char *path, const struct options *opts)
 		inert_warn("%s: %s", path, note);
 		free(note);
 	}
-	main_search_opts(opts, doc, &so);
+	rend = main_render(doc, opts);
+	main_search_opts(opts, rend->doc, &so);
 	s = search_new(opts->grep, &so, &err);
 	if (s == NULL) {
 		inert_warn("%s", err);
 		free(err);
+		render_free(rend);
 		doc_free(doc);
 		return 3;	/* the pattern: no use going on */
 	}
-	st = grep_write_file(stdout, doc, s, main_grep_colour(), path);
+	st = grep_write_file(stdout, rend->doc, s, main_grep_colour(), path);
 	search_free(s);
+	render_free(rend);
 	doc_free(doc);
 	if (st == GREP_ERROR)
 		inert_warn("write error");
@@ -557,7 +579,8 @@ int
 main(int argc, char **argv)
 {
 	struct options opts;
-	struct doc *doc;
+	struct doc *doc, *shown;
+	struct render *rend;
 	struct layout *lay;
 	struct layout_opts lo;
 	struct conv *cv = NULL;
@@ -676,22 +699,27 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
+	rend = main_render(doc, &opts);
+	shown = rend->doc;
 	if (opts.grep != NULL) {
-		rc = main_grep(doc, &opts);
+		rc = main_grep(shown, &opts);
+		render_free(rend);
 		conv_free(cv);
 		doc_free(doc);
 		options_done(&opts);
 		return rc;
 	}
 	if (opts.outline) {
-		rc = main_outline(doc, &opts, cv);
+		rc = main_outline(shown, &opts, cv);
+		render_free(rend);
 		conv_free(cv);
 		doc_free(doc);
 		options_done(&opts);
 		return rc;
 	}
 	if (!opts.dump && isatty(STDOUT_FILENO)) {
-		rc = screen_run(doc, &opts);
+		rc = screen_run(shown, &opts);
+		render_free(rend);
 		conv_free(cv);
 		doc_free(doc);
 		options_done(&opts);
@@ -703,17 +731,18 @@ main(int argc, char **argv)
 	width_set_ambiguous(opts.ambiguous == OPTIONS_AMB_WIDE ?
 	    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
 	lo.annot = opts.annotate && opts.pinyin == ANNOT_AUTO ? ANNOT_SHOW :
-	    annot_resolve(opts.pinyin, doc);
+	    annot_resolve(opts.pinyin, shown);
 	lo.conv = cv;
 	lo.annotate = opts.annotate;
 	lo.width_cols = opts.width_cols ? opts.width_cols :
 	    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
-	lay = layout_new(doc, &lo);
-	if (dump_write(stdout, doc, lay) != 0) {
+	lay = layout_new(shown, &lo);
+	if (dump_write(stdout, shown, lay) != 0) {
 		inert_warn("write error");
 		rc = 2;
 	}
 	layout_free(lay);
+	render_free(rend);
 	conv_free(cv);
 	doc_free(doc);
 	options_done(&opts);

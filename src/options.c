@@ -14,6 +14,7 @@
 #include "yuedu/enc.h"
 #include "yuedu/outline.h"
 #include "yuedu/readtime.h"
+#include "yuedu/render.h"
 #include "yuedu/util.h"
 
 enum {
@@ -36,6 +37,9 @@ enum {
 	OPT_NO_FOLD_WIDTH,
 	OPT_NO_FOLD_SCRIPT,
 	OPT_HIGHLIGHT,
+	OPT_FORMAT,
+	OPT_REFLOW,
+	OPT_RAW,
 	OPT_ANNOTATE,
 	OPT_DEFINE,
 	OPT_PINYIN_SEARCH,
@@ -64,6 +68,9 @@ static const struct option options_long[] = {
 	{ "no-fold-width", no_argument, NULL, OPT_NO_FOLD_WIDTH },
 	{ "no-fold-script", no_argument, NULL, OPT_NO_FOLD_SCRIPT },
 	{ "highlight", required_argument, NULL, OPT_HIGHLIGHT },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "reflow", required_argument, NULL, OPT_REFLOW },
+	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "annotate", no_argument, NULL, OPT_ANNOTATE },
 	{ "define", required_argument, NULL, OPT_DEFINE },
 	{ "pinyin-search", no_argument, NULL, OPT_PINYIN_SEARCH },
@@ -107,6 +114,13 @@ static const char options_help_text[] =
 "      --encoding=NAME   read the file as NAME (UTF-8, UTF-16LE, UTF-16BE,\n"
 "                        GB18030, GBK, GB2312, BIG5, BIG5-HKSCS, EUC-TW,\n"
 "                        HZ-GB-2312); default: detect\n"
+"      --format=FORMAT   how to read the file: auto (by its name and\n"
+"                        content), text, markdown\n"
+"      --reflow=MODE     join the lines of hard-wrapped text into\n"
+"                        paragraphs: auto (when the text looks wrapped),\n"
+"                        on, off\n"
+"      --raw             show the source as it is (no Markdown rendering,\n"
+"                        no reflow)\n"
 "      --script=SCRIPT   show the text in another script (OpenCC): original,\n"
 "                        simplified, traditional, taiwan, hongkong\n"
 "      --grep=PATTERN    print the lines that PATTERN matches as LINE:TEXT and\n"
@@ -310,6 +324,36 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 			break;
 		case OPT_NO_FOLD_SCRIPT:
 			opts->no_fold_script = 1;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "auto") == 0)
+				opts->format = RENDER_AUTO;
+			else if (strcmp(optarg, "text") == 0)
+				opts->format = RENDER_TEXT;
+			else if (strcmp(optarg, "markdown") == 0 ||
+			    strcmp(optarg, "md") == 0)
+				opts->format = RENDER_MARKDOWN;
+			else {
+				*err = xasprintf("invalid --format '%s' "
+				    "(expected auto, text or markdown)", optarg);
+				goto fail;
+			}
+			break;
+		case OPT_REFLOW:
+			if (strcmp(optarg, "auto") == 0)
+				opts->reflow = RENDER_REFLOW_AUTO;
+			else if (strcmp(optarg, "on") == 0)
+				opts->reflow = RENDER_REFLOW_ON;
+			else if (strcmp(optarg, "off") == 0)
+				opts->reflow = RENDER_REFLOW_OFF;
+			else {
+				*err = xasprintf("invalid --reflow '%s' "
+				    "(expected auto, on or off)", optarg);
+				goto fail;
+			}
+			break;
+		case OPT_RAW:
+			opts->raw = 1;
 			break;
 		case OPT_HIGHLIGHT:
 			if (optarg[0] == '\0') {

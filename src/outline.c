@@ -16,6 +16,7 @@
 #include <pcre2.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/render.h"
 #include "yuedu/uchar.h"
 #include "yuedu/utf8.h"
 #include "yuedu/util.h"
@@ -2054,6 +2055,58 @@ outline_levels(struct outline_ctx *cx, struct outline *ol)
 		ol->v[i].level -= min - 1;
 }
 
+/* TITLE without its annotations (网(wǎng) -> 网), as a new string. */
+static char *
+outline_strip_annot(const char *title)
+{
+	struct annot_span *sp = NULL;
+	size_t cap = 0, n = strlen(title), k = 0, from = 0;
+	size_t ns = annot_find(title, n, 0, &sp, &cap);
+	char *out = xmalloc(n + 1);
+
+	for (size_t i = 0; i < ns; i++) {
+		memcpy(out + k, title + from, sp[i].open_off - from);
+		k += sp[i].open_off - from;
+		from = sp[i].end_off;
+	}
+	memcpy(out + k, title + from, n - from);
+	out[k + n - from] = '\0';
+	free(sp);
+	return out;
+}
+
+/*
+ * A structured rendering (Markdown, HTML, EPUB) knows its headings: the
+ * outline is theirs, with levels made relative and source line numbers.
+ */
+static struct outline *
+outline_from_render(struct doc *doc, enum annot_mode mode)
+{
+	const struct render *r = doc->render;
+	struct outline *ol = xcalloc(1, sizeof *ol);
+	int min = 7;
+
+	ol->v = xcalloc(r->nheadings ? r->nheadings : 1, sizeof *ol->v);
+	for (size_t i = 0; i < r->nheadings; i++) {
+		struct outline_heading *h = &ol->v[ol->n];
+		const struct render_heading *rh = &r->headings[i];
+
+		if (rh->title[0] == '\0')
+			continue;
+		h->level = rh->level;
+		h->off = rh->off;
+		h->line = render_line_of(doc, rh->off, NULL) + 1;
+		h->title = mode == ANNOT_HIDE ? outline_strip_annot(rh->title) :
+		    xstrdup(rh->title);
+		if (h->level < min)
+			min = h->level;
+		ol->n++;
+	}
+	for (size_t i = 0; i < ol->n; i++)
+		ol->v[i].level -= min - 1;
+	return ol;
+}
+
 int
 outline_build(struct outline **out, struct doc *doc,
     const struct outline_opts *opts, char **err)
@@ -2072,6 +2125,11 @@ outline_build(struct outline **out, struct doc *doc,
 	cx.para_indent = -1;
 	mode = annot_resolve(opts ? opts->annot : ANNOT_AUTO, doc);
 	cx.hide = mode == ANNOT_HIDE;
+	if (doc->render != NULL && doc->render->format != RENDER_TEXT &&
+	    (opts == NULL || opts->heading_regex == NULL)) {
+		*out = outline_from_render(doc, mode);
+		return 0;
+	}
 	if (opts != NULL && opts->heading_regex != NULL) {
 		if (outline_scan_regex(&cx, opts->heading_regex, err) != 0) {
 			free(cx.cand);
@@ -2085,6 +2143,12 @@ outline_build(struct outline **out, struct doc *doc,
 	}
 	ol = xcalloc(1, sizeof *ol);
 	outline_levels(&cx, ol);
+	/* Reflowed text: line numbers are the source's. */
+	if (doc->render != NULL && !doc->render->identity) {
+		for (size_t i = 0; i < ol->n; i++)
+			ol->v[i].line = render_line_of(doc, ol->v[i].off,
+			    NULL) + 1;
+	}
 	free(cx.cand);
 	free(cx.spans);
 	*out = ol;

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+struct render;
+
 struct doc {
 	const char *text;	/* UTF-8 bytes, after any BOM; not NUL-ended */
 	size_t len;		/* bytes in text */
@@ -16,6 +18,8 @@ struct doc {
 	int mapped;		/* text is an mmap of the file (never written) */
 	int partial;		/* reading a pipe was stopped: the text is
 				   what had come until then */
+	const struct render *render;	/* the rendering whose shown text
+					   this is, or NULL (render.h) */
 
 	/* Private. */
 	void *map_base;		/* what mmap returned */

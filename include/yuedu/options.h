@@ -50,6 +50,9 @@ struct options {
 	const char **highlights;	/* --highlight TERM, in order (array
 					   owned, strings not) */
 	size_t nhighlights;
+	int format;			/* --format: enum render_format */
+	int reflow;			/* --reflow: enum render_reflow */
+	int raw;			/* --raw: show the source as it is */
 	char **files;			/* operands (not owned) */
 	size_t nfiles;
 };

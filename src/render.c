@@ -1,0 +1,649 @@
+/*
+ * The rendered text: the builder renderers call (text mapped to its
+ * source, blocks, styles, headings, links), the map read back (shown byte
+ * to source byte and line), and the choice of renderer for a document.
+ * The renderers themselves live in render_text.c (plain and reflowed
+ * text) and render_md.c (Markdown).
+ */
+#include "yuedu/render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "render_int.h"
+#include "yuedu/doc.h"
+#include "yuedu/util.h"
+
+struct render *
+render_begin(struct doc *src, enum render_format format)
+{
+	struct render *r = xcalloc(1, sizeof *r);
+
+	r->src = src;
+	r->format = format;
+	r->nparts = 1;
+	r->parts_cap = 4;
+	r->parts = xcalloc(r->parts_cap, sizeof *r->parts);
+	r->parts[0].name = xstrdup(src->name ? src->name : "-");
+	r->parts[0].text = src->text;
+	r->parts[0].len = src->len;
+	return r;
+}
+
+size_t
+render_part_add(struct render *r, const char *name, const char *text,
+    size_t len)
+{
+	struct render_part *p;
+
+	r->parts = xgrow(r->parts, &r->parts_cap, r->nparts + 1,
+	    sizeof *r->parts);
+	p = &r->parts[r->nparts];
+	memset(p, 0, sizeof *p);
+	p->name = xstrdup(name);
+	p->text = text;
+	p->len = len;
+	r->cur_part = (uint16_t)r->nparts;
+	return r->nparts++;
+}
+
+void
+render_part_set(struct render *r, size_t part)
+{
+	if (part < r->nparts)
+		r->cur_part = (uint16_t)part;
+}
+
+static void
+render_append(struct render *r, const char *s, size_t n)
+{
+	if (r->len + n + 1 > r->cap) {
+		size_t cap = r->cap ? r->cap : 4096;
+
+		while (cap < r->len + n + 1)
+			cap *= 2;
+		r->buf = xrealloc(r->buf, cap);
+		r->cap = cap;
+	}
+	memcpy(r->buf + r->len, s, n);
+	r->len += n;
+}
+
+static void
+render_run_add(struct render *r, size_t n, size_t src, int copied)
+{
+	struct render_run *last = r->nruns ? &r->runs[r->nruns - 1] : NULL;
+
+	if (n == 0)
+		return;
+	if (last != NULL && copied && last->copied &&
+	    last->part == r->cur_part && last->src + last->len == src &&
+	    last->off + last->len == r->len && (uint64_t)last->len + n <
+	    UINT32_MAX) {
+		last->len += (uint32_t)n;
+		return;
+	}
+	while (n > 0) {
+		uint32_t k = n > UINT32_MAX / 2 ? UINT32_MAX / 2 : (uint32_t)n;
+		struct render_run *run;
+
+		r->runs = xgrow(r->runs, &r->runs_cap, r->nruns + 1,
+		    sizeof *r->runs);
+		run = &r->runs[r->nruns++];
+		run->off = r->len;
+		run->src = src;
+		run->len = k;
+		run->part = r->cur_part;
+		run->copied = (uint16_t)copied;
+		n -= k;
+		if (copied)
+			src += k;
+		/* r->len is advanced by the caller after the whole run. */
+		if (n > 0)
+			r->len += k;
+	}
+}
+
+void
+render_text(struct render *r, const char *s, size_t n, size_t src_off)
+{
+	size_t start = r->len;
+
+	render_run_add(r, n, src_off, 1);
+	r->len = start;
+	render_append(r, s, n);
+}
+
+void
+render_gen(struct render *r, const char *s, size_t n, size_t src_off)
+{
+	size_t start = r->len;
+
+	render_run_add(r, n, src_off, 0);
+	r->len = start;
+	render_append(r, s, n);
+}
+
+void
+render_gen_str(struct render *r, const char *s, size_t src_off)
+{
+	render_gen(r, s, strlen(s), src_off);
+}
+
+size_t
+render_len(const struct render *r)
+{
+	return r->len;
+}
+
+const char *
+render_buf(const struct render *r)
+{
+	return r->buf;
+}
+
+void
+render_block_begin(struct render *r, enum render_block_kind kind, int level)
+{
+	struct render_block *b;
+
+	r->blocks = xgrow(r->blocks, &r->blocks_cap, r->nblocks + 1,
+	    sizeof *r->blocks);
+	b = &r->blocks[r->nblocks];
+	memset(b, 0, sizeof *b);
+	b->off = b->end = r->len;
+	b->kind = (uint8_t)kind;
+	b->level = (uint8_t)(level < 0 ? 0 : level > 255 ? 255 : level);
+	if (r->nopen < (int)(sizeof r->open_block / sizeof r->open_block[0]))
+		r->open_block[r->nopen] = r->nblocks;
+	r->nopen++;
+	r->nblocks++;
+}
+
+void
+render_block_end(struct render *r)
+{
+	if (r->nopen == 0)
+		return;
+	r->nopen--;
+	if (r->nopen < (int)(sizeof r->open_block / sizeof r->open_block[0]))
+		r->blocks[r->open_block[r->nopen]].end = r->len;
+}
+
+void
+render_block_hang(struct render *r, int hang_cols, size_t prefix_len)
+{
+	struct render_block *b;
+
+	if (r->nopen == 0 || r->nopen > (int)(sizeof r->open_block /
+	    sizeof r->open_block[0]))
+		return;
+	b = &r->blocks[r->open_block[r->nopen - 1]];
+	b->hang_cols = (uint16_t)(hang_cols < 0 ? 0 : hang_cols > 1000 ?
+	    1000 : hang_cols);
+	b->prefix_len = (uint32_t)prefix_len;
+}
+
+/* The style set now open, and the innermost link. */
+static unsigned
+render_style_cur(const struct render *r, uint32_t *link)
+{
+	unsigned s = 0;
+	int n = r->nstyle < 32 ? r->nstyle : 32;
+
+	*link = 0;
+	for (int i = 0; i < n; i++) {
+		s |= r->style_stack[i];
+		if (r->link_stack[i])
+			*link = r->link_stack[i];
+	}
+	return s;
+}
+
+/* The styles change at r->len: close the flat span running until here. */
+static void
+render_style_flush(struct render *r)
+{
+	uint32_t link;
+	unsigned s = render_style_cur(r, &link);
+	struct render_span *last;
+
+	if (s != 0 && r->len > r->span_start) {
+		last = r->nspans ? &r->spans[r->nspans - 1] : NULL;
+		if (last != NULL && last->end == r->span_start &&
+		    last->style == s && last->link == link) {
+			last->end = r->len;
+		} else {
+			r->spans = xgrow(r->spans, &r->spans_cap,
+			    r->nspans + 1, sizeof *r->spans);
+			last = &r->spans[r->nspans++];
+			last->off = r->span_start;
+			last->end = r->len;
+			last->style = s;
+			last->link = link;
+		}
+	}
+	r->span_start = r->len;
+}
+
+static void
+render_style_push_link(struct render *r, unsigned style, uint32_t link)
+{
+	render_style_flush(r);
+	if (r->nstyle < 32) {
+		r->style_stack[r->nstyle] = style;
+		r->link_stack[r->nstyle] = link;
+	}
+	r->nstyle++;
+}
+
+void
+render_style_push(struct render *r, unsigned style)
+{
+	render_style_push_link(r, style, 0);
+}
+
+void
+render_style_pop(struct render *r)
+{
+	if (r->nstyle == 0)
+		return;
+	render_style_flush(r);
+	r->nstyle--;
+}
+
+void
+render_heading_begin(struct render *r, int level)
+{
+	unsigned s = level <= 1 ? RENDER_STYLE_H1 : level == 2 ?
+	    RENDER_STYLE_H2 : RENDER_STYLE_H3;
+
+	r->heading_start = r->len;
+	r->heading_level = level < 1 ? 1 : level > 6 ? 6 : level;
+	render_style_push(r, s);
+}
+
+/* TEXT (N bytes) as a one-line title: line ends as spaces, trimmed. */
+static char *
+render_title(const char *text, size_t n)
+{
+	char *t = xmalloc(n + 1);
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = text[i];
+
+		if (c == '\n' || c == '\r' || c == '\t')
+			c = ' ';
+		if (c == ' ' && (k == 0 || t[k - 1] == ' '))
+			continue;
+		t[k++] = c;
+	}
+	while (k > 0 && t[k - 1] == ' ')
+		k--;
+	t[k] = '\0';
+	return t;
+}
+
+void
+render_heading_end(struct render *r)
+{
+	struct render_heading *h;
+
+	if (r->heading_level == 0)
+		return;
+	render_style_pop(r);
+	r->headings = xgrow(r->headings, &r->headings_cap, r->nheadings + 1,
+	    sizeof *r->headings);
+	h = &r->headings[r->nheadings++];
+	h->level = r->heading_level;
+	h->off = r->heading_start;
+	h->title = render_title(r->buf + r->heading_start, r->len -
+	    r->heading_start);
+	r->heading_level = 0;
+}
+
+int
+render_link_begin(struct render *r, const char *url, size_t url_len)
+{
+	struct render_link *l;
+
+	r->links = xgrow(r->links, &r->links_cap, r->nlinks + 1,
+	    sizeof *r->links);
+	l = &r->links[r->nlinks++];
+	l->url = xstrndup(url, url_len);
+	l->off = r->len;
+	l->num = (int)r->nlinks;
+	render_style_push_link(r, RENDER_STYLE_LINK, (uint32_t)r->nlinks);
+	return l->num;
+}
+
+void
+render_link_end(struct render *r)
+{
+	char num[24];
+	size_t src;
+
+	render_style_pop(r);
+	if (r->nlinks == 0)
+		return;
+	snprintf(num, sizeof num, "[%d]", r->links[r->nlinks - 1].num);
+	src = r->nruns ? render_src_of(r, r->len ? r->len - 1 : 0, NULL) : 0;
+	render_style_push(r, RENDER_STYLE_MARK);
+	render_gen_str(r, num, src);
+	render_style_pop(r);
+}
+
+struct render *
+render_finish(struct render *r)
+{
+	struct doc *d;
+
+	while (r->nstyle > 0)
+		render_style_pop(r);
+	while (r->nopen > 0)
+		render_block_end(r);
+	d = doc_new_mem("", 0, r->src->name);
+	if (r->buf == NULL)
+		r->buf = xmalloc(1);
+	r->buf[r->len] = '\0';
+	doc_replace_text(d, r->buf, r->len, r->src->encoding);
+	r->buf = NULL;
+	r->cap = 0;
+	d->render = r;
+	r->doc = d;
+	return r;
+}
+
+void
+render_free(struct render *r)
+{
+	if (r == NULL)
+		return;
+	if (!r->identity)
+		doc_free(r->doc);
+	else if (r->doc != NULL && r->doc->render == r)
+		r->doc->render = NULL;
+	free(r->buf);
+	free(r->runs);
+	free(r->blocks);
+	free(r->spans);
+	for (size_t i = 0; i < r->nheadings; i++)
+		free(r->headings[i].title);
+	free(r->headings);
+	for (size_t i = 0; i < r->nlinks; i++)
+		free(r->links[i].url);
+	free(r->links);
+	for (size_t i = 0; i < r->nparts; i++) {
+		free(r->parts[i].name);
+		free(r->parts[i].line_off);
+	}
+	free(r->parts);
+	free(r->title);
+	free(r->author);
+	free(r);
+}
+
+/* ---- Reading the model. ---- */
+
+/* The run holding shown OFF (the last one when OFF is past the end). */
+static const struct render_run *
+render_run_at(const struct render *r, size_t off)
+{
+	size_t lo = 0, hi = r->nruns;
+
+	if (r->nruns == 0)
+		return NULL;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->runs[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &r->runs[lo];
+}
+
+size_t
+render_src_of(const struct render *r, size_t off, size_t *part)
+{
+	const struct render_run *run;
+
+	if (part != NULL)
+		*part = 0;
+	if (r == NULL || r->identity)
+		return off;
+	if ((run = render_run_at(r, off)) == NULL)
+		return 0;
+	if (part != NULL)
+		*part = run->part;
+	if (!run->copied)
+		return run->src;
+	if (off >= run->off + run->len)
+		return run->src + run->len;
+	return run->src + (off - run->off);
+}
+
+size_t
+render_off_of_src(const struct render *r, size_t part, size_t src_off)
+{
+	size_t best = (size_t)-1, best_src = (size_t)-1;
+
+	if (r == NULL || r->identity)
+		return src_off;
+	/* Runs are nearly in source order; generated ones (link lists)
+	 * may point back, so look at all of them. */
+	for (size_t i = 0; i < r->nruns; i++) {
+		const struct render_run *run = &r->runs[i];
+		size_t end = run->src + (run->copied ? run->len : 1);
+
+		if (run->part != part)
+			continue;
+		if (src_off >= run->src && src_off < end)
+			return run->off + (run->copied ? src_off - run->src :
+			    0);
+		/* Else the nearest source byte after SRC_OFF. */
+		if (run->src > src_off && run->src < best_src) {
+			best_src = run->src;
+			best = run->off;
+		}
+	}
+	if (best == (size_t)-1)
+		return r->doc ? r->doc->len : 0;
+	return best;
+}
+
+/* The 0-based line of part P holding byte SRC. */
+static size_t
+render_part_line(const struct render *r, size_t p, size_t src)
+{
+	struct render_part *part = &r->parts[p];
+	size_t lo = 0, hi;
+
+	if (p == 0)
+		return doc_line_of(r->src, src);
+	if (part->line_off == NULL) {
+		size_t cap = 64, n = 0;
+		size_t *v = xmalloc(cap * sizeof *v);
+
+		v[n++] = 0;
+		for (size_t i = 0; i < part->len; i++) {
+			if (part->text[i] != '\n' || i + 1 >= part->len)
+				continue;
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = i + 1;
+		}
+		/* A cache filled on first use: the model stays logically
+		 * const. */
+		((struct render_part *)part)->line_off = v;
+		((struct render_part *)part)->nlines = n;
+	}
+	hi = part->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (part->line_off[mid] <= src)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+render_line_of(struct doc *doc, size_t off, size_t *part)
+{
+	const struct render *r = doc->render;
+	size_t p, src;
+
+	if (part != NULL)
+		*part = 0;
+	if (r == NULL || r->identity)
+		return doc_line_of(doc, off);
+	src = render_src_of(r, off, &p);
+	if (part != NULL)
+		*part = p;
+	return render_part_line(r, p, src);
+}
+
+size_t
+render_off_of_line(struct doc *doc, size_t line)
+{
+	const struct render *r = doc->render;
+	size_t src;
+
+	if (r == NULL || r->identity) {
+		if (!doc_has_line(doc, line))
+			return doc->len;
+		return doc_line_start(doc, line);
+	}
+	if (!doc_has_line(r->src, line))
+		return doc->len;
+	src = doc_line_start(r->src, line);
+	return render_off_of_src(r, 0, src);
+}
+
+unsigned
+render_style_at(const struct render *r, size_t off, size_t *span)
+{
+	size_t lo = 0, hi;
+
+	if (span != NULL)
+		*span = (size_t)-1;
+	if (r == NULL || r->nspans == 0)
+		return 0;
+	hi = r->nspans;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->spans[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (off < r->spans[lo].off || off >= r->spans[lo].end)
+		return 0;
+	if (span != NULL)
+		*span = lo;
+	return r->spans[lo].style;
+}
+
+const struct render_block *
+render_block_at(const struct render *r, size_t off)
+{
+	const struct render_block *best = NULL;
+	size_t lo = 0, hi;
+
+	if (r == NULL || r->nblocks == 0)
+		return NULL;
+	/* Blocks are in order of their start; the innermost holding OFF is
+	 * the last one starting at or before OFF that still holds it. */
+	hi = r->nblocks;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->blocks[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo + 1; i-- > 0;) {
+		const struct render_block *b = &r->blocks[i];
+
+		if (b->off <= off && off < b->end) {
+			best = b;
+			break;
+		}
+		/* Nesting is shallow; stop after a few top-level misses. */
+		if (lo - i > 64)
+			break;
+	}
+	return best;
+}
+
+/* ---- Choosing a renderer. ---- */
+
+static int
+render_has_suffix(const char *name, const char *suf)
+{
+	size_t n = strlen(name), k = strlen(suf);
+
+	return n >= k && strcasecmp(name + n - k, suf) == 0;
+}
+
+enum render_format
+render_detect(struct doc *src)
+{
+	const char *name = src->name ? src->name : "";
+	size_t n = src->len < 65536 ? src->len : 65536, marks = 0, lines = 0;
+	const char *t = src->text;
+
+	if (render_has_suffix(name, ".md") || render_has_suffix(name,
+	    ".markdown") || render_has_suffix(name, ".mkd") ||
+	    render_has_suffix(name, ".mdown"))
+		return RENDER_MARKDOWN;
+	if (render_has_suffix(name, ".txt") || render_has_suffix(name,
+	    ".text"))
+		return RENDER_TEXT;
+	/* By content: lines that only Markdown would write. */
+	for (size_t i = 0; i < n;) {
+		const char *nl = memchr(t + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - t) : n;
+		const char *l = t + i;
+		size_t len = e - i;
+
+		lines++;
+		if ((len >= 2 && l[0] == '#' && (l[1] == ' ' || l[1] == '#')) ||
+		    (len >= 3 && memcmp(l, "```", 3) == 0) ||
+		    (len >= 4 && l[0] == '|' && l[len - 1 - (l[len - 1] ==
+		    '\r')] == '|') ||
+		    (len >= 4 && memcmp(l, "- [", 3) == 0) ||
+		    (len >= 2 && l[0] == '>' && l[1] == ' ') ||
+		    memmem(l, len, "](", 2) != NULL ||
+		    memmem(l, len, "**", 2) != NULL)
+			marks++;
+		i = e + 1;
+	}
+	if (marks >= 3 && marks * 20 >= lines)
+		return RENDER_MARKDOWN;
+	return RENDER_TEXT;
+}
+
+struct render *
+render_doc(struct doc *src, const struct render_opts *opts)
+{
+	enum render_format f = opts->format;
+	int reflow;
+
+	if (f == RENDER_AUTO)
+		f = render_detect(src);
+	if (f == RENDER_MARKDOWN)
+		return render_md_render(src, opts);
+	reflow = opts->reflow == RENDER_REFLOW_ON ? 1 :
+	    opts->reflow == RENDER_REFLOW_OFF ? 0 :
+	    render_text_is_wrapped(src);
+	return render_text_render(src, reflow);
+}
