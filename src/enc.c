@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/epub.h"
 #include "yuedu/html.h"
 #include "yuedu/utf8.h"
 #include "yuedu/util.h"
@@ -498,6 +499,10 @@ enc_apply(struct doc *doc, const char *forced, char **note, char **err)
 			    "BIG5-HKSCS, EUC-TW, HZ-GB-2312)", forced);
 			return -1;
 		}
+	} else if (epub_sniff(doc->text, doc->len)) {
+		/* A book: a zip whose chapters say their own encodings. */
+		doc->encoding = "EPUB";
+		return 0;
 	} else if ((name = enc_html(doc, decl, sizeof decl)) == NULL)
 		name = enc_detect(doc->text, doc->len, &sure);
 	if (!sure)
