@@ -33,6 +33,7 @@
 #include "yuedu/outline.h"
 #include "yuedu/pager.h"
 #include "yuedu/readtime.h"
+#include "yuedu/render.h"
 #include "yuedu/session.h"
 #include "yuedu/state.h"
 #include "yuedu/utf8.h"
@@ -823,6 +824,7 @@ screen_draw_status(struct screen *s)
 	size_t sec = pager_section(p);
 	char right[480], modes[64] = "", srch[160] = "", *left, *fs;
 	char *title = sec != (size_t)-1 ? screen_title(s, sec) : NULL;
+	char *book = NULL;
 
 	if (s->ses.finder.prompt != FINDER_PROMPT_NONE) {
 		screen_draw_prompt(s);
@@ -846,12 +848,21 @@ screen_draw_status(struct screen *s)
 		strcat(modes, "[filter] ");
 	else if (p->panel_open)
 		strcat(modes, "[outline] ");
+	/* A book goes by its title and author rather than its file. */
+	if (s->ses.doc != NULL && s->ses.doc->render != NULL &&
+	    s->ses.doc->render->format == RENDER_EPUB &&
+	    s->ses.doc->render->title != NULL) {
+		const struct render *r = s->ses.doc->render;
+		book = xasprintf("%s%s%s", r->title, r->author ? " · " : "",
+		    r->author ? r->author : "");
+	}
 	if (p->msg)
-		left = xasprintf("%s · %s%s%s", p->msg, s->ses.name,
-		    title ? " · " : "", title ? title : "");
+		left = xasprintf("%s · %s%s%s", p->msg, book ? book :
+		    s->ses.name, title ? " · " : "", title ? title : "");
 	else
-		left = xasprintf("%s%s%s", s->ses.name, title ? " · " : "",
-		    title ? title : "");
+		left = xasprintf("%s%s%s", book ? book : s->ses.name,
+		    title ? " · " : "", title ? title : "");
+	free(book);
 	screen_status_right(s, srch, modes, width_string(left, strlen(left)),
 	    right, sizeof(right));
 	screen_status_line(left, p->msg != NULL, right, 1);
