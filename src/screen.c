@@ -1277,11 +1277,42 @@ screen_session_free(struct screen *s)
 	return rc;
 }
 
+/*
+ * The shown text of SRC (opened by enc_open()) as the options ask, as
+ * main.c renders the first file: --raw the source, else by --format and
+ * --reflow.  *REND gets the rendering; screen_unrendered() frees both.
+ */
+static struct doc *
+screen_rendered(struct screen *s, struct doc *src, struct render **rend)
+{
+	struct render_opts ro;
+
+	memset(&ro, 0, sizeof ro);
+	ro.format = s->opts->raw ? RENDER_TEXT :
+	    (enum render_format)s->opts->format;
+	ro.reflow = s->opts->raw ? RENDER_REFLOW_OFF :
+	    (enum render_reflow)s->opts->reflow;
+	ro.width_cols = s->opts->width_cols;
+	*rend = render_doc(src, &ro);
+	return (*rend)->doc;
+}
+
+static void
+screen_unrendered(struct render **rend)
+{
+	struct doc *src = (*rend)->src;
+
+	render_free(*rend);
+	doc_free(src);
+	*rend = NULL;
+}
+
 enum screen_end
 screen_session_read(struct screen *s, struct doc *first,
     const char *const *paths, size_t n, size_t *cur, char **warn)
 {
 	struct doc *doc = first;
+	struct render *rend = NULL;
 	enum screen_end end;
 	char *msg = NULL, *err;
 	int start = first != NULL;
@@ -1297,6 +1328,7 @@ screen_session_read(struct screen *s, struct doc *first,
 			*warn = err;
 			return SCREEN_END_ERROR;
 		}
+		doc = screen_rendered(s, doc, &rend);
 	}
 	for (;;) {
 		if (s->ses.visited != NULL)
@@ -1315,13 +1347,16 @@ screen_session_read(struct screen *s, struct doc *first,
 		free(s->spans);
 		s->spans = NULL;
 		s->nspans = s->spans_cap = 0;
-		if (doc != first)
+		if (rend != NULL)
+			screen_unrendered(&rend);
+		else if (doc != first)
 			doc_free(doc);
 		if (end != SCREEN_END_NEXT && end != SCREEN_END_PREV)
 			break;
 		s->ses.file_i = end == SCREEN_END_NEXT ? s->ses.file_i + 1 :
 		    s->ses.file_i - 1;
-		doc = s->ses.next_doc ? s->ses.next_doc : first;
+		doc = s->ses.next_doc ? screen_rendered(s, s->ses.next_doc,
+		    &rend) : first;
 		s->ses.next_doc = NULL;
 		if (msg == NULL)
 			msg = s->ses.next_msg;
