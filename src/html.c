@@ -8,8 +8,8 @@
  * runs with SAX callbacks wrapped around its tree builder.  Each chunk of
  * text it delivers becomes a text node of its own whose source offset is
  * found by looking for the chunk's bytes in the source at or after the
- * end of the previous one (xmlByteConsumed() tells roughly where the
- * parser is); a chunk that is not there verbatim (an entity such as
+ * end of the previous one (the parser's input cursor tells roughly
+ * where it is); a chunk that is not there verbatim (an entity such as
  * &amp;, or a line end the parser changed) maps as a whole to where it
  * starts.  The text is decoded to UTF-8 before parsing, so offsets are
  * into the UTF-8 source that --raw shows.
@@ -223,12 +223,15 @@ html_decode(const char *s, size_t n, char **out, size_t *out_len,
 
 	if (decl != NULL && (canon = enc_canonical(decl)) != NULL)
 		decl = canon;
-	/* A page saved by an editor may say UTF-8 and be GBK: check. */
-	if (decl == NULL || strcmp(decl, "UTF-8") == 0)
-		decl = enc_detect(s, n, &sure);
-	if (strcmp(decl, "UTF-8") == 0) {
+	/* A page saved by an editor may say UTF-8 and be GBK: check, but
+	 * valid UTF-8 is taken as it is (most books: no detection cost). */
+	if (decl == NULL || strcmp(decl, "UTF-8") == 0) {
 		if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 			skip = 3;
+		decl = u8_check((const uint8_t *)s + skip, n - skip) == NULL ?
+		    "UTF-8" : enc_detect(s, n, &sure);
+	}
+	if (strcmp(decl, "UTF-8") == 0) {
 		*name = "UTF-8";
 		if (u8_check((const uint8_t *)s + skip, n - skip) == NULL) {
 			*out = xstrndup(s + skip, n - skip);
@@ -351,11 +354,19 @@ html_node_src(const xmlNode *node, size_t *off)
 static size_t
 html_where(xmlParserCtxtPtr ctxt, const struct html_parse *hp)
 {
-	long c = xmlByteConsumed(ctxt);
+	xmlParserInputPtr in = ctxt->input;
+	size_t c;
 
-	if (c < 0)
+	/*
+	 * Not xmlByteConsumed(): with an encoder (UTF-8 to UTF-8 here) it
+	 * converts the rest of the buffer on every call, quadratic on a big
+	 * page.  The buffer holds the source's bytes unchanged, so its
+	 * consumed count plus the cursor is the offset.
+	 */
+	if (in == NULL || in->base == NULL || in->cur < in->base)
 		return hp->pos;
-	return (size_t)c > hp->len ? hp->len : (size_t)c;
+	c = in->consumed + (size_t)(in->cur - in->base);
+	return c > hp->len ? hp->len : c;
 }
 
 static void
