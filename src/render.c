@@ -312,8 +312,9 @@ render_heading_end(struct render *r)
 	h = &r->headings[r->nheadings++];
 	h->level = r->heading_level;
 	h->off = r->heading_start;
-	h->title = render_title(r->buf + r->heading_start, r->len -
-	    r->heading_start);
+	/* An empty heading first in the text: nothing built yet. */
+	h->title = render_title(r->buf ? r->buf + r->heading_start : "",
+	    r->len - r->heading_start);
 	r->heading_level = 0;
 }
 
