@@ -126,7 +126,7 @@ check "zip bomb: refused with a message, the rest shown" "0 yes yes" \
 	"$rc $(has '[missing chapter: OEBPS/bomb.xhtml: expands to 80 MB, past the 64 MB limit: refused]' "$out") $(has 炸弹之后。 "$out")"
 out=$(Y --dump -w 200 "$b/hostile_liar.epub" 2>&1); rc=$?
 check "zip lying about sizes: refused while reading" "0 yes" \
-	"$rc $(has 'liar.xhtml: expands past the 64 MB limit: refused' "$out")"
+	"$rc $(has 'bomb.xhtml: expands past the 64 MB limit: refused' "$out")"
 out=$(Y --dump -w 200 "$b/hostile_paths.epub" 2>&1); rc=$?
 check "../ and absolute hrefs: never followed" "0 no no yes yes" \
 	"$rc $(has root: "$out") $(has escaped "$out") $(has \
