@@ -17,6 +17,7 @@
 #include "yuedu/inert.h"
 #include "yuedu/options.h"
 #include "yuedu/utf8.h"
+#include "yuedu/keymap.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -46,14 +47,6 @@ static const struct {
 	{ "bind", NULL, "the keys of the help screen" },
 	{ "color", NULL, "the built-in colours" },
 };
-
-static int (*config_command_exists)(const char *name);
-
-void
-config_set_command_check(int (*exists)(const char *name))
-{
-	config_command_exists = exists;
-}
 
 static int
 config_in(const char *name, const char *const *list, size_t n)
@@ -653,72 +646,32 @@ unterminated:
 	return -1;
 }
 
-static const char *const config_key_names[] = {
-	"Enter", "Space", "Tab", "Esc", "Backspace", "Up", "Down", "Left",
-	"Right", "PgUp", "PgDn", "Home", "End",
-};
-
-static int
-config_command_ok(const char *name)
-{
-	if (config_command_exists != NULL)
-		return config_command_exists(name);
-	if (name[0] == '\0')
-		return 0;
-	for (const char *p = name; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    *p == '-'))
-			return 0;
-	return 1;
-}
-
-/* 1 if KEY names a key: one character, ^X, or a key name. */
-static int
-config_key_ok(const char *key)
-{
-	size_t n = strlen(key);
-	uint32_t cp;
-
-	if (n == 0)
-		return 0;
-	if (utf8_decode(key, n, &cp) == n)
-		return cp != (uint32_t)-1 && cp >= 0x20 && cp != 0x7f;
-	if (n == 2 && key[0] == '^')
-		return (key[1] >= '@' && key[1] <= '_') ||
-		    (key[1] >= 'a' && key[1] <= 'z') || key[1] == '?';
-	for (size_t i = 0; i < sizeof config_key_names /
-	    sizeof config_key_names[0]; i++)
-		if (strcasecmp(key, config_key_names[i]) == 0)
-			return 1;
-	return 0;
-}
-
 int
 config_bind_parse(const char *value, struct config_bind *out, char **err)
 {
-	char **w;
+	char **w, *joined = NULL;
 	int n = config_split(value, &w, err), rc = -1;
+	struct keymap_bind b;
 
 	if (n < 0)
 		return -1;
-	if (n != 2)
-		*err = xasprintf("invalid bind '%s' (expected KEY COMMAND, "
-		    "e.g. 'J line-down')", value);
-	else if (!config_key_ok(w[0]) || strlen(w[0]) >= sizeof out->key)
-		*err = xasprintf("invalid key '%s' in bind (expected one "
-		    "character, ^X or a key name such as Enter, Space, PgDn)",
-		    w[0]);
-	else if (!config_command_ok(w[1]) || strlen(w[1]) >= sizeof
-	    out->command)
-		*err = xasprintf("unknown command '%s' in bind (the help "
-		    "screen lists them)", w[1]);
-	else {
+	if (n == 2 || n == 3)
+		joined = n == 2 ? xasprintf("%s %s", w[0], w[1]) :
+		    xasprintf("%s %s %s", w[0], w[1], w[2]);
+	if (joined == NULL)
+		*err = xasprintf("invalid bind '%s' (expected [MODE] KEY "
+		    "COMMAND, e.g. 'J line-down' or 'panel J next')", value);
+	else if (keymap_bind_parse(joined, &b, err) == 0) {
 		if (out != NULL) {
-			snprintf(out->key, sizeof out->key, "%s", w[0]);
-			snprintf(out->command, sizeof out->command, "%s", w[1]);
+			snprintf(out->mode, sizeof out->mode, "%s",
+			    keymap_modes[b.mode].name);
+			snprintf(out->key, sizeof out->key, "%s", b.key_name);
+			snprintf(out->command, sizeof out->command, "%s",
+			    b.cmd->name);
 		}
 		rc = 0;
 	}
+	free(joined);
 	for (int i = 0; i < n; i++)
 		free(w[i]);
 	free(w);

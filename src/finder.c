@@ -50,8 +50,7 @@ finder_done(struct finder *f)
 		free(f->terms[i].pattern);
 		search_free(f->terms[i].s);
 	}
-	for (size_t i = 0; i < f->nhist; i++)
-		free(f->hist[i]);
+	lineedit_history_done(&f->hist);
 	free(f->prompt_err);
 	free(f->offs);
 	free(f->sec_counts);
@@ -70,22 +69,9 @@ finder_compile(struct finder *f, const char *pattern, int regex, char **err)
 }
 
 static void
-finder_history_add(struct finder *f, const char *s)
+finder_history_add(struct finder *f, const char *s, int regex)
 {
-	for (size_t i = 0; i < f->nhist; i++)
-		if (strcmp(f->hist[i], s) == 0) {
-			free(f->hist[i]);
-			memmove(f->hist + i, f->hist + i + 1,
-			    (f->nhist - i - 1) * sizeof *f->hist);
-			f->nhist--;
-			break;
-		}
-	if (f->nhist == FINDER_HISTORY_MAX) {
-		free(f->hist[0]);
-		memmove(f->hist, f->hist + 1, (f->nhist - 1) * sizeof *f->hist);
-		f->nhist--;
-	}
-	f->hist[f->nhist++] = xstrdup(s);
+	lineedit_history_add(&f->hist, s, regex ? FINDER_HIST_REGEX : 0);
 }
 
 static int finder_term_add_re(struct finder *f, const char *pattern,
@@ -261,13 +247,14 @@ finder_incremental(struct finder *f)
 	f->cur_off = f->cur_end = PAGER_NO_OFF;
 	finder_reset_counts(f);
 	f->prompt_found = -1;
-	if (f->len == 0)
+	if (f->ed.len == 0)
 		return;
-	f->cur = finder_compile(f, f->line, f->prompt_regex, &err);
+	f->cur = finder_compile(f, f->ed.buf, f->prompt_regex, &err);
 	if (f->cur == NULL) {
 		f->prompt_err = err;
 		return;
 	}
+	f->cur_hidden = 0;	/* a new search shows, even after Esc hid one */
 	f->cur_regex = f->prompt_regex;
 	f->backward = f->prompt == FINDER_PROMPT_BACKWARD;
 	st = finder_find(f, f->cur, f->backward ? f->origin_bottom :
@@ -285,11 +272,10 @@ enum pager_action
 finder_prompt_open(struct finder *f, enum finder_prompt kind)
 {
 	f->prompt = kind;
-	f->len = 0;
-	f->line[0] = '\0';
+	lineedit_clear(&f->ed);
 	f->prompt_regex = f->opts.regex;
 	f->prompt_found = -1;
-	f->hist_pos = f->nhist;
+	lineedit_history_rewind(&f->hist);
 	free(f->prompt_err);
 	f->prompt_err = NULL;
 	f->origin_top = f->p->top_off;
@@ -306,7 +292,7 @@ finder_prompt_open(struct finder *f, enum finder_prompt kind)
 }
 
 static void
-finder_prompt_cancel(struct finder *f)
+finder_cancel(struct finder *f)
 {
 	struct pager *p = f->p;
 	int had = f->prompt != FINDER_PROMPT_TERM;
@@ -332,7 +318,14 @@ finder_prompt_cancel(struct finder *f)
 	f->saved_cur = NULL;
 }
 
-static enum pager_action
+enum pager_action
+finder_prompt_cancel(struct finder *f)
+{
+	finder_cancel(f);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
 finder_prompt_accept(struct finder *f)
 {
 	struct pager *p = f->p;
@@ -340,29 +333,31 @@ finder_prompt_accept(struct finder *f)
 
 	if (f->prompt == FINDER_PROMPT_TERM) {
 		f->prompt = FINDER_PROMPT_NONE;
-		if (f->len > 0) {
-			finder_history_add(f, f->line);
-			finder_term_add_re(f, f->line, f->prompt_regex);
+		if (f->ed.len > 0) {
+			finder_history_add(f, f->ed.buf, f->prompt_regex);
+			finder_term_add_re(f, f->ed.buf, f->prompt_regex);
 		}
 		return PAGER_REDRAW;
 	}
-	if (f->len == 0 && f->nhist > 0) {	/* Enter alone: the last one */
-		snprintf(f->line, sizeof f->line, "%s", f->hist[f->nhist - 1]);
-		f->len = strlen(f->line);
+	if (f->ed.len == 0 && f->hist.n > 0) {	/* Enter alone: the last one */
+		const struct lineedit_entry *e = lineedit_history_last(&f->hist);
+
+		lineedit_set(&f->ed, e->text);
+		f->prompt_regex = (e->flags & FINDER_HIST_REGEX) != 0;
 		finder_incremental(f);
 	}
-	if (f->len == 0) {
-		finder_prompt_cancel(f);
+	if (f->ed.len == 0) {
+		finder_cancel(f);
 		return PAGER_REDRAW;
 	}
 	if (f->prompt_err != NULL) {
 		pat = xstrdup(f->prompt_err);
-		finder_prompt_cancel(f);
+		finder_cancel(f);
 		pager_message(p, "%s", pat);
 		free(pat);
 		return PAGER_REDRAW;
 	}
-	finder_history_add(f, f->line);
+	finder_history_add(f, f->ed.buf, f->prompt_regex);
 	if (f->saved_cur != f->cur)
 		search_free(f->saved_cur);
 	f->saved_cur = NULL;
@@ -387,7 +382,7 @@ finder_prompt_accept(struct finder *f)
 		}
 	}
 	if (f->prompt_found == 0) {
-		pager_message(p, "not found: %s", f->line);
+		pager_message(p, "not found: %s", f->ed.buf);
 		return PAGER_REDRAW;
 	}
 	if (p->top_off != f->origin_top)
@@ -399,68 +394,39 @@ finder_prompt_accept(struct finder *f)
 	return PAGER_REDRAW;
 }
 
-/* Delete the last grapheme cluster of the prompt. */
-static void
-finder_erase(struct finder *f)
+enum pager_action
+finder_prompt_regex(struct finder *f)
 {
-	size_t off = 0, last = 0;
-
-	while (off < f->len) {
-		struct width_cluster c;
-
-		width_next_cluster(f->line + off, f->len - off, &c);
-		last = off;
-		off += c.len;
-	}
-	f->len = last;
-	f->line[last] = '\0';
+	f->prompt_regex = !f->prompt_regex;
+	if (f->prompt != FINDER_PROMPT_TERM)
+		finder_incremental(f);
+	return PAGER_REDRAW;
 }
 
-static void
-finder_history_move(struct finder *f, int older)
+enum pager_action
+finder_prompt_history(struct finder *f, int older)
 {
-	if (f->nhist == 0)
-		return;
-	if (older && f->hist_pos > 0)
-		f->hist_pos--;
-	else if (!older && f->hist_pos < f->nhist)
-		f->hist_pos++;
-	else
-		return;
-	if (f->hist_pos == f->nhist)
-		f->line[0] = '\0';
-	else
-		snprintf(f->line, sizeof f->line, "%s", f->hist[f->hist_pos]);
-	f->len = strlen(f->line);
+	int flags = f->prompt_regex ? FINDER_HIST_REGEX : 0;
+
+	if (!lineedit_history_move(&f->hist, &f->ed, older, &flags))
+		return PAGER_NONE;
+	f->prompt_regex = (flags & FINDER_HIST_REGEX) != 0;
+	return PAGER_REDRAW;	/* the change searches (edited) */
 }
 
-/* Append code point CP to the prompt when it fits. */
-static int
-finder_add(struct finder *f, int cp)
+void
+finder_prompt_edited(struct finder *f)
 {
-	char buf[4];
-	size_t k;
-
-	if (cp < 0x20 || cp == 0x7F || cp > 0x10FFFF ||
-	    (cp >= 0xD800 && cp < 0xE000) || (cp >= 0x80 && cp < 0xA0))
-		return 0;
-	k = utf8_encode((uint32_t)cp, buf);
-	if (f->len + k >= sizeof f->line)
-		return 0;
-	memcpy(f->line + f->len, buf, k);
-	f->len += k;
-	f->line[f->len] = '\0';
-	return 1;
+	if (f->prompt != FINDER_PROMPT_NONE && f->prompt != FINDER_PROMPT_TERM)
+		finder_incremental(f);
 }
 
-static enum pager_action
-finder_remove_key(struct finder *f, int key)
+enum pager_action
+finder_term_remove_key(struct finder *f, int key)
 {
 	size_t k;
 
 	f->pending_remove = 0;
-	if (key == KEYCODE_ESC)
-		return PAGER_REDRAW;
 	if (key < '1' || key > '9' || (size_t)(key - '0') > f->nterms) {
 		pager_message(f->p, "no highlight term %s", keycode_name(key));
 		return PAGER_REDRAW;
@@ -476,54 +442,17 @@ finder_remove_key(struct finder *f, int key)
 	return PAGER_REDRAW;
 }
 
-int
-finder_key(struct finder *f, int key)
-{
-	if (f->pending_remove)
-		return finder_remove_key(f, key);
-	if (f->prompt == FINDER_PROMPT_NONE)
-		return -1;
-	switch (key) {
-	case KEYCODE_ESC:
-		finder_prompt_cancel(f);
-		return PAGER_REDRAW;
-	case KEYCODE_ENTER:
-	case '\r':
-		return finder_prompt_accept(f);
-	case KEYCODE_BACKSPACE:
-	case 0x7F:
-	case KEYCODE_CTRL('h'):
-		if (f->len == 0) {
-			finder_prompt_cancel(f);
-			return PAGER_REDRAW;
-		}
-		finder_erase(f);
-		break;
-	case KEYCODE_CTRL('u'):
-		f->len = 0;
-		f->line[0] = '\0';
-		break;
-	case KEYCODE_CTRL('r'):
-		f->prompt_regex = !f->prompt_regex;
-		break;
-	case KEYCODE_UP:
-		finder_history_move(f, 1);
-		break;
-	case KEYCODE_DOWN:
-		finder_history_move(f, 0);
-		break;
-	default:
-		if (!finder_add(f, key))
-			return PAGER_NONE;
-		break;
-	}
-	if (f->prompt != FINDER_PROMPT_TERM)
-		finder_incremental(f);
-	return PAGER_REDRAW;
-}
+static enum pager_action finder_start_re(struct finder *f,
+    const char *pattern, int regex);
 
 enum pager_action
 finder_start(struct finder *f, const char *pattern)
+{
+	return finder_start_re(f, pattern, f->opts.regex);
+}
+
+static enum pager_action
+finder_start_re(struct finder *f, const char *pattern, int regex)
 {
 	struct search_match m;
 	char *err;
@@ -532,8 +461,8 @@ finder_start(struct finder *f, const char *pattern)
 
 	if (f->cur != f->saved_cur)
 		search_free(f->cur);
-	f->cur = finder_compile(f, pattern, f->opts.regex, &err);
-	f->cur_regex = f->opts.regex;
+	f->cur = finder_compile(f, pattern, regex, &err);
+	f->cur_regex = regex;
 	f->cur_hidden = 0;
 	f->cur_off = f->cur_end = PAGER_NO_OFF;
 	finder_reset_counts(f);
@@ -542,7 +471,7 @@ finder_start(struct finder *f, const char *pattern)
 		free(err);
 		return PAGER_REDRAW;
 	}
-	finder_history_add(f, pattern);
+	finder_history_add(f, pattern, regex);
 	f->backward = 0;
 	/* One pass counts them all and gives the first. */
 	finder_count(f);
@@ -597,11 +526,14 @@ finder_next(struct finder *f, int reverse)
 
 	f->cur_hidden = 0;
 	if (f->cur == NULL) {
-		if (f->nhist == 0) {
+		const struct lineedit_entry *e = lineedit_history_last(&f->hist);
+
+		if (e == NULL) {
 			pager_message(p, "no search yet (/ searches)");
 			return PAGER_REDRAW;
 		}
-		return finder_start(f, f->hist[f->nhist - 1]);
+		return finder_start_re(f, e->text,
+		    (e->flags & FINDER_HIST_REGEX) != 0);
 	}
 	back = f->backward ^ (reverse != 0);
 	if (f->cur_off != PAGER_NO_OFF && finder_visible(f, f->cur_off,

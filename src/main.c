@@ -24,7 +24,7 @@
 #include "yuedu/enc.h"
 #include "yuedu/grep.h"
 #include "yuedu/inert.h"
-#include "yuedu/keys.h"
+#include "yuedu/keymap.h"
 #include "yuedu/dump.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
@@ -286,8 +286,18 @@ main_binds(const struct options *opts)
 		struct config_bind b;
 		char *err;
 
-		if (config_bind_parse(opts->binds[i], &b, &err) != 0 ||
-		    keys_bind(b.key, b.command, &err) != 0) {
+		char *v;
+		int rc;
+
+		if (config_bind_parse(opts->binds[i], &b, &err) != 0) {
+			inert_warn("%s", err);
+			free(err);
+			continue;
+		}
+		v = xasprintf("%s %s %s", b.mode, b.key, b.command);
+		rc = keymap_bind_str(v, &err);
+		free(v);
+		if (rc != 0) {
 			inert_warn("%s", err);
 			free(err);
 		}
@@ -604,7 +614,6 @@ main(int argc, char **argv)
 	int rc = 0;
 
 	main_locale();
-	config_set_command_check(keys_command_exists);
 	main_config(&argc, &argv);
 	if (options_parse(&opts, argc, argv, &err) != 0) {
 		inert_warn("%s", err);

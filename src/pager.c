@@ -145,8 +145,12 @@ pager_done(struct pager *p)
 	}
 	free(p->msg);
 	free(p->panel_idx);
+	free(p->panel_match);
+	filter_done(&p->filt);
 	p->msg = NULL;
 	p->panel_idx = NULL;
+	p->panel_match = NULL;
+	p->panel_cap = p->panel_match_cap = 0;
 }
 
 static void
@@ -156,16 +160,21 @@ pager_panel_rebuild(struct pager *p)
 
 	p->panel_idx = xgrow(p->panel_idx, &p->panel_cap, n + 1,
 	    sizeof(*p->panel_idx));
+	p->panel_match = xgrow(p->panel_match, &p->panel_match_cap, n + 1,
+	    sizeof(*p->panel_match));
 	p->panel_n = 0;
+	filter_set(&p->filt, p->filter.buf);
 	for (size_t i = 0; i < n; i++) {
 		struct conv *cv = p->conv[p->script];
 		/* The filter reads the titles as shown, in the script view. */
-		char *t = cv != NULL && p->filter[0] != '\0' ?
+		char *t = cv != NULL && p->filter.len > 0 ?
 		    conv_string(cv, p->ol->v[i].title) : NULL;
+		struct search_match m;
 
-		if (p->filter[0] == '\0' || strcasestr(t ? t :
-		    p->ol->v[i].title, p->filter) != NULL)
+		if (filter_match(&p->filt, t ? t : p->ol->v[i].title, &m)) {
+			p->panel_match[p->panel_n] = m;
 			p->panel_idx[p->panel_n++] = i;
+		}
 		free(t);
 	}
 	if (p->panel_cur >= p->panel_n)
@@ -452,7 +461,7 @@ pager_set_script(struct pager *p, enum conv_script script)
 	p->script = script;
 	lo.conv = p->conv[script];
 	pager_relayout_opts(p, &lo);
-	if (p->filter[0] != '\0')
+	if (p->filter.len > 0)
 		pager_panel_rebuild(p);
 	return PAGER_REDRAW;
 }
@@ -545,7 +554,7 @@ pager_panel_toggle(struct pager *p)
 	p->panel_open = !p->panel_open;
 	p->panel_filtering = 0;
 	if (p->panel_open) {
-		p->filter[0] = '\0';
+		lineedit_clear(&p->filter);
 		pager_panel_rebuild(p);
 		pager_panel_follow(p);
 	}
@@ -588,7 +597,7 @@ pager_panel_jump(struct pager *p)
 	size_t off;
 
 	if (p->panel_n == 0) {
-		pager_message(p, p->filter[0] ? "no heading matches" :
+		pager_message(p, p->filter.len ? "no heading matches" :
 		    "no headings");
 		return PAGER_REDRAW;
 	}
@@ -631,36 +640,11 @@ pager_filter_start(struct pager *p)
 	return PAGER_REDRAW;
 }
 
-enum pager_action
-pager_filter_add(struct pager *p, const char *s, size_t n)
+void
+pager_filter_edited(struct pager *p)
 {
-	size_t len = strlen(p->filter);
-
-	if (len + n >= sizeof(p->filter) || memchr(s, '\0', n) != NULL)
-		return PAGER_NONE;
-	memcpy(p->filter + len, s, n);
-	p->filter[len + n] = '\0';
 	p->panel_cur = 0;
 	pager_panel_rebuild(p);
-	return PAGER_REDRAW;
-}
-
-enum pager_action
-pager_filter_erase(struct pager *p)
-{
-	size_t len = strlen(p->filter);
-
-	if (len == 0)
-		return PAGER_NONE;
-	/* Drop one UTF-8 character: continuation bytes, then its lead. */
-	while (len > 0 && ((unsigned char)p->filter[len - 1] & 0xC0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	p->filter[len] = '\0';
-	p->panel_cur = 0;
-	pager_panel_rebuild(p);
-	return PAGER_REDRAW;
 }
 
 enum pager_action
@@ -668,7 +652,7 @@ pager_filter_stop(struct pager *p, int clear)
 {
 	p->panel_filtering = 0;
 	if (clear) {
-		p->filter[0] = '\0';
+		lineedit_clear(&p->filter);
 		pager_panel_rebuild(p);
 		pager_panel_follow(p);
 	}

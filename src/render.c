@@ -328,7 +328,15 @@ render_link_begin(struct render *r, const char *url, size_t url_len)
 	l = &r->links[r->nlinks++];
 	l->url = xstrndup(url, url_len);
 	l->off = r->len;
-	l->num = (int)r->nlinks;
+	l->src = r->len ? render_src_of(r, r->len - 1, NULL) : 0;
+	/* Footnotes (num 0) take no number. */
+	l->num = 1;
+	for (size_t i = r->nlinks - 1; i-- > 0;) {
+		if (r->links[i].num > 0) {
+			l->num = r->links[i].num + 1;
+			break;
+		}
+	}
 	render_style_push_link(r, RENDER_STYLE_LINK, (uint32_t)r->nlinks);
 	return l->num;
 }
@@ -519,6 +527,24 @@ render_line_of(struct doc *doc, size_t off, size_t *part)
 	if (r == NULL || r->identity)
 		return doc_line_of(doc, off);
 	src = render_src_of(r, off, &p);
+	{
+		/* A mark the renderer made (a quote bar, a list number)
+		 * stands for the text it precedes on its shown line. */
+		const struct render_run *run = render_run_at(r, off);
+
+		if (run != NULL && !run->copied) {
+			const struct render_run *nx = run;
+			const struct render_run *end = r->runs + r->nruns;
+
+			while (nx < end && !nx->copied && memchr(r->doc->text +
+			    nx->off, '\n', nx->len) == NULL && nx - run < 8)
+				nx++;
+			if (nx < end && nx->copied) {
+				src = nx->src;
+				p = nx->part;
+			}
+		}
+	}
 	if (part != NULL)
 		*part = p;
 	return render_part_line(r, p, src);

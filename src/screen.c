@@ -24,11 +24,15 @@
 #include "yuedu/config.h"
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
+#include "yuedu/render.h"
 #include "yuedu/enc.h"
 #include "yuedu/finder.h"
+#include "yuedu/filter.h"
 #include "yuedu/inert.h"
+#include "yuedu/keymap.h"
 #include "yuedu/keys.h"
 #include "yuedu/layout.h"
+#include "yuedu/lineedit.h"
 #include "yuedu/options.h"
 #include "yuedu/outline.h"
 #include "yuedu/pager.h"
@@ -43,6 +47,7 @@
 #define SCREEN_PAIR_HEADING 1
 #define SCREEN_PAIR_CURRENT 2	/* the current match */
 #define SCREEN_PAIR_TERM 3	/* highlight term K: pair 3 + K */
+#define SCREEN_PAIR_CODE 15	/* code in a rendered document */
 #define SCREEN_TERM_COLOURS 7
 #define SCREEN_PAIR_ELEMENT 16	/* --color element E: pair 16 + E */
 #define SCREEN_PANEL_TITLE_MIN 8	/* columns a panel title keeps */
@@ -347,6 +352,59 @@ screen_put_str(int y, int x, const char *s, size_t n, int max_cols,
 	return col;
 }
 
+/* Where the terminal's cursor goes after drawing (-1: hidden). */
+static int screen_cur_y = -1, screen_cur_x = -1;
+
+void
+screen_cursor_at(int y, int x)
+{
+	screen_cur_y = y;
+	screen_cur_x = x;
+}
+
+/* Show the cursor where the last drawing put it, or hide it. */
+static void
+screen_cursor_apply(void)
+{
+	if (screen_cur_y >= 0 && screen_cur_x < COLS) {
+		curs_set(1);
+		move(screen_cur_y, screen_cur_x);
+	} else
+		curs_set(0);
+	screen_cur_y = screen_cur_x = -1;
+}
+
+void
+screen_refresh(void)
+{
+	screen_cursor_apply();
+	refresh();
+}
+
+int
+screen_put_edit(int y, int x, const char *lead, const struct lineedit *ed,
+    int max_cols, attr_t attr, short pair)
+{
+	int lw = width_string(lead, strlen(lead));
+	int cur = lineedit_cursor_cols(ed), skip = 0, used;
+	size_t from = 0;
+
+	/* A line longer than the room scrolls to keep the cursor shown. */
+	while (from < ed->cur_off && lw + cur - skip >= max_cols) {
+		struct width_cluster c;
+
+		width_next_cluster(ed->buf + from, ed->len - from, &c);
+		skip += c.cols;
+		from += c.len ? c.len : 1;
+	}
+	used = screen_put_str(y, x, lead, strlen(lead), max_cols, attr, pair);
+	used += screen_put_str(y, x + used, ed->buf + from, ed->len - from,
+	    max_cols - used, attr, pair);
+	if (lw + cur - skip < max_cols)
+		screen_cursor_at(y, x + lw + cur - skip);
+	return used;
+}
+
 static int
 screen_is_heading(const struct screen *s, size_t line_off)
 {
@@ -492,6 +550,43 @@ screen_draw_ruby(struct screen *s, int y, int x0,
 	free(ruby);
 }
 
+/*
+ * The look of shown byte OFF of a rendered document (Markdown): its
+ * inline styles over the row's look.
+ */
+static void
+screen_render_look(const struct render *r, size_t off, attr_t *attr,
+    short *pair)
+{
+	static const struct {
+		unsigned style;
+		enum config_element el;
+	} map[] = {
+		{ RENDER_STYLE_H1, CONFIG_ELEMENT_HEADING },
+		{ RENDER_STYLE_H2, CONFIG_ELEMENT_HEADING_2 },
+		{ RENDER_STYLE_H3, CONFIG_ELEMENT_HEADING_3 },
+		{ RENDER_STYLE_STRONG, CONFIG_ELEMENT_STRONG },
+		{ RENDER_STYLE_EM, CONFIG_ELEMENT_EMPHASIS },
+		{ RENDER_STYLE_STRIKE, CONFIG_ELEMENT_STRIKE },
+		{ RENDER_STYLE_CODE, CONFIG_ELEMENT_CODE },
+		{ RENDER_STYLE_LINK, CONFIG_ELEMENT_LINK },
+		{ RENDER_STYLE_UNDERLINE, CONFIG_ELEMENT_LINK },
+		{ RENDER_STYLE_QUOTE, CONFIG_ELEMENT_QUOTE },
+		{ RENDER_STYLE_MARK, CONFIG_ELEMENT_MARK },
+	};
+	unsigned st = render_style_at(r, off, NULL);
+
+	if (st == 0)
+		return;
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if (!(st & map[i].style))
+			continue;
+		*attr |= screen_attr(map[i].el);
+		if (screen_pair(map[i].el) != 0)
+			*pair = screen_pair(map[i].el);
+	}
+}
+
 /* The text rows, from the top offset, at column X0. */
 static void
 screen_draw_text(struct screen *s, int x0)
@@ -533,6 +628,9 @@ screen_draw_text(struct screen *s, int x0)
 				continue;
 			a = attr;
 			pr = pair;
+			if (doc->render != NULL && doc->render->nspans > 0)
+				screen_render_look(doc->render, c->off, &a,
+				    &pr);
 			st = s->nspans ? screen_cell_style(s, c->off,
 			    layout_cell_end(ll, i)) : -1;
 			if (st >= 0) {
@@ -641,9 +739,13 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 	}
 	if (x < w) {
 		char *t = screen_title(s, sec);
+		int cols = w - x - rw - (rw > 0);
+		/* A cut title shows the part the filter matched. */
+		char *shown = filter_excerpt(t, &p->panel_match[e], cols);
 
-		screen_put_str(y, x, t, strlen(t), w - x - rw - (rw > 0),
-		    attr | bold, pair);
+		screen_put_str(y, x, shown, strlen(shown), cols, attr | bold,
+		    pair);
+		free(shown);
 		free(t);
 	}
 }
@@ -659,21 +761,24 @@ screen_draw_panel(struct screen *s)
 
 	if (s->ses.ol == NULL)
 		head = xstrdup("Outline (building…)");
-	else if (p->panel_filtering || p->filter[0])
-		head = xasprintf("/%s%s (%zu)", p->filter,
-		    p->panel_filtering ? "_" : "", p->panel_n);
+	else if (p->panel_filtering || p->filter.len > 0)
+		head = xasprintf("/%s (%zu)", p->filter.buf, p->panel_n);
 	else
 		head = xasprintf("Outline (%zu)", p->panel_n);
 	screen_put_str(0, 0, head, strlen(head), w,
 	    screen_attr(CONFIG_ELEMENT_PANEL) | A_BOLD,
 	    screen_pair(CONFIG_ELEMENT_PANEL));
 	free(head);
+	if (p->panel_filtering && s->ses.ol != NULL)
+		screen_put_edit(0, 0, "/", &p->filter, w,
+		    screen_attr(CONFIG_ELEMENT_PANEL) | A_BOLD,
+		    screen_pair(CONFIG_ELEMENT_PANEL));
 	if (pc)
 		mvvline(0, pc, ACS_VLINE, rows);
 	if (rows < 2)
 		return;
 	if (s->ses.ol != NULL && p->panel_n == 0) {
-		const char *m = p->filter[0] ? "no heading matches" :
+		const char *m = p->filter.len ? "no heading matches" :
 		    "no headings";
 		screen_put_str(1, 0, m, strlen(m), w, A_NORMAL, 0);
 		return;
@@ -685,22 +790,26 @@ screen_draw_panel(struct screen *s)
 		    cur_sec);
 }
 
-static void
-screen_draw_help(struct screen *s)
+/*
+ * The help screen from the key maps, wrapped to the width, from line
+ * *TOP (kept within the lines) in ROWS rows.  Shared with the shelf.
+ */
+void
+screen_draw_help(size_t *top, int rows)
 {
-	int rows = pager_text_rows(&s->ses.p);
+	size_t n;
+	char **lines = keymap_help(COLS, &n);
 
-	for (int y = 0; y < rows; y++) {
-		size_t i = s->ses.p.help_top + (size_t)y;
-		char *line;
+	if (*top + (size_t)rows > n)
+		*top = n > (size_t)rows ? n - (size_t)rows : 0;
+	for (int y = 0; y < rows && *top + (size_t)y < n; y++) {
+		size_t i = *top + (size_t)y;
 
-		if (i >= keys_help_lines())
-			break;
-		line = keys_help_line(i);
-		screen_put_str(y, 0, line, strlen(line), COLS,
-		    i == 0 ? A_BOLD : A_NORMAL, 0);
-		free(line);
+		screen_put_str(y, 0, lines[i], strlen(lines[i]), COLS,
+		    i == 0 || (lines[i][0] != ' ' && i > 0 &&
+		    lines[i - 1][0] == '\0') ? A_BOLD : A_NORMAL, 0);
 	}
+	keymap_help_free(lines, n);
 }
 
 /* The search prompt on the status line: the pattern typed so far, and
@@ -720,15 +829,16 @@ screen_draw_prompt(struct screen *s)
 		err = strstr(err, "': ") + 3;	/* the fault alone */
 	right = xasprintf("%s%s[%s]", err ? err : f->prompt_found == 0 ?
 	    "not found" : "", err || f->prompt_found == 0 ? " " : "", modes);
-	left = xasprintf("%s%s_", lead, f->line);
 	mvhline(y, 0, ' ', COLS);
 	rw = width_string(right, strlen(right));
-	lw = width_string(left, strlen(left));
+	lw = width_string(lead, strlen(lead)) + width_string(f->ed.buf,
+	    f->ed.len) + 1;
 	if (rw > COLS - lw - 2)
 		rw = COLS - lw - 2;
 	if (rw < 8)
 		rw = 0;
-	screen_put_str(y, 0, left, strlen(left), COLS - rw - 1, A_BOLD, 0);
+	left = xstrdup(lead);
+	screen_put_edit(y, 0, left, &f->ed, COLS - rw - 1, A_BOLD, 0);
 	if (rw > 0)
 		screen_put_str(y, COLS - rw, right, strlen(right), rw,
 		    f->prompt_err || f->prompt_found == 0 ? A_REVERSE :
@@ -877,7 +987,8 @@ screen_draw(struct screen *s)
 
 	erase();
 	if (s->ses.p.help_open)
-		screen_draw_help(s);
+		screen_draw_help(&s->ses.p.help_top,
+		    pager_text_rows(&s->ses.p));
 	else if (s->ses.p.panel_open && pc == 0)
 		screen_draw_panel(s);
 	else {
@@ -886,7 +997,7 @@ screen_draw(struct screen *s)
 			screen_draw_panel(s);
 	}
 	screen_draw_status(s);
-	refresh();
+	screen_refresh();
 	if (s->ses.seen_off < s->ses.doc->len && !s->ses.p.help_open &&
 	    !(s->ses.p.panel_open && pc == 0) && pager_at_end(&s->ses.p))
 		s->ses.seen_off = s->ses.doc->len;
@@ -907,6 +1018,7 @@ screen_key(wint_t wch, int code)
 	case KEY_HOME: return KEYCODE_HOME;
 	case KEY_END: return KEYCODE_END;
 	case KEY_BACKSPACE: return KEYCODE_BACKSPACE;
+	case KEY_DC: return KEYCODE_DELETE;
 	case KEY_ENTER: return KEYCODE_ENTER;
 	default: return -1;
 	}
@@ -938,15 +1050,6 @@ screen_mouse(struct screen *s)
 		return pager_panel_click(p, p->panel_top + (size_t)(ev.y - 1));
 	}
 	return PAGER_NONE;
-}
-
-/* Keys that need the outline wait for it (it is usually long done). */
-static int
-screen_needs_outline(const struct pager *p, int key)
-{
-	if (p->help_open || p->pending)
-		return 0;
-	return key == ']' || key == '[' || key == 't' || key == KEYCODE_TAB;
 }
 
 /*
@@ -1038,7 +1141,7 @@ screen_loop(struct screen *s)
 		key = screen_key(wch, code);
 		if (key < 0)
 			continue;
-		if (screen_needs_outline(&s->ses.p, key) &&
+		if (keys_needs_outline(&s->ses.p, key) &&
 		    !screen_outline_wait(s)) {
 			screen_draw(s);
 			continue;
@@ -1054,9 +1157,9 @@ screen_loop(struct screen *s)
 				    SCREEN_END_PREV;
 			a = PAGER_REDRAW;
 		}
-		if (key == KEYCODE_CTRL('l'))
+		if (a == PAGER_REPAINT)
 			clearok(curscr, TRUE);
-		if (a == PAGER_REDRAW || key == KEYCODE_CTRL('l'))
+		if (a == PAGER_REDRAW || a == PAGER_REPAINT)
 			screen_draw(s);
 	}
 }
@@ -1074,8 +1177,24 @@ screen_looks_default(int color)
 	screen_looks[CONFIG_ELEMENT_PINYIN].attr = A_DIM;
 	screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].attr = A_BOLD |
 	    (color >= 8 ? 0 : A_REVERSE | A_UNDERLINE);
-	if (color > 0)
+	/* Rendered documents (Markdown): headings by level, inline styles,
+	 * the quote bar and the marks the renderer adds. */
+	screen_looks[CONFIG_ELEMENT_HEADING_2].attr = A_BOLD;
+	screen_looks[CONFIG_ELEMENT_HEADING_3].attr = A_BOLD;
+	screen_looks[CONFIG_ELEMENT_STRONG].attr = A_BOLD;
+	screen_looks[CONFIG_ELEMENT_EMPHASIS].attr = A_ITALIC;
+	screen_looks[CONFIG_ELEMENT_STRIKE].attr = A_DIM;
+	screen_looks[CONFIG_ELEMENT_CODE].attr = color >= 8 ? 0 : A_DIM;
+	screen_looks[CONFIG_ELEMENT_LINK].attr = A_UNDERLINE;
+	screen_looks[CONFIG_ELEMENT_QUOTE].attr = A_DIM;
+	screen_looks[CONFIG_ELEMENT_MARK].attr = A_DIM;
+	if (color > 0) {
 		screen_looks[CONFIG_ELEMENT_HEADING].pair = SCREEN_PAIR_HEADING;
+		screen_looks[CONFIG_ELEMENT_HEADING_2].pair =
+		    SCREEN_PAIR_HEADING;
+	}
+	if (color >= 8)
+		screen_looks[CONFIG_ELEMENT_CODE].pair = SCREEN_PAIR_CODE;
 	if (color >= 8)
 		screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].pair =
 		    SCREEN_PAIR_CURRENT;
@@ -1159,6 +1278,7 @@ screen_colors(struct screen *s, const struct options *opts)
 		int n = COLORS >= 16 ? SCREEN_TERM_COLOURS : 6;
 
 		init_pair(SCREEN_PAIR_CURRENT, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(SCREEN_PAIR_CODE, COLOR_GREEN, -1);
 		for (int k = 0; k < n; k++) {
 			short b = k == 6 ? 8 + COLOR_YELLOW : bg[k];
 			short fg = b == COLOR_RED || b == COLOR_BLUE ||

@@ -70,4 +70,25 @@ void screen_status_line(const char *left, int bold, const char *right,
 int screen_put_str(int y, int x, const char *s, size_t n, int max_cols,
     attr_t attr, short pair);
 
+struct lineedit;
+
+/*
+ * Draw LEAD and the line ED at (Y, X) in at most MAX_COLS columns, the
+ * line scrolled to keep its cursor in view, and put the terminal's
+ * cursor there (where an input method shows what is being composed).
+ * Returns the columns used.
+ */
+int screen_put_edit(int y, int x, const char *lead,
+    const struct lineedit *ed, int max_cols, attr_t attr, short pair);
+/* Put the terminal's cursor at (Y, X) after this drawing. */
+void screen_cursor_at(int y, int x);
+/* refresh(), the cursor shown where the drawing put it or hidden. */
+void screen_refresh(void);
+
+/*
+ * The help screen (every mode's keys, from the key maps) in the top ROWS
+ * rows, from line *TOP, which is kept within the lines.
+ */
+void screen_draw_help(size_t *top, int rows);
+
 #endif

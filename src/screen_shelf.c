@@ -3,7 +3,8 @@
  * row each, from shelf_row()), a header and a status line, and turns keys
  * and clicks into shelf_view changes.  Enter reads the article in the
  * same curses session (screen_session_read()); coming back refreshes the
- * progress of the articles read.  What the keys do lives in shelf.c.
+ * progress of the articles read.  What the keys do lives in keys.c and
+ * the shelf's key map.
  */
 /* screen_int.h first: it brings curses, which screen_style() needs. */
 #include "screen_int.h"
@@ -14,7 +15,7 @@
 #include <string.h>
 
 #include "yuedu/inert.h"
-#include "yuedu/keycode.h"
+#include "yuedu/keys.h"
 #include "yuedu/options.h"
 #include "yuedu/session.h"
 #include "yuedu/shelf.h"
@@ -52,14 +53,16 @@ screen_shelf_draw_head(struct screen_shelf *ss)
 	struct shelf_view *v = &ss->v;
 	char *head;
 
-	if (v->filtering || v->filter[0] != '\0')
-		head = xasprintf("/%s%s  (%zu of %zu)", v->filter,
-		    v->filtering ? "_" : "", v->n, ss->shelf->n);
+	if (v->filtering || v->filter.len > 0)
+		head = xasprintf("/%s  (%zu of %zu)", v->filter.buf, v->n,
+		    ss->shelf->n);
 	else
 		head = xasprintf("%s  (%zu article%s)", ss->shelf->dir,
 		    ss->shelf->n, ss->shelf->n == 1 ? "" : "s");
 	screen_put_str(0, 0, head, strlen(head), COLS, A_BOLD, 0);
 	free(head);
+	if (v->filtering)
+		screen_put_edit(0, 0, "/", &v->filter, COLS, A_BOLD, 0);
 }
 
 static void
@@ -68,11 +71,14 @@ screen_shelf_draw_status(struct screen_shelf *ss)
 	struct shelf_view *v = &ss->v;
 	const char *left = ss->msg ? ss->msg : v->filtering ?
 	    "type to filter · Enter opens · Esc clears" :
-	    "Enter opens · / filters · q quits";
-	char right[48];
+	    v->help_open ? "[help] q or Esc closes" :
+	    "Enter opens · / filters · h help · q quits";
+	char right[48], count[24] = "";
 
-	snprintf(right, sizeof right, "%zu/%zu", v->n ? v->cur + 1 : 0,
-	    v->n);
+	if (v->count > 0)
+		snprintf(count, sizeof count, "%ld  ", v->count);
+	snprintf(right, sizeof right, "%s%zu/%zu", count,
+	    v->n ? v->cur + 1 : 0, v->n);
 	screen_status_line(left, ss->msg != NULL, right, 0);
 }
 
@@ -83,6 +89,12 @@ screen_shelf_draw(struct screen_shelf *ss)
 	int rows = screen_shelf_rows();
 
 	erase();
+	if (v->help_open) {
+		screen_draw_help(&v->help_top, LINES - 1);
+		screen_shelf_draw_status(ss);
+		screen_refresh();
+		return;
+	}
 	screen_shelf_draw_head(ss);
 	shelf_view_fit(v, rows);
 	if (v->n == 0 && LINES > 2) {
@@ -94,8 +106,8 @@ screen_shelf_draw(struct screen_shelf *ss)
 	for (int y = 0; y < rows && v->top + (size_t)y < v->n; y++) {
 		size_t e = v->top + (size_t)y;
 		size_t at;
-		char *row = shelf_row_info(&ss->shelf->v[v->idx[e]], COLS,
-		    &at);
+		char *row = shelf_row_match(&ss->shelf->v[v->idx[e]],
+		    &v->match[e], COLS, &at);
 		attr_t a;
 		short pr;
 
@@ -115,7 +127,7 @@ screen_shelf_draw(struct screen_shelf *ss)
 		free(row);
 	}
 	screen_shelf_draw_status(ss);
-	refresh();
+	screen_refresh();
 }
 
 /*
@@ -165,7 +177,7 @@ screen_shelf_open(struct screen_shelf *ss)
 static int
 screen_shelf_loop(struct screen_shelf *ss)
 {
-	enum shelf_action a = SHELF_NONE;
+	enum pager_action a = PAGER_NONE;
 	int key, y;
 
 	screen_shelf_draw(ss);
@@ -191,21 +203,21 @@ screen_shelf_loop(struct screen_shelf *ss)
 			    ss->v.top + (size_t)(y - 1) >= ss->v.n)
 				continue;
 			ss->v.cur = ss->v.top + (size_t)(y - 1);
-			a = SHELF_OPEN;
+			a = PAGER_OPEN;
 			break;
 		case SCREEN_IN_KEY:
-			if (key == KEYCODE_CTRL('l'))
+			a = keys_shelf(&ss->v, key, screen_shelf_rows());
+			if (a == PAGER_REPAINT)
 				clearok(curscr, TRUE);
-			a = shelf_view_key(&ss->v, key, screen_shelf_rows());
 			break;
 		}
-		if (a == SHELF_QUIT)
+		if (a == PAGER_QUIT)
 			return 0;
-		if (a == SHELF_OPEN &&
+		if (a == PAGER_OPEN &&
 		    screen_shelf_open(ss) == SCREEN_END_SIGNAL)
 			return 1;
-		if (a != SHELF_NONE) {
-			if (a == SHELF_REDRAW)
+		if (a != PAGER_NONE) {
+			if (a == PAGER_REDRAW || a == PAGER_REPAINT)
 				screen_shelf_message(ss, NULL);
 			screen_shelf_draw(ss);
 		}

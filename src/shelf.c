@@ -22,7 +22,6 @@
 #include "yuedu/epub.h"
 #include "yuedu/html.h"
 #include "yuedu/render.h"
-#include "yuedu/keycode.h"
 #include "yuedu/outline.h"
 #include "yuedu/state.h"
 #include "yuedu/utf8.h"
@@ -398,10 +397,15 @@ shelf_free(struct shelf *shelf)
 int
 shelf_match(const struct shelf_entry *e, const char *query)
 {
-	if (query == NULL || query[0] == '\0')
-		return 1;
-	return strcasestr(e->title, query) != NULL ||
-	    strcasestr(e->name, query) != NULL;
+	struct filter f;
+	int r;
+
+	memset(&f, 0, sizeof f);
+	filter_set(&f, query ? query : "");
+	r = filter_match(&f, e->title, NULL) || filter_match(&f, e->name,
+	    NULL);
+	filter_done(&f);
+	return r;
 }
 
 char *
@@ -415,6 +419,14 @@ shelf_row(const struct shelf_entry *e, int cols)
 char *
 shelf_row_info(const struct shelf_entry *e, int cols, size_t *info_at)
 {
+	return shelf_row_match(e, NULL, cols, info_at);
+}
+
+char *
+shelf_row_match(const struct shelf_entry *e, const struct search_match *m,
+    int cols, size_t *info_at)
+{
+	char *title;
 	char len[24], mins[24], pct[16], *info, *row;
 	int info_cols, title_cols, used;
 	size_t title_n;
@@ -446,10 +458,12 @@ shelf_row_info(const struct shelf_entry *e, int cols, size_t *info_at)
 	title_cols = cols - info_cols;
 	if (title_cols < 0)
 		title_cols = 0;
-	title_n = width_fit(e->title, strlen(e->title), title_cols, &used);
+	title = filter_excerpt(e->title, m, title_cols);
+	title_n = width_fit(title, strlen(title), title_cols, &used);
 	row = xmalloc(title_n + (size_t)(title_cols - used) +
 	    strlen(info) + 1);
-	memcpy(row, e->title, title_n);
+	memcpy(row, title, title_n);
+	free(title);
 	memset(row + title_n, ' ', (size_t)(title_cols - used));
 	strcpy(row + title_n + (size_t)(title_cols - used), info);
 	*info_at = title_n + (size_t)(title_cols - used);
@@ -458,19 +472,28 @@ shelf_row_info(const struct shelf_entry *e, int cols, size_t *info_at)
 }
 
 /* Rebuild the list of matches, keeping the cursor on its entry. */
-static void
+void
 shelf_view_refilter(struct shelf_view *v)
 {
 	size_t was = shelf_view_current(v);
 
 	v->n = 0;
 	v->cur = 0;
+	filter_set(&v->filt, v->filter.buf);
 	for (size_t i = 0; i < v->shelf->n; i++) {
-		if (!shelf_match(&v->shelf->v[i], v->filter))
-			continue;
+		struct search_match m;
+
+		if (!filter_match(&v->filt, v->shelf->v[i].title, &m)) {
+			if (!filter_match(&v->filt, v->shelf->v[i].name, NULL))
+				continue;
+			m.off = m.end = 0;	/* the name matched */
+		}
 		v->idx = xgrow(v->idx, &v->cap, v->n + 1, sizeof *v->idx);
+		v->match = xgrow(v->match, &v->match_cap, v->n + 1,
+		    sizeof *v->match);
 		if (i == was)
 			v->cur = v->n;
+		v->match[v->n] = m;
 		v->idx[v->n++] = i;
 	}
 	if (v->top > v->cur)
@@ -489,6 +512,8 @@ void
 shelf_view_done(struct shelf_view *v)
 {
 	free(v->idx);
+	free(v->match);
+	filter_done(&v->filt);
 	memset(v, 0, sizeof *v);
 }
 
@@ -526,129 +551,8 @@ shelf_view_fit(struct shelf_view *v, int n_rows)
 }
 
 void
-shelf_view_filter_add(struct shelf_view *v, const char *s, size_t n)
-{
-	size_t len = strlen(v->filter);
-
-	if (len + n >= sizeof v->filter)
-		return;
-	memcpy(v->filter + len, s, n);
-	v->filter[len + n] = '\0';
-	shelf_view_refilter(v);
-}
-
-void
-shelf_view_filter_erase(struct shelf_view *v)
-{
-	size_t len = strlen(v->filter);
-
-	/* Back over continuation bytes to the start of the character. */
-	while (len > 0 && ((unsigned char)v->filter[len - 1] & 0xc0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	v->filter[len] = '\0';
-	shelf_view_refilter(v);
-}
-
-void
 shelf_view_filter_set(struct shelf_view *v, const char *filter)
 {
-	snprintf(v->filter, sizeof v->filter, "%s", filter);
+	lineedit_set(&v->filter, filter);
 	shelf_view_refilter(v);
-}
-
-/* Keys while the filter is being typed. */
-static enum shelf_action
-shelf_view_filter_key(struct shelf_view *v, int key)
-{
-	char buf[4];
-	size_t n;
-
-	switch (key) {
-	case KEYCODE_ESC:
-		v->filtering = 0;
-		shelf_view_filter_set(v, "");
-		return SHELF_REDRAW;
-	case KEYCODE_ENTER:
-		v->filtering = 0;
-		return v->n > 0 ? SHELF_OPEN : SHELF_REDRAW;
-	case KEYCODE_BACKSPACE: case 0x7f: case KEYCODE_CTRL('h'):
-		if (v->filter[0] == '\0')
-			v->filtering = 0;
-		else
-			shelf_view_filter_erase(v);
-		return SHELF_REDRAW;
-	case KEYCODE_CTRL('u'):
-		shelf_view_filter_set(v, "");
-		return SHELF_REDRAW;
-	case KEYCODE_DOWN: case KEYCODE_CTRL('n'):
-		shelf_view_move(v, 1);
-		return SHELF_REDRAW;
-	case KEYCODE_UP: case KEYCODE_CTRL('p'):
-		shelf_view_move(v, -1);
-		return SHELF_REDRAW;
-	default:
-		break;
-	}
-	if (key < 0x20 || key == 0x7f || key > 0x10FFFF ||
-	    (key >= 0xD800 && key < 0xE000))
-		return SHELF_NONE;
-	n = utf8_encode((uint32_t)key, buf);
-	if (n > 0)
-		shelf_view_filter_add(v, buf, n);
-	return SHELF_REDRAW;
-}
-
-enum shelf_action
-shelf_view_key(struct shelf_view *v, int key, int page_rows)
-{
-	long page = page_rows > 1 ? page_rows : 1;
-
-	if (v->filtering)
-		return shelf_view_filter_key(v, key);
-	switch (key) {
-	case 'j': case KEYCODE_DOWN: case KEYCODE_CTRL('n'): case KEYCODE_CTRL('e'):
-		shelf_view_move(v, 1);
-		break;
-	case 'k': case KEYCODE_UP: case KEYCODE_CTRL('p'): case KEYCODE_CTRL('y'):
-		shelf_view_move(v, -1);
-		break;
-	case ' ': case 'f': case KEYCODE_PGDN: case KEYCODE_CTRL('f'):
-		shelf_view_move(v, page);
-		break;
-	case 'b': case KEYCODE_PGUP: case KEYCODE_CTRL('b'):
-		shelf_view_move(v, -page);
-		break;
-	case 'd': case KEYCODE_CTRL('d'):
-		shelf_view_move(v, page / 2 > 0 ? page / 2 : 1);
-		break;
-	case 'u': case KEYCODE_CTRL('u'):
-		shelf_view_move(v, -(page / 2 > 0 ? page / 2 : 1));
-		break;
-	case 'g': case '<': case KEYCODE_HOME:
-		v->cur = 0;
-		break;
-	case 'G': case '>': case KEYCODE_END:
-		if (v->n > 0)
-			v->cur = v->n - 1;
-		break;
-	case KEYCODE_ENTER: case 'l': case KEYCODE_RIGHT:
-		return v->n > 0 ? SHELF_OPEN : SHELF_NONE;
-	case '/':
-		v->filtering = 1;
-		break;
-	case KEYCODE_ESC:
-		if (v->filter[0] == '\0')
-			return SHELF_NONE;
-		shelf_view_filter_set(v, "");
-		break;
-	case 'q': case 'Q':
-		return SHELF_QUIT;
-	case KEYCODE_CTRL('l'):
-		break;
-	default:
-		return SHELF_NONE;
-	}
-	return SHELF_REDRAW;
 }

@@ -82,26 +82,21 @@ int config_write(FILE *out, const struct config *cfg);
  */
 int config_split(const char *s, char ***words, char **err);
 
-/* A key binding: "KEY COMMAND". */
+/* A key binding: "[MODE] KEY COMMAND" (see keymap_bind_parse()). */
 struct config_bind {
+	char mode[16];		/* the mode, e.g. "reader", "panel" */
 	char key[16];		/* the key as named in the value, e.g. "J", "^F" */
 	char command[48];	/* a command name from the key table */
 };
 
 /*
  * Parse the value of a bind setting, e.g. "J line-down", "^D
- * half-page-down", "Space page-down".  KEY is one character, ^X (control)
- * or a name: Enter Space Tab Esc Backspace Up Down Left Right PgUp PgDn
- * Home End.  COMMAND must be a command of the key table.  Returns 0 (OUT
+ * half-page-down", "panel J next": an optional mode (the reader without
+ * one), a key as keycode_parse() reads it and a command of that mode's
+ * key map (keymap.h).  Returns 0 (OUT
  * filled when not NULL), or -1 with *err set (caller frees).
  */
 int config_bind_parse(const char *value, struct config_bind *out, char **err);
-
-/*
- * Check a command name for bind.  Until set, any lower-case name made of
- * letters, digits and '-' passes; the key table installs the real check.
- */
-void config_set_command_check(int (*exists)(const char *name));
 
 #define CONFIG_COLOR_NONE (-1)	/* the terminal's default colour */
 
@@ -123,7 +118,16 @@ enum config_attr {
 	X(PANEL, "panel") \
 	X(PANEL_CURRENT, "panel-current") \
 	X(PINYIN, "pinyin") \
-	X(SHELF_INFO, "shelf-info")
+	X(SHELF_INFO, "shelf-info") \
+	X(HEADING_2, "heading-2") \
+	X(HEADING_3, "heading-3") \
+	X(STRONG, "strong") \
+	X(EMPHASIS, "emphasis") \
+	X(STRIKE, "strike") \
+	X(CODE, "code") \
+	X(LINK, "link") \
+	X(QUOTE, "quote") \
+	X(MARK, "mark")
 
 enum config_element {
 #define CONFIG_X(e, name) CONFIG_ELEMENT_##e,

@@ -10,15 +10,16 @@
 
 #include <stddef.h>
 
+#include "yuedu/lineedit.h"
 #include "yuedu/pager.h"
 #include "yuedu/search.h"
 
 struct outline;
 
 #define FINDER_TERMS_MAX 9		/* highlight terms, numbered 1..9 */
-#define FINDER_PROMPT_MAX 1024		/* bytes of a typed pattern */
-#define FINDER_HISTORY_MAX 100
 #define FINDER_STORE_MAX ((size_t)1 << 20)	/* match offsets kept */
+
+#define FINDER_HIST_REGEX 1	/* a history entry was a regex */
 
 enum finder_prompt {
 	FINDER_PROMPT_NONE = 0,
@@ -53,15 +54,13 @@ struct finder {
 
 	/* The prompt. */
 	enum finder_prompt prompt;
-	char line[FINDER_PROMPT_MAX];	/* NUL-ended UTF-8 */
-	size_t len;
+	struct lineedit ed;		/* the pattern being typed */
 	int prompt_regex;		/* ^R toggles it while typing */
 	char *prompt_err;		/* why the pattern is unusable */
 	int prompt_found;		/* 1 found, 0 not, -1 not known */
 	size_t origin_top, origin_anchor;	/* where the reader was */
 	size_t origin_bottom;		/* the end of the screen then */
-	char *hist[FINDER_HISTORY_MAX];	/* oldest first */
-	size_t nhist, hist_pos;
+	struct lineedit_history hist;	/* flags: FINDER_HIST_REGEX */
 
 	/* The current search. */
 	struct search *cur;
@@ -97,12 +96,20 @@ void finder_init(struct finder *f, struct pager *p,
 void finder_done(struct finder *f);
 
 /*
- * Keys while the prompt is open or a term number is awaited: text is
- * added, Backspace deletes the last character, ^U clears, ^R toggles
- * regular expressions, ↑/↓ walk the history, Enter accepts, Esc cancels
- * (back to where the reader was).  Returns -1 for a key it does not take.
+ * The prompt, as the key maps drive it: accept (Enter; alone, the last
+ * search again in its mode), cancel (Esc: back to where the reader was),
+ * toggle regular expressions (^R), walk the history (OLDER 1: ↑), each
+ * entry coming back in the mode it was typed in.  finder_prompt_edited()
+ * searches again after the line changed.
  */
-int finder_key(struct finder *f, int key);
+enum pager_action finder_prompt_accept(struct finder *f);
+enum pager_action finder_prompt_cancel(struct finder *f);
+enum pager_action finder_prompt_regex(struct finder *f);
+enum pager_action finder_prompt_history(struct finder *f, int older);
+void finder_prompt_edited(struct finder *f);
+
+/* The number after '-' (1-9): remove that highlight term. */
+enum pager_action finder_term_remove_key(struct finder *f, int key);
 
 /* Open the prompt: / forward, ? backward, = a highlight term. */
 enum pager_action finder_prompt_open(struct finder *f,

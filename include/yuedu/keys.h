@@ -1,61 +1,40 @@
 /*
- * Keys: one table of named commands, each with its keys, a line of help
- * and the pager function it runs.  The same table drives dispatch, the
- * help screen (h) and the README key list.  No curses here: the screen
- * turns curses key codes into keycode.h codes.
+ * Keys: what a key press does.  The reader's and the shelf's state say
+ * which mode a key is read in (help, the search prompt, the letter after
+ * m, the outline panel or its filter, the text); the mode's key map
+ * (keymap.h) says which command (command.h) runs.  No key is compared
+ * here.  No curses here: the screen turns curses keys into keycode.h
+ * codes.
  */
 #ifndef YUEDU_KEYS_H
 #define YUEDU_KEYS_H
 
-#include <stddef.h>
-
+#include "yuedu/command.h"
 #include "yuedu/keycode.h"
 #include "yuedu/pager.h"
 
-#define KEYS_PER_COMMAND 6
+struct shelf_view;
 
-struct keys_command {
-	const char *name;		/* e.g. "line-down" */
-	int keys[KEYS_PER_COMMAND];	/* 0-terminated when fewer */
-	const char *help;		/* one line, e.g. "one line down" */
-	/* Runs the command; COUNT is the number typed before, 0 if none. */
-	enum pager_action (*fn)(struct pager *p, long count);
-};
-
-/* The command table, and its length. */
-extern const struct keys_command keys_table[];
-extern const size_t keys_count;
+/* The mode the reader reads keys in now. */
+enum command_mode keys_reader_mode(const struct pager *p);
 
 /*
- * Handle one key (a Unicode code point or a KEYCODE_* code): counts, the
- * letter after m and ', the help screen, the outline panel and its
- * filter, then the table.  Clears the previous message.
+ * Handle one key (a code point or a KEYCODE_* code) in the reader: a
+ * count, then the command of the key in the current mode.  Clears the
+ * previous message.
  */
 enum pager_action keys_dispatch(struct pager *p, int key);
 
 /*
- * Key bindings from the configuration, over the table: KEY (a name as
- * keycode_parse() accepts: one character, ^X, or Enter Space Tab Esc
- * Backspace Up Down Left Right PgUp PgDn Home End) runs COMMAND (a name of
- * keys_table) from now on, whatever it did before; the help screen shows
- * it.  Returns 0, or -1 with *err set (caller frees) for an unknown key
- * or command.  The table itself never changes.
+ * 1 when KEY, pressed now, runs a command that needs the outline (the
+ * screen waits for the outline job first).
  */
-int keys_bind(const char *key, const char *command, char **err);
-/* Forget every binding. */
-void keys_bind_reset(void);
-
-/* 1 if NAME is a command of keys_table (the check config uses). */
-int keys_command_exists(const char *name);
-
-/* Lines of the help screen, and line I of it (caller frees). */
-size_t keys_help_lines(void);
-char *keys_help_line(size_t i);
+int keys_needs_outline(const struct pager *p, int key);
 
 /*
- * The README line of command I, e.g. "- `j` `↓` `Enter` — one line down".
- * Caller frees.
+ * Handle one key on the shelf V showing PAGE_ROWS entries: PAGER_OPEN
+ * reads the entry under the cursor, PAGER_QUIT leaves.
  */
-char *keys_readme_line(size_t i);
+enum pager_action keys_shelf(struct shelf_view *v, int key, int page_rows);
 
 #endif

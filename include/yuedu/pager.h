@@ -12,6 +12,8 @@
 
 #include "yuedu/annot.h"
 #include "yuedu/conv.h"
+#include "yuedu/filter.h"
+#include "yuedu/lineedit.h"
 
 struct doc;
 struct finder;
@@ -20,7 +22,6 @@ struct outline;
 
 #define PAGER_MARKS 26		/* marks 'a'..'z' */
 #define PAGER_NO_OFF ((size_t)-1)
-#define PAGER_FILTER_MAX 256	/* bytes of an outline filter */
 
 enum pager_action {
 	PAGER_NONE = 0,		/* nothing visible changed */
@@ -28,6 +29,8 @@ enum pager_action {
 	PAGER_QUIT,		/* leave the reader */
 	PAGER_NEXT_FILE,	/* :n, the next file */
 	PAGER_PREV_FILE,	/* :p, the previous file */
+	PAGER_OPEN,		/* the shelf: read the entry under the cursor */
+	PAGER_REPAINT,		/* redraw every cell (^L) */
 };
 
 struct pager {
@@ -58,8 +61,12 @@ struct pager {
 
 	int panel_open;		/* the outline panel is shown */
 	int panel_filtering;	/* '/' typed: keys edit the filter */
-	char filter[PAGER_FILTER_MAX];	/* NUL-ended UTF-8 */
+	struct lineedit filter;	/* the filter typed */
+	struct filter filt;	/* the filter as it matches */
 	size_t *panel_idx;	/* headings that match the filter */
+	struct search_match *panel_match;	/* per entry: where its title
+				   (as shown) matched; {0, 0}: no filter */
+	size_t panel_match_cap;
 	size_t panel_n;
 	size_t panel_cap;
 	size_t panel_cur;	/* index into panel_idx */
@@ -158,10 +165,13 @@ enum pager_action pager_panel_jump(struct pager *p);
 /* Jump to visible entry I (e.g. a mouse click). */
 enum pager_action pager_panel_click(struct pager *p, size_t i);
 void pager_panel_fit(struct pager *p, int n_rows);
-/* Filter: start, add UTF-8 bytes S (N), delete the last character, stop. */
+/*
+ * Filter: start typing it (the line editor p->filter), filter again after
+ * it was edited (the cursor goes to the first match), stop (CLEAR: and
+ * show every heading again).
+ */
 enum pager_action pager_filter_start(struct pager *p);
-enum pager_action pager_filter_add(struct pager *p, const char *s, size_t n);
-enum pager_action pager_filter_erase(struct pager *p);
+void pager_filter_edited(struct pager *p);
 enum pager_action pager_filter_stop(struct pager *p, int clear);
 
 #endif

@@ -101,7 +101,9 @@ struct render_heading {
 struct render_link {
 	char *url;		/* the address as written (owned) */
 	size_t off;		/* shown offset of the link text */
-	int num;		/* the reference number shown, [n] */
+	size_t src;		/* source byte it stands for (its address) */
+	int num;		/* the reference number shown, [n]; 0 for a
+				   footnote (url then holds its listed text) */
 };
 
 struct render_part {

@@ -9,6 +9,8 @@
 #include <stddef.h>
 
 #include "yuedu/annot.h"
+#include "yuedu/filter.h"
+#include "yuedu/lineedit.h"
 #include "yuedu/readtime.h"
 
 struct shelf_entry {
@@ -73,8 +75,9 @@ void shelf_refresh(struct shelf *shelf, size_t i,
 int shelf_is_article(const char *dir, const char *name);
 
 /*
- * 1 if entry E matches filter QUERY: a substring of its title or file
- * name, ASCII letters compared without case.  An empty query matches all.
+ * 1 if entry E matches filter QUERY: in its title or file name, folding
+ * as the search does (case, width, simplified/traditional).  An empty
+ * query matches all.
  */
 int shelf_match(const struct shelf_entry *e, const char *query);
 
@@ -88,6 +91,10 @@ char *shelf_row(const struct shelf_entry *e, int cols);
 /* The same, with *INFO_AT set to the byte where the figures begin (the
  * part drawn in the shelf-info look). */
 char *shelf_row_info(const struct shelf_entry *e, int cols, size_t *info_at);
+/* The same, the title showing match M (may be NULL) when it is cut (see
+ * filter_excerpt()). */
+char *shelf_row_match(const struct shelf_entry *e,
+    const struct search_match *m, int cols, size_t *info_at);
 
 /* What the shelf screen shows: a cursor over the entries the filter keeps. */
 struct shelf_view {
@@ -98,7 +105,15 @@ struct shelf_view {
 	size_t cur;		/* index into idx */
 	size_t top;		/* first entry of idx shown */
 	int filtering;		/* '/' typed: keys edit the filter */
-	char filter[256];	/* NUL-ended UTF-8 */
+	struct lineedit filter;	/* the filter typed */
+	struct filter filt;	/* the filter as it matches */
+	struct search_match *match;	/* per entry of idx: where its title
+				   matched ({0, 0}: in the name, or no
+				   filter) */
+	size_t match_cap;
+	long count;		/* count typed before a key; 0 = none */
+	int help_open;		/* the help screen is shown */
+	size_t help_top;	/* its first line shown */
 };
 
 void shelf_view_init(struct shelf_view *v, struct shelf *shelf);
@@ -110,30 +125,12 @@ size_t shelf_view_current(const struct shelf_view *v);
 /* Scroll so that the cursor is among N_ROWS rows starting at top. */
 void shelf_view_fit(struct shelf_view *v, int n_rows);
 /*
- * Filter: add UTF-8 bytes S (N), erase the last character, or set the
- * whole filter.  The cursor stays on its entry when that still matches,
- * else goes to the first match.
+ * Filter: set the whole filter, or filter again after v->filter was
+ * edited.  The cursor stays on its entry when that still matches, else
+ * goes to the first match.
  */
-void shelf_view_filter_add(struct shelf_view *v, const char *s, size_t n);
-void shelf_view_filter_erase(struct shelf_view *v);
 void shelf_view_filter_set(struct shelf_view *v, const char *filter);
-
-/* What a key on the shelf asks the screen to do. */
-enum shelf_action {
-	SHELF_NONE,		/* nothing changed */
-	SHELF_REDRAW,		/* the view changed */
-	SHELF_OPEN,		/* read the entry under the cursor */
-	SHELF_QUIT,
-};
-
-/*
- * Handle one key (a code point or a KEYCODE_* code, see keycode.h) on a shelf
- * showing PAGE_ROWS entries: j k and the arrows move, PgUp PgDn a page,
- * g G the ends, Enter opens, / starts the filter (typed text, Backspace,
- * Enter keeps it, Esc clears it), q quits.
- */
-enum shelf_action shelf_view_key(struct shelf_view *v, int key,
-    int page_rows);
+void shelf_view_refilter(struct shelf_view *v);
 
 /*
  * Progress of a text of LEN bytes read up to SEEN_OFF, in percent

@@ -64,8 +64,12 @@ check "--case-sensitive github is exact" "$(grep -n github "$guide" | lines)" \
 # Regular expressions.
 check "--regex 'Git[Hh]ub、' " "$(grep -n 'Git[Hh]ub、' "$guide" | lines)" \
 	"$("$YUEDU" --regex --case-sensitive --grep 'Git[Hh]ub、' "$guide" | lines)"
-check "--regex '^> 这个蛋糕只卖 \\d+ 元' folds １０００" "139 143" \
-	"$("$YUEDU" --regex --grep '^> 这个蛋糕只卖 \d+ 元' "$guide" | lines)"
+# The quote marker is source: --raw searches the source as it is.
+check "--raw --regex '^> 这个蛋糕只卖 \\d+ 元' folds １０００" "139 143" \
+	"$("$YUEDU" --raw --regex --grep '^> 这个蛋糕只卖 \d+ 元' "$guide" | lines)"
+# Rendered, the quote is a bar and the match still gives source lines.
+check "--regex '^\\| 这个蛋糕只卖 \\d+ 元' in the rendered quote" "139 143" \
+	"$("$YUEDU" --regex --grep '^\| 这个蛋糕只卖 \d+ 元' "$guide" | lines)"
 
 # Exit codes.
 "$YUEDU" --grep 没有这个词 "$article" >/dev/null; check "no match exits 1" 1 $?

@@ -22,9 +22,9 @@ check "directory: exit 0 on a match" 0 "$rc"
 check "directory: FILE:LINE:TEXT for each article, in shelf order" \
 "$d/9-two.txt:1:读书 two
 $d/10-trad.txt:1:读書 (traditional)
-$d/a.md:4:读书
+$d/a.md:4:没有读书
 $d/b.txt:2:读书的人" "$out"
-check "a trailing slash is kept as given" "$d/a.md:4:读书" \
+check "a trailing slash is kept as given" "$d/a.md:4:没有读书" \
 	"$("$YUEDU" --grep 读书 "$d/" | grep a.md)"
 "$YUEDU" --grep 没有这个 "$d" >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "directory: exit 1 when nothing matches" "1:0:0" \

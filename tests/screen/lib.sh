@@ -55,9 +55,37 @@ tm_wait() {
 
 # tm_wait_row N TEXT: wait until screen row N (1-based) starts with TEXT.
 tm_wait_row() {
+	local n=$1 text=$2 tries=100 row
+	while [ "$tries" -gt 0 ]; do
+		row=$(tm_cap | sed -n "${n}p")
+		[[ "$row" == "$text"* ]] && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+# tm_wait_in_row N TEXT: wait until screen row N holds TEXT anywhere.
+tm_wait_in_row() {
 	local n=$1 text=$2 tries=100
 	while [ "$tries" -gt 0 ]; do
 		tm_cap | sed -n "${n}p" | grep -qF -- "$text" && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+# tm_cursor: the terminal cursor as "X Y" (0-based), and whether shown.
+tm_cursor() {
+	$TM display-message -p -t "$TM_T" '#{cursor_x} #{cursor_y} #{cursor_flag}'
+}
+
+# tm_wait_cursor X Y: wait until the cursor shows at column X, row Y.
+tm_wait_cursor() {
+	local tries=100
+	while [ "$tries" -gt 0 ]; do
+		[ "$(tm_cursor)" = "$1 $2 1" ] && return 0
 		sleep 0.05
 		tries=$((tries - 1))
 	done

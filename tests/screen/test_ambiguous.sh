@@ -19,11 +19,11 @@ for mode in narrow wide; do
 		name="$mode $(basename "$f")"
 		rm -f "$TMP/check"
 		tm_start 20 8 "YUEDU_CHECK_CURSOR=$TMP/check $YUEDU --ambiguous=$mode $f"
-		tm_wait_row 8 "%" >/dev/null
+		tm_wait_in_row 8 "%" >/dev/null
 		tm_keys ' ' ' ' G t j
 		$TM resize-window -t "$TM_T" -x 80 -y 24
 		tm_keys Escape g
-		tm_wait_row 24 "%" >/dev/null
+		tm_wait_in_row 24 "%" >/dev/null
 		tm_keys q
 		for i in $(seq 100); do
 			[ -s "$TMP/check" ] && grep -q checked "$TMP/check" && break

@@ -28,14 +28,14 @@ wait_sgr() {
 
 # Without the binding J is not a command.
 tm_start 80 24 "$YUEDU --ambiguous=narrow $SAMPLE"
-tm_wait_row 24 "line 1/25" >/dev/null
+tm_wait_in_row 24 "line 1/25" >/dev/null
 tm_keys J
-check "unbound: J is not a command" tm_wait_row 24 "J: not a command"
+check "unbound: J is not a command" tm_wait_in_row 24 "J: not a command"
 
 tm_start 80 24 "$run $SAMPLE 2>$cfg/err; sleep 60"
-check "config file: the reader opens" tm_wait_row 24 "line 1/25"
+check "config file: the reader opens" tm_wait_in_row 24 "line 1/25"
 tm_keys J
-check "config file: J pages down" tm_wait_row 24 "line 9/25"
+check "config file: J pages down" tm_wait_in_row 24 "line 9/25"
 check "config file: no 'not a command'" absent "not a command"
 tm_keys h
 check "help: page-down lists J after its own keys" \
@@ -68,9 +68,9 @@ check "NO_COLOR: the heading is bold, not red" \
 
 # Status line and match colours from the command line.
 tm_start 80 24 "$YUEDU --ambiguous=narrow --color 'status black on green' --color 'match underline magenta' --highlight 阿里 $SAMPLE"
-tm_wait_row 24 "line 1/25" >/dev/null
+tm_wait_in_row 24 "line 1/25" >/dev/null
 tm_keys / 吳泳銘 Enter
-tm_wait_row 24 "1/" >/dev/null
+tm_wait_in_row 24 "1/" >/dev/null
 row24=$($TM capture-pane -e -p -t "$TM_T" | sed -n 24p)
 check "color = status black on green: the status line" \
     eval 'grep -qF $'"'"'\e[30m'"'"' <<<"$row24" && grep -qF $'"'"'\e[42m'"'"' <<<"$row24"'
@@ -94,9 +94,9 @@ check "8 colours: no colour 208, the built-in blue" \
 
 # YUEDU_OPTS binds too, and the command line beats it for the same key.
 tm_start 80 24 "YUEDU_OPTS=\"--bind 'K page-down' --bind 'Q quit'\" $YUEDU --ambiguous=narrow --bind 'Q line-down' $SAMPLE; echo rc=\$?; sleep 60"
-tm_wait_row 24 "line 1/25" >/dev/null
+tm_wait_in_row 24 "line 1/25" >/dev/null
 tm_keys K
-check "YUEDU_OPTS: K pages down" tm_wait_row 24 "line 9/25"
+check "YUEDU_OPTS: K pages down" tm_wait_in_row 24 "line 9/25"
 tm_keys Q
 check "command line wins for Q: one row down" tm_wait_row 1 "向;"
 tm_keys k k k k k k q
@@ -105,14 +105,14 @@ check "q still quits" tm_wait "rc=0"
 # The outline panel: beside each title its reading time (80 columns:
 # the 26-column side panel has room for the time only) ...
 tm_start 80 24 "$YUEDU --ambiguous=narrow $SAMPLE"
-tm_wait_row 24 "line 1/25" >/dev/null
+tm_wait_in_row 24 "line 1/25" >/dev/null
 tm_keys t
 tm_wait_row 1 "Outline (4)" >/dev/null
 check "80x24: each entry ends with its reading time" \
     eval '[ "$(tm_cap | sed -n 2,5p | grep -cE "(<1|[0-9]+) min│")" = 4 ]'
 # ... and at 40x12 (full-screen list) its length and time, right-aligned.
 tm_start 40 12 "$YUEDU --ambiguous=narrow $SAMPLE"
-tm_wait_row 12 "01-ali" >/dev/null
+tm_wait_in_row 12 "01-ali" >/dev/null
 tm_keys t
 tm_wait_row 1 "Outline (4)" >/dev/null
 check "40x12: length and time on every entry" \
@@ -122,7 +122,7 @@ check "40x12: the last section has 451 characters" \
 # A slower rate: at 30 characters a minute the last section (451
 # characters, a few of them punctuation or Latin) takes 10 to 19 min.
 tm_start 40 12 "$YUEDU --ambiguous=narrow --cpm 30 $SAMPLE"
-tm_wait_row 12 "01-ali" >/dev/null
+tm_wait_in_row 12 "01-ali" >/dev/null
 tm_keys t
 tm_wait_row 1 "Outline (4)" >/dev/null
 check "--cpm 30: the last section takes 10 to 19 min" \
@@ -130,7 +130,7 @@ check "--cpm 30: the last section takes 10 to 19 min" \
 
 # The pinyin row and the shelf's figures take their colours too.
 tm_start 80 24 "$YUEDU --ambiguous=narrow --pinyin=ruby --color='pinyin red' $SAMPLE"
-tm_wait_row 24 "01-ali" >/dev/null
+tm_wait_in_row 24 "01-ali" >/dev/null
 check "--color pinyin: the ruby row is red" wait_sgr 1 $'\e[31m'
 mkdir -p "$TM_TMP/shelf"
 cp "$SAMPLE" "$YUEDU_SRC/articles/02-zhongduan-yuedu.md" "$TM_TMP/shelf/"

@@ -21,7 +21,7 @@ check "a slow pipe: stderr shows the bytes read so far" \
 tm_keys x
 check "a key opens what came: the first row" tm_wait_row 1 "(網經社訊)"
 check "the status line says reading stopped" \
-    tm_wait_row 24 "stopped reading: only what came before the key is shown"
+    tm_wait_in_row 24 "stopped reading: only what came before the key is shown"
 tm_keys G
 check "the text is the first copy alone (25 lines)" tm_wait "/25 "
 tm_keys q
@@ -57,7 +57,7 @@ for i in $(seq 200); do cat "$SAMPLE"; done >"$tmp/chunk"
 for i in $(seq 50); do cat "$tmp/chunk"; done >"$tmp/big.txt"
 rm "$tmp/chunk"
 tm_start 80 24 "$YUEDU --ambiguous=narrow $tmp/big.txt"
-tm_wait_row 24 "big.txt" >/dev/null
+tm_wait_in_row 24 "big.txt" >/dev/null
 tm_keys t
 check "t while the outline is built: progress on the status line" \
     tm_wait "building the outline…"

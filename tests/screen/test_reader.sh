@@ -8,7 +8,7 @@ check "first row is the article's first row" \
 check "second row continues the first line" \
     tm_wait_row 2 "歸初心 重新創業》的帖子。"
 check "status line on row 24: name and position" \
-    tm_wait_row 24 "01-ali-ai-zhanyi.txt"
+    tm_wait_in_row 24 "01-ali-ai-zhanyi.txt"
 check "status line shows line 1/25 and 0%" \
     row_wait_match 24 'line 1/25 +0%$'
 check "the heading row is on the screen" tm_wait_row 9 "AI協同效應:從業務割裂到全局價值重構"
@@ -30,10 +30,10 @@ tm_keys ']' ']' ']'
 check "] x3: third heading on the top row" \
     tm_wait_row 1 "飽和式投入:聚焦核心戰役的取舍邏輯"
 check "] x3: section title in the status line" \
-    tm_wait_row 24 "01-ali-ai-zhanyi.txt · 飽和式投入:聚焦核心戰役的取舍邏輯"
-check "] x3: status line says line 12" tm_wait_row 24 "line 12/25"
+    tm_wait_in_row 24 "01-ali-ai-zhanyi.txt · 飽和式投入:聚焦核心戰役的取舍邏輯"
+check "] x3: status line says line 12" tm_wait_in_row 24 "line 12/25"
 tm_keys ']' ']'
-check "] at the last section: message" tm_wait_row 24 "no next section"
+check "] at the last section: message" tm_wait_in_row 24 "no next section"
 tm_keys "''"
 check "'' goes back before the last jump" \
     tm_wait_row 1 "飽和式投入:聚焦核心戰役的取舍邏輯"
@@ -50,7 +50,7 @@ done
 # The side panel is 26 columns: titles keep half, then the reading time.
 check "panel titles cut with … before the reading time" \
     grep -qE "…  +(<1|[0-9]+) min│" <<<"$screen"
-check "status line shows [outline]" tm_wait_row 24 "[outline]"
+check "status line shows [outline]" tm_wait_in_row 24 "[outline]"
 tm_keys j Enter
 check "Enter on the second heading jumps to 組織革命" \
     tm_wait_row 1 "組織革命:AI驅動效率與機制創新"
@@ -79,7 +79,7 @@ tm_keys 0 %
 check "0% goes to the top" tm_wait_row 1 "(網經社訊)"
 
 tm_start 80 24 "NO_COLOR=1 $YUEDU --ambiguous=narrow $SAMPLE"
-tm_wait_row 24 "line 1/25" >/dev/null
+tm_wait_in_row 24 "line 1/25" >/dev/null
 row9=$($TM capture-pane -e -p -t "$TM_T" | sed -n 9p)
 check "NO_COLOR: heading still bold" grep -qF $'\e[1m' <<<"$row9"
 no_colour() { ! grep -qE $'\e\\[3[0-7]m' <<<"$1"; }
@@ -87,14 +87,14 @@ check "NO_COLOR: no colour" no_colour "$row9"
 
 tm_start 80 24 "$YUEDU --ambiguous=narrow +6 $SAMPLE"
 check "+6 opens at line 6" tm_wait_row 1 "組織革命:AI驅動效率與機制創新"
-check "+6: status line says line 6" tm_wait_row 24 "line 6/25"
+check "+6: status line says line 6" tm_wait_in_row 24 "line 6/25"
 
 # A narrow terminal: the outline is a full-screen list.
 tm_start 40 12 "$YUEDU --ambiguous=narrow $SAMPLE"
-tm_wait_row 12 "01-ali" >/dev/null
+tm_wait_in_row 12 "01-ali" >/dev/null
 tm_keys Tab
 check "40 columns: full-screen outline" tm_wait_row 1 "Outline (4)"
-check "40 columns: entries cut by columns" tm_wait_row 4 "飽和式投入:聚焦核心戰役…"
+check "40 columns: entries cut by columns" tm_wait_row 4 "  飽和式投入:聚焦核心戰役…"
 tm_keys Escape
 check "Esc closes the panel" tm_wait_row 1 "(網經社訊)"
 finish

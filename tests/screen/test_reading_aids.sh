@@ -55,7 +55,7 @@ sys.exit(1 if bad or seen < 3 else 0)
 top_text() { tm_cap | sed -n "${1:-1}p" | tr -d ' '; }
 
 tm_start 80 24 "$YUEDU --ambiguous=narrow $SAMPLE"
-check "status line names the encoding (UTF-8)" tm_wait_row 24 "01-ali"
+check "status line names the encoding (UTF-8)" tm_wait_in_row 24 "01-ali"
 check "status line: UTF-8 before the place" row_wait_match 24 'UTF-8 line 1/25 +0%$'
 
 tm_keys 3 j
@@ -68,7 +68,7 @@ tm_keys g
 check "simplified view shows 网经社讯 and 集团" \
     tm_wait_row 1 "(网经社讯)在第21个510阿里日到来之际,阿里巴巴集团CEO吴泳铭"
 tm_keys / 集團 Enter
-check "/集團 finds it in the simplified view" tm_wait_row 24 "1/3"
+check "/集團 finds it in the simplified view" tm_wait_in_row 24 "1/3"
 row1=$($TM capture-pane -e -p -t "$TM_T" | sed -n 1p)
 check "集团 is highlighted" grep -qE $'\e\\[[0-9;]*m(\e\\[[0-9;]*m)*集团\e' <<<"$row1"
 check "only 集团 is highlighted on the row" \
@@ -76,17 +76,17 @@ check "only 集团 is highlighted on the row" \
 
 # A fresh start for the pinyin: no search on the status line.
 tm_start 80 24 "$YUEDU --ambiguous=narrow --script=simplified $SAMPLE"
-tm_wait_row 24 "01-ali" >/dev/null
+tm_wait_in_row 24 "01-ali" >/dev/null
 tm_keys 3 j
 tm_wait_row 1 "价值的机会" >/dev/null
 tm_keys p
-check "p: pinyin shown inline, top row kept" tm_wait_row 1 "价值的机会"
-check "p: the message says so" tm_wait_row 24 "pinyin: show"
+check "p: pinyin shown inline, top row kept" tm_wait_in_row 1 "价值的机会"
+check "p: the message says so" tm_wait_in_row 24 "pinyin: show"
 tm_keys C-l	# the message goes; the status line has room again
 check "p: status line says pinyin" tm_wait 'simplified pinyin line'
 tm_keys p
 check "p p: ruby, the place on the top text row, under its pinyin" \
-    eval 'tm_wait_row 24 "ruby line" && tm_cap | sed -n 2p | grep -q "价值的机会"'
+    eval 'tm_wait_in_row 24 "ruby line" && tm_cap | sed -n 2p | grep -q "价值的机会"'
 tm_keys C-l
 check "p p: status line says ruby" tm_wait 'simplified ruby line'
 check "ruby at 80 columns: pinyin over its characters" ruby_ok 80
@@ -94,7 +94,7 @@ tm_keys g
 check "g: ruby over the first row" tm_wait_row 1 " wǎng jīng"
 check "ruby from the top at 80 columns" ruby_ok 80
 tm_keys s s s s
-check "s x4: back to the original script" tm_wait_row 24 "script: original"
+check "s x4: back to the original script" tm_wait_in_row 24 "script: original"
 check "s x4: the original script in ruby mode" \
     tm_wait_row 2 "( 網   經  社訊)在第21個510阿里日"
 tm_keys C-l
@@ -124,10 +124,10 @@ check "p at 40 columns: hidden again, top row kept" \
 # Outline titles and the section title on the status line follow the
 # script; the panel opens with the converted titles.
 tm_start 100 24 "$YUEDU --ambiguous=narrow --script=simplified $SAMPLE"
-tm_wait_row 24 "01-ali" >/dev/null
+tm_wait_in_row 24 "01-ali" >/dev/null
 tm_keys ']'
 check "] in simplified view: section title converted on the status line" \
-    tm_wait_row 24 "01-ali-ai-zhanyi.txt · AI协同效应:从业务割裂到全局价值重构"
+    tm_wait_in_row 24 "01-ali-ai-zhanyi.txt · AI协同效应:从业务割裂到全局价值重构"
 tm_keys Tab
 check "outline panel: titles in the simplified script" \
     tm_wait "组织革命:AI驱动效率与机制创新"
@@ -141,9 +141,9 @@ check "the filtered entry is the converted title" \
 # Taiwan phrases change lengths (全局 -> 全域性): a search for 全局 lights
 # all of 全域性, and not 區域性 (局部) next to it.
 tm_start 80 24 "$YUEDU --ambiguous=narrow --script=taiwan $SAMPLE"
-tm_wait_row 24 "01-ali" >/dev/null
+tm_wait_in_row 24 "01-ali" >/dev/null
 tm_keys / 全局 Enter
-check "--script=taiwan: /全局 finds it" tm_wait_row 24 "1/4"
+check "--script=taiwan: /全局 finds it" tm_wait_in_row 24 "1/4"
 rows=$($TM capture-pane -e -p -t "$TM_T")
 check "全域性 lit as a whole (current match)" \
     grep -qE $'和\e\[[0-9;]*m(\e\[[0-9;]*m)*全域性\e\[0m' <<<"$rows"
@@ -151,7 +151,7 @@ check "區域性 not lit" grep -qE $'^區域性價值' <<<"$rows"
 
 # A GBK file names its encoding.
 tm_start 80 24 "$YUEDU --ambiguous=narrow $YUEDU_DATA/sunzi-bingfa-simplified-gbk.txt"
-check "GBK file: status line says GB18030" tm_wait_row 24 "GB18030"
+check "GBK file: status line says GB18030" tm_wait_in_row 24 "GB18030"
 check "GBK file without pinyin: no pinyin mode named" \
     row_matches 24 ' GB18030 line 1[/ ]'
 check "GBK file: text decoded" eval 'tm_cap | grep -q "孙子"'

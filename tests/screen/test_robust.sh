@@ -18,7 +18,7 @@ status_is() {
 
 # --- resize keeps the place
 tm_start 80 24 "$YUEDU --ambiguous=narrow $SAMPLE"
-tm_wait_row 24 "line 1/" >/dev/null
+tm_wait_in_row 24 "line 1/" >/dev/null
 tm_keys 5 g j	# second row of line 5
 check "80 cols: second row of line 5 on top" \
     tm_wait_row 1 "配送,甚至菜鳥的物流優化。例如,通義千問大模型若與電商場景深度結合,可能徹底重構“人"
@@ -30,11 +30,11 @@ check "40 cols: rows re-laid out to 40 columns" \
 $TM resize-window -t "$TM_T" -x 80 -y 24
 check "80 -> 40 -> 80 comes back to the same row" \
     tm_wait_row 1 "配送,甚至菜鳥的物流優化。例如,通義千問大模型若與電商場景深度結合,可能徹底重構“人"
-check "status line still says line 5" tm_wait_row 24 "line 5/25"
+check "status line still says line 5" tm_wait_in_row 24 "line 5/25"
 
 # --- 10x4 and rapid resizes
 tm_start 10 4 "$YUEDU $SAMPLE; echo \$? > $TMP/status"
-check "10x4: status line on row 4" tm_wait_row 4 "%"
+check "10x4: status line on row 4" tm_wait_in_row 4 "%"
 tm_keys j ] t j Enter h q G '[' d u
 for i in 1 2 3 4 5 6 7 8 9 10; do
 	for s in 10x4 3x2 1x1 80x24 20x3 2x9 61x5 59x30; do
@@ -47,7 +47,7 @@ tm_keys Escape g
 sleep 0.3
 check "10x4 and 80 rapid resizes: still running" \
     test ! -e "$TMP/status"
-check "10x4: status line back on row 4" tm_wait_row 4 "%"
+check "10x4: status line back on row 4" tm_wait_in_row 4 "%"
 tm_keys q
 check "10x4: q exits 0" status_is "$TMP/status" 0
 
@@ -69,7 +69,7 @@ prompt_after_exit() {
 run_and_end() {	# run_and_end HOW EXPECTED_STATUS
 	local how=$1 want=$2 pid
 	tm_keys "clear; $YUEDU $SAMPLE; echo EXIT=\$?; stty -g > $TMP/after" Enter
-	if ! tm_wait_row 24 "line 1/25"; then
+	if ! tm_wait_in_row 24 "line 1/25"; then
 		not_ok "$how: the reader opened"
 		return
 	fi

@@ -41,7 +41,9 @@ tm_keys '_'
 check "_ clears every term" tm_wait "highlights cleared"
 check "CEO is plain again" test -z "$(sgr 1 CEO | grep -E '4[0-9]m')"
 tm_keys h
-check "the help lists the highlight keys" tm_wait "highlight the current search"
+check "the help opens" tm_wait "yuedu keys"
+tm_keys f
+check "the help scrolls to the highlight keys" tm_wait "highlight the current search"
 tm_keys q
 
 # Six terms from the command line, six colours.

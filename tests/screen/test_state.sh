@@ -20,9 +20,9 @@ read_file() { tm_start 80 24 "$Y $*; echo EXIT=\$?; sleep 60"; }
 top_line() { tm_cap | sed -n 24p | sed -E 's/.*line ([0-9]+).*/\1/'; }
 
 read_file "$F"
-check "first open starts at line 1" tm_wait_row 24 "line 1/"
+check "first open starts at line 1" tm_wait_in_row 24 "line 1/"
 tm_keys 100 g
-check "100g goes to line 100" tm_wait_row 24 "line 100/"
+check "100g goes to line 100" tm_wait_in_row 24 "line 100/"
 top=$(tm_cap | sed -n 1p)
 tm_keys 40 g m a 60 g m b 100 g q
 check "q quits" tm_wait "EXIT=0"
@@ -30,44 +30,44 @@ check "the place is saved under XDG_STATE_HOME/yuedu" \
     test -n "$(ls "$TM_STATE/yuedu" 2>/dev/null)"
 
 read_file "$F"
-check "reopening restores line 100" tm_wait_row 24 "line 100/"
+check "reopening restores line 100" tm_wait_in_row 24 "line 100/"
 check "the same top row" row_wait_exact 1 "$top"
 tm_keys "'" a
-check "mark a restored (line 40)" tm_wait_row 24 "line 40/"
+check "mark a restored (line 40)" tm_wait_in_row 24 "line 40/"
 tm_keys "'" b
-check "mark b restored (line 60)" tm_wait_row 24 "line 60/"
+check "mark b restored (line 60)" tm_wait_in_row 24 "line 60/"
 tm_keys 100 g q
 tm_wait "EXIT=0"
 
 cp "$F" "$tmp/renamed.md"
 read_file "$tmp/renamed.md"
-check "a renamed copy of the text finds the place" tm_wait_row 24 "line 100/"
+check "a renamed copy of the text finds the place" tm_wait_in_row 24 "line 100/"
 
 read_file --no-remember "$F"
-check "--no-remember starts at the top" tm_wait_row 24 "line 1/"
+check "--no-remember starts at the top" tm_wait_in_row 24 "line 1/"
 tm_keys 300 g q
 tm_wait "EXIT=0"
 read_file "+20 $F"
-check "+20 wins over the remembered place" tm_wait_row 24 "line 20/"
+check "+20 wins over the remembered place" tm_wait_in_row 24 "line 20/"
 tm_keys "'" a
-check "... and the marks still come back" tm_wait_row 24 "line 40/"
+check "... and the marks still come back" tm_wait_in_row 24 "line 40/"
 tm_keys 100 g q
 tm_wait "EXIT=0"
 read_file "$F"
 check "--no-remember saved nothing (still line 100)" \
-    tm_wait_row 24 "line 100/"
+    tm_wait_in_row 24 "line 100/"
 tm_keys q
 tm_wait "EXIT=0"
 
 # A corrupt state file: a warning, the reader opens at the top.
 for f in "$TM_STATE"/yuedu/*; do printf 'garbage\n\001\002' >"$f"; done
 read_file "$F"
-check "corrupt state: opens at the top" tm_wait_row 24 "line 1/"
-check "corrupt state: a one-line warning" tm_wait_row 24 "not a yuedu state file"
+check "corrupt state: opens at the top" tm_wait_in_row 24 "line 1/"
+check "corrupt state: a one-line warning" tm_wait_in_row 24 "not a yuedu state file"
 tm_keys 30 g q
 check "corrupt state: q still quits cleanly" tm_wait "EXIT=0"
 read_file "$F"
-check "the corrupt record is replaced on quit" tm_wait_row 24 "line 30/"
+check "the corrupt record is replaced on quit" tm_wait_in_row 24 "line 30/"
 tm_keys q
 tm_wait "EXIT=0"
 
@@ -75,9 +75,9 @@ tm_wait "EXIT=0"
 # root ignores permissions, not that).
 : >"$tmp/notadir"
 TM_STATE=$tmp/notadir/state read_file "$F"
-check "unusable state dir: the reader opens" tm_wait_row 24 "line 1/"
+check "unusable state dir: the reader opens" tm_wait_in_row 24 "line 1/"
 check "unusable state dir: a warning in the status line" \
-    tm_wait_row 24 "Not a directory"
+    tm_wait_in_row 24 "Not a directory"
 tm_keys 50 g q
 check "unusable state dir: exits 0" tm_wait "EXIT=0"
 check "unusable state dir: one line on stderr on the way out" \
@@ -115,26 +115,26 @@ check "p3 at line 99" wait_in p3 "line 99/"
 $TM send-keys -t p1 q \; send-keys -t p2 q \; send-keys -t p3 q
 for s in p1 p2 p3; do check "$s quits" wait_in $s "EXIT=0"; done
 read_file "$tmp/sunzi.txt"
-check "two at once: the other file's place is kept" tm_wait_row 24 "line 33/"
+check "two at once: the other file's place is kept" tm_wait_in_row 24 "line 33/"
 read_file "$tmp/hlm.txt"
-tm_wait_row 24 "/1007"
+tm_wait_in_row 24 "/1007"
 check "two at once on one file: one of the two places is kept" \
     row_wait_match 24 'line (77|99)/'
 
 tm_keys "'" c
 check "two at once on one file: the first one's mark is kept" \
-    tm_wait_row 24 "line 77/"
+    tm_wait_in_row 24 "line 77/"
 tm_keys "'" d
 check "two at once on one file: the second one's mark is kept" \
-    tm_wait_row 24 "line 99/"
+    tm_wait_in_row 24 "line 99/"
 tm_keys q
 tm_wait "EXIT=0"
 
 # SIGTERM: the place is saved and the terminal restored.
 read_file "$F"
-tm_wait_row 24 "line 30/"
+tm_wait_in_row 24 "line 30/"
 tm_keys 70 g
-check "at line 70 before SIGTERM" tm_wait_row 24 "line 70/"
+check "at line 70 before SIGTERM" tm_wait_in_row 24 "line 70/"
 pid=$(pgrep -P "$($TM display -p -t "$TM_T" '#{pane_pid}')" yuedu)
 kill -TERM $pid
 check "SIGTERM: exit status 143" tm_wait "EXIT=143"
@@ -143,13 +143,13 @@ check "SIGTERM: the terminal is out of the alternate screen" \
 check "SIGTERM: the cursor is visible again" \
     test "$($TM display -p -t "$TM_T" '#{cursor_flag}')" = 1
 read_file "$F"
-check "SIGTERM saved the place" tm_wait_row 24 "line 70/"
+check "SIGTERM saved the place" tm_wait_in_row 24 "line 70/"
 tm_keys 10 g
 pid=$(pgrep -P "$($TM display -p -t "$TM_T" '#{pane_pid}')" yuedu)
 kill -HUP $pid
 tm_wait "EXIT=129"
 read_file "$F"
-check "SIGHUP saved the place" tm_wait_row 24 "line 10/"
+check "SIGHUP saved the place" tm_wait_in_row 24 "line 10/"
 tm_keys q
 
 finish

@@ -31,7 +31,7 @@ for size in 80x24 40x12 20x8; do
 		dump=$("$YUEDU" --dump --ambiguous=narrow -w "$cols" "$f" |
 		    norm_dump)
 		tm_start "$cols" "$rows" "$YUEDU --ambiguous=narrow $f"
-		if ! tm_wait_row "$rows" "line 1"; then
+		if ! tm_wait_in_row "$rows" "line 1"; then
 			not_ok "$name $size: status line"
 			continue
 		fi
@@ -49,7 +49,7 @@ for size in 80x24 40x12 20x8; do
 		check "$name $size: status line ends with the percentage" \
 		    grep -qE '[0-9]+%$' <<<"$status"
 		tm_keys G
-		tm_wait_row "$rows" "%" >/dev/null
+		tm_wait_in_row "$rows" "%" >/dev/null
 		sleep 0.2
 		screen=$(tm_cap)
 		nd=$(printf '%s\n' "$dump" | wc -l)

@@ -1,8 +1,7 @@
 /*
  * The documentation agrees with the tables: every long option of the
- * option table is in --help, the man page and the README; once the key
- * table exists (keys.h), every command and key of it is in the man page
- * and every README key line is the one the table makes.
+ * option table is in --help, the man page and the README.  The key lists
+ * are checked by test_keys_docs.c.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,10 +16,6 @@
 
 #include "yuedu/options.h"
 #include "yuedu/util.h"
-#if __has_include("yuedu/keys.h")
-#include "yuedu/keys.h"
-#define TEST_DOCS_KEYS 1
-#endif
 
 static char *
 slurp(const char *name)
@@ -92,59 +87,12 @@ test_options_documented(void **st)
 	free(readme);
 }
 
-#ifdef TEST_DOCS_KEYS
-/* The man page names the arrows in words. */
-static const char *
-man_key_name(int key)
-{
-	const char *n = keycode_name(key);
-
-	if (strcmp(n, "↑") == 0)
-		return "Up";
-	if (strcmp(n, "↓") == 0)
-		return "Down";
-	if (strcmp(n, "←") == 0)
-		return "Left";
-	if (strcmp(n, "→") == 0)
-		return "Right";
-	return n;
-}
-
-static void
-test_keys_documented(void **st)
-{
-	char *man = man_text(), *readme = slurp("README.md");
-
-	for (size_t i = 0; i < keys_count; i++) {
-		const struct keys_command *c = &keys_table[i];
-		char *line = keys_readme_line(i), *want;
-
-		want = xasprintf(".B %s\n", c->name);
-		if (strstr(man, want) == NULL)
-			fail_msg("yuedu.1 KEYS does not list command %s",
-			    c->name);
-		free(want);
-		for (int k = 0; k < KEYS_PER_COMMAND && c->keys[k]; k++)
-			if (strstr(man, man_key_name(c->keys[k])) == NULL)
-				fail_msg("yuedu.1 does not mention key %s of "
-				    "%s", man_key_name(c->keys[k]), c->name);
-		if (strstr(readme, line) == NULL)
-			fail_msg("README.md lacks the key line: %s", line);
-		free(line);
-	}
-	free(man);
-	free(readme);
-}
-#endif
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_options_documented),
-#ifdef TEST_DOCS_KEYS
-		cmocka_unit_test(test_keys_documented),
-#endif
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -126,7 +126,7 @@ test_search_and_count(void **st)
 
 	type(&x->p, "/网经社");
 	assert_int_equal(x->f.prompt, FINDER_PROMPT_FORWARD);
-	assert_string_equal(x->f.line, "网经社");
+	assert_string_equal(x->f.ed.buf, "网经社");
 	assert_int_equal(x->f.prompt_found, 1);
 	assert_int_equal(x->f.cur_off, first);
 	keys_dispatch(&x->p, KEYCODE_ENTER);
@@ -158,12 +158,12 @@ test_prompt_editing(void **st)
 
 	type(&x->p, "/网经社");
 	keys_dispatch(&x->p, KEYCODE_BACKSPACE);
-	assert_string_equal(x->f.line, "网经");	/* a whole character */
+	assert_string_equal(x->f.ed.buf, "网经");	/* a whole character */
 	type(&x->p, "e\xCC\x81");			/* e + combining acute */
 	keys_dispatch(&x->p, 0x7F);
-	assert_string_equal(x->f.line, "网经");	/* the whole cluster */
+	assert_string_equal(x->f.ed.buf, "网经");	/* the whole cluster */
 	keys_dispatch(&x->p, KEYCODE_CTRL('u'));
-	assert_string_equal(x->f.line, "");
+	assert_string_equal(x->f.ed.buf, "");
 	keys_dispatch(&x->p, KEYCODE_CTRL('r'));
 	assert_true(x->f.prompt_regex);
 	type(&x->p, "(");
@@ -179,15 +179,72 @@ test_prompt_editing(void **st)
 	keys_dispatch(&x->p, KEYCODE_ENTER);
 	keys_dispatch(&x->p, '/');
 	keys_dispatch(&x->p, KEYCODE_UP);
-	assert_string_equal(x->f.line, "零售");
+	assert_string_equal(x->f.ed.buf, "零售");
 	keys_dispatch(&x->p, KEYCODE_UP);
-	assert_string_equal(x->f.line, "阿里");
+	assert_string_equal(x->f.ed.buf, "阿里");
 	keys_dispatch(&x->p, KEYCODE_DOWN);
-	assert_string_equal(x->f.line, "零售");
+	assert_string_equal(x->f.ed.buf, "零售");
 	keys_dispatch(&x->p, KEYCODE_DOWN);
-	assert_string_equal(x->f.line, "");
+	assert_string_equal(x->f.ed.buf, "");
 	/* Backspace on an empty prompt closes it. */
 	keys_dispatch(&x->p, KEYCODE_BACKSPACE);
+	assert_int_equal(x->f.prompt, FINDER_PROMPT_NONE);
+}
+
+/* Issue 11: / then ↑ recalled a regular expression as a literal, and it
+ * was "not found".  The entry comes back in its mode. */
+static void
+test_history_keeps_regex(void **st)
+{
+	struct fix *x = *st;
+
+	keys_dispatch(&x->p, '/');
+	keys_dispatch(&x->p, KEYCODE_CTRL('r'));
+	type(&x->p, "阿.日");
+	assert_int_equal(x->f.prompt_found, 1);
+	keys_dispatch(&x->p, KEYCODE_ENTER);
+	assert_true(x->f.cur_regex);
+	type(&x->p, "/零售");
+	keys_dispatch(&x->p, KEYCODE_ENTER);
+	assert_false(x->f.cur_regex);
+	keys_dispatch(&x->p, '/');
+	assert_false(x->f.prompt_regex);
+	keys_dispatch(&x->p, KEYCODE_UP);
+	keys_dispatch(&x->p, KEYCODE_UP);
+	assert_string_equal(x->f.ed.buf, "阿.日");
+	assert_true(x->f.prompt_regex);		/* its mode came back */
+	assert_int_equal(x->f.prompt_found, 1);
+	keys_dispatch(&x->p, KEYCODE_ENTER);
+	assert_null(x->p.msg);
+	assert_true(x->f.cur_regex);
+	assert_status(&x->f, "1/1 [regex case width script]");
+	/* Enter alone repeats the last search in its mode too. */
+	keys_dispatch(&x->p, '/');
+	keys_dispatch(&x->p, KEYCODE_ENTER);
+	assert_true(x->f.cur_regex);
+}
+
+/* The prompt edits in the middle: ← → Home End, Delete, ^W ^K. */
+static void
+test_prompt_cursor(void **st)
+{
+	struct fix *x = *st;
+
+	type(&x->p, "/阿日");
+	keys_dispatch(&x->p, KEYCODE_LEFT);
+	type(&x->p, "里");
+	assert_string_equal(x->f.ed.buf, "阿里日");
+	keys_dispatch(&x->p, KEYCODE_CTRL('a'));
+	keys_dispatch(&x->p, KEYCODE_DELETE);
+	assert_string_equal(x->f.ed.buf, "里日");
+	keys_dispatch(&x->p, KEYCODE_CTRL('e'));
+	keys_dispatch(&x->p, KEYCODE_LEFT);
+	keys_dispatch(&x->p, KEYCODE_CTRL('k'));
+	assert_string_equal(x->f.ed.buf, "里");
+	assert_int_equal(x->f.prompt_found, 1);	/* searched again */
+	keys_dispatch(&x->p, KEYCODE_CTRL('w'));
+	assert_string_equal(x->f.ed.buf, "");
+	keys_dispatch(&x->p, KEYCODE_ESC);
 	assert_int_equal(x->f.prompt, FINDER_PROMPT_NONE);
 }
 
@@ -318,6 +375,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_and_count, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_prompt_editing, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_history_keeps_regex, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_prompt_cursor, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_esc_returns, setup,
 		    teardown),

@@ -250,13 +250,17 @@ test_panel_and_filter(void **st)
 
 	pager_panel_toggle(p);
 	pager_filter_start(p);
-	pager_filter_add(p, "t", 1);	/* "Two", "Three" */
+	lineedit_insert(&p->filter, 't');	/* "Two", "Three" */
+	pager_filter_edited(p);
 	assert_int_equal(p->panel_n, 2);
-	pager_filter_add(p, "w", 1);
+	lineedit_insert(&p->filter, 'w');
+	pager_filter_edited(p);
 	assert_int_equal(p->panel_n, 1);
-	pager_filter_erase(p);
+	lineedit_backspace(&p->filter);
+	pager_filter_edited(p);
 	assert_int_equal(p->panel_n, 2);
-	pager_filter_add(p, "x", 1);
+	lineedit_insert(&p->filter, 'x');
+	pager_filter_edited(p);
 	assert_int_equal(p->panel_n, 0);
 	pager_filter_stop(p, 1);
 	assert_int_equal(p->panel_n, 3);
@@ -330,50 +334,6 @@ test_keys_dispatch(void **st)
 	keys(p, "Z");
 	assert_non_null(p->msg);
 	assert_int_equal(keys_dispatch(p, 'q'), PAGER_QUIT);
-}
-
-/* Every command of the table is in the README key list, word for word. */
-static void
-test_readme_lists_every_command(void **st)
-{
-	const char *src = getenv("YUEDU_SRC");
-	char *path, *text;
-	FILE *fp;
-	long n;
-
-	assert_non_null(src);
-	path = xasprintf("%s/README.md", src);
-	fp = fopen(path, "r");
-	assert_non_null(fp);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	text = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(text, 1, (size_t)n, fp), (size_t)n);
-	text[n] = '\0';
-	fclose(fp);
-	for (size_t i = 0; i < keys_count; i++) {
-		char *line = keys_readme_line(i);
-
-		if (strstr(text, line) == NULL)
-			fail_msg("README.md lacks the line: %s", line);
-		free(line);
-	}
-	/* The help screen lists every command too. */
-	assert_int_equal(keys_help_lines() >= keys_count + 2, 1);
-	for (size_t i = 0; i < keys_count; i++) {
-		int found = 0;
-
-		for (size_t h = 0; h < keys_help_lines(); h++) {
-			char *line = keys_help_line(h);
-
-			found |= strstr(line, keys_table[i].help) != NULL;
-			free(line);
-		}
-		assert_true(found);
-	}
-	free(text);
-	free(path);
 }
 
 static void
@@ -467,7 +427,6 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_reading_aids, setup,
 		    teardown),
-		cmocka_unit_test(test_readme_lists_every_command),
 		cmocka_unit_test(test_empty_doc),
 	};
 

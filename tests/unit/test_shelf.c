@@ -307,15 +307,18 @@ test_view(void **st)
 
 	/* The filter: typed character by character, erased by one. */
 	shelf_view_move(&v, 2);		/* on 10-xianfa.md */
-	shelf_view_filter_add(&v, "宪", 3);
+	lineedit_insert(&v.filter, 0x5baa);	/* 宪 */
+	shelf_view_refilter(&v);
 	assert_int_equal(v.n, 1);
 	assert_int_equal(shelf_view_current(&v), 2);
-	shelf_view_filter_add(&v, "章", 3);
+	lineedit_insert(&v.filter, 0x7ae0);	/* 章 */
+	shelf_view_refilter(&v);
 	assert_int_equal(v.n, 0);
 	assert_int_equal(shelf_view_current(&v), (size_t)-1);
 	shelf_view_move(&v, 1);		/* nothing to move over */
-	shelf_view_filter_erase(&v);
-	assert_string_equal(v.filter, "宪");
+	lineedit_backspace(&v.filter);
+	shelf_view_refilter(&v);
+	assert_string_equal(v.filter.buf, "宪");
 	assert_int_equal(v.n, 1);
 	/* Cleared: every entry, the cursor still on the one it was on. */
 	shelf_view_filter_set(&v, "");
@@ -341,45 +344,70 @@ test_view_keys(void **st)
 	assert_int_equal(shelf_load(&s, tmpdir, &o, &err), 0);
 	assert_true(s->n >= 4);
 	shelf_view_init(&v, s);
-	assert_int_equal(shelf_view_key(&v, 'j', 10), SHELF_REDRAW);
+	assert_int_equal(keys_shelf(&v, 'j', 10), PAGER_REDRAW);
 	assert_int_equal(shelf_view_current(&v), 1);
-	shelf_view_key(&v, KEYCODE_DOWN, 10);
-	shelf_view_key(&v, 'k', 10);
+	keys_shelf(&v, KEYCODE_DOWN, 10);
+	keys_shelf(&v, 'k', 10);
 	assert_int_equal(shelf_view_current(&v), 1);
-	shelf_view_key(&v, 'G', 10);
+	keys_shelf(&v, 'G', 10);
 	assert_int_equal(shelf_view_current(&v), s->n - 1);
-	shelf_view_key(&v, KEYCODE_PGUP, 2);
+	keys_shelf(&v, KEYCODE_PGUP, 2);
 	assert_int_equal(shelf_view_current(&v), s->n - 3);
-	shelf_view_key(&v, 'g', 10);
+	keys_shelf(&v, 'g', 10);
 	assert_int_equal(shelf_view_current(&v), 0);
-	assert_int_equal(shelf_view_key(&v, 'x', 10), SHELF_NONE);
-	assert_int_equal(shelf_view_key(&v, KEYCODE_ENTER, 10), SHELF_OPEN);
+	assert_int_equal(keys_shelf(&v, 'x', 10), PAGER_NONE);
+	assert_int_equal(keys_shelf(&v, KEYCODE_ENTER, 10), PAGER_OPEN);
 
 	/* '/', then q and 0x5baa (宪) are text, not commands. */
-	assert_int_equal(shelf_view_key(&v, '/', 10), SHELF_REDRAW);
+	assert_int_equal(keys_shelf(&v, '/', 10), PAGER_REDRAW);
 	assert_true(v.filtering);
-	assert_int_equal(shelf_view_key(&v, 0x5baa, 10), SHELF_REDRAW);
-	assert_string_equal(v.filter, "宪");
+	assert_int_equal(keys_shelf(&v, 0x5baa, 10), PAGER_REDRAW);
+	assert_string_equal(v.filter.buf, "宪");
 	assert_int_equal(v.n, 1);
-	assert_int_equal(shelf_view_key(&v, 'q', 10), SHELF_REDRAW);
-	assert_string_equal(v.filter, "宪q");
+	assert_int_equal(keys_shelf(&v, 'q', 10), PAGER_REDRAW);
+	assert_string_equal(v.filter.buf, "宪q");
 	assert_int_equal(v.n, 0);
-	assert_int_equal(shelf_view_key(&v, KEYCODE_ENTER, 10), SHELF_REDRAW);
+	assert_int_equal(keys_shelf(&v, KEYCODE_ENTER, 10), PAGER_REDRAW);
 	assert_false(v.filtering);		/* nothing to open */
-	shelf_view_key(&v, '/', 10);
-	shelf_view_key(&v, KEYCODE_BACKSPACE, 10);
-	assert_string_equal(v.filter, "宪");
-	assert_int_equal(shelf_view_key(&v, KEYCODE_ENTER, 10), SHELF_OPEN);
+	keys_shelf(&v, '/', 10);
+	keys_shelf(&v, KEYCODE_BACKSPACE, 10);
+	assert_string_equal(v.filter.buf, "宪");
+	assert_int_equal(keys_shelf(&v, KEYCODE_ENTER, 10), PAGER_OPEN);
 	assert_false(v.filtering);
-	assert_string_equal(v.filter, "宪");	/* kept after Enter */
-	assert_int_equal(shelf_view_key(&v, KEYCODE_ESC, 10), SHELF_REDRAW);
-	assert_string_equal(v.filter, "");
+	assert_string_equal(v.filter.buf, "宪");	/* kept after Enter */
+	assert_int_equal(keys_shelf(&v, KEYCODE_ESC, 10), PAGER_REDRAW);
+	assert_string_equal(v.filter.buf, "");
 	assert_int_equal(v.n, s->n);
 	/* Backspace on an empty filter leaves the filter line. */
-	shelf_view_key(&v, '/', 10);
-	shelf_view_key(&v, 0x7f, 10);
+	keys_shelf(&v, '/', 10);
+	keys_shelf(&v, 0x7f, 10);
 	assert_false(v.filtering);
-	assert_int_equal(shelf_view_key(&v, 'q', 10), SHELF_QUIT);
+	assert_int_equal(keys_shelf(&v, 'q', 10), PAGER_QUIT);
+	/* Issue 11: counts (3j) and h (help) on the shelf. */
+	keys_shelf(&v, 'g', 10);
+	assert_int_equal(keys_shelf(&v, '3', 10), PAGER_REDRAW);
+	assert_int_equal(v.count, 3);
+	keys_shelf(&v, 'j', 10);
+	assert_int_equal(shelf_view_current(&v), 3);
+	assert_int_equal(v.count, 0);
+	keys_shelf(&v, '2', 10);
+	keys_shelf(&v, 'g', 10);		/* 2g: the second */
+	assert_int_equal(shelf_view_current(&v), 1);
+	assert_int_equal(keys_shelf(&v, 'h', 10), PAGER_REDRAW);
+	assert_true(v.help_open);
+	keys_shelf(&v, 'j', 10);		/* scrolls the help */
+	assert_int_equal(v.help_top, 1);
+	assert_int_equal(shelf_view_current(&v), 1);
+	keys_shelf(&v, 'q', 10);		/* closes it, not the shelf */
+	assert_false(v.help_open);
+	/* The filter edits in the middle: ← and Home. */
+	keys_shelf(&v, '/', 10);
+	keys_shelf(&v, 0x6cd5, 10);		/* 法 */
+	keys_shelf(&v, KEYCODE_HOME, 10);
+	keys_shelf(&v, 0x5baa, 10);		/* 宪 */
+	assert_string_equal(v.filter.buf, "宪法");
+	keys_shelf(&v, KEYCODE_CTRL('u'), 10);
+	assert_string_equal(v.filter.buf, "法");
 	shelf_view_done(&v);
 	shelf_free(s);
 }
