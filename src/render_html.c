@@ -28,7 +28,7 @@
 #include "yuedu/width.h"
 
 #define HW_DEPTH_MAX 200	/* deeper elements are flattened */
-#define HW_QUOTE_BAR "│ "
+#define HW_QUOTE_BAR "| "	/* as Markdown's: ASCII, one width */
 
 struct hw_link {
 	int num;
@@ -53,6 +53,7 @@ struct hw {
 	int list_depth;
 	int quote_depth;
 	int in_heading;
+	int width_cols;		/* the screen's, for tables; 0 = 80 */
 	int ol_num[16];		/* next number of each open <ol>, 0 = ul */
 	int nol;
 	size_t depth;		/* element depth, for the guard */
@@ -561,46 +562,139 @@ hw_item(struct hw *w, const xmlNode *n)
 	render_block_end(w->r);
 }
 
-/* A table: one line a row, cells apart by " │ ", a rule under a head. */
+/* The rows of table N (its own, not a nested table's), in order. */
+static size_t
+hw_rows(const xmlNode *n, const xmlNode **rows, size_t cap, size_t k)
+{
+	for (const xmlNode *c = n->children; c != NULL && k < cap; c = c->next)
+		if (html_is(c, "tr"))
+			rows[k++] = c;
+		else if (html_is(c, "thead") || html_is(c, "tbody") ||
+		    html_is(c, "tfoot"))
+			k = hw_rows(c, rows, cap, k);
+	return k;
+}
+
+#define HW_TABLE_COLS 32
+#define HW_TABLE_ROWS 4096
+
+static void
+hw_table_rule(struct hw *w, const int *cols, size_t ncols, size_t src)
+{
+	hw_line_start(w, src);
+	render_style_push(w->r, RENDER_STYLE_MARK);
+	for (size_t j = 0; j < ncols; j++) {
+		render_gen(w->r, "+", 1, src);
+		for (int k = 0; k < cols[j] + 2; k++)
+			render_gen(w->r, "-", 1, src);
+	}
+	render_gen(w->r, "+", 1, src);
+	render_style_pop(w->r);
+	w->line_empty = 0;
+	hw_newline(w, src);
+}
+
+/*
+ * A table laid out as Markdown's are: columns as wide as their widest
+ * cell (display width), "| a | b |" rows between "+---+" rules, the
+ * first row strong when it is a head.  A table wider than the screen,
+ * or too big, is shown a row a line, cells apart by " | ".
+ */
 static void
 hw_table(struct hw *w, const xmlNode *n)
 {
-	size_t src = hw_src(n);
+	static const xmlNode *rows[HW_TABLE_ROWS];
+	size_t src = hw_src(n), nrows = hw_rows(n, rows, HW_TABLE_ROWS, 0);
+	size_t ncols = 0, total = 0;
+	int cols[HW_TABLE_COLS] = { 0 }, fits = nrows < HW_TABLE_ROWS;
+	char **text;
 
 	hw_blankline(w, src);
 	render_block_begin(w->r, RENDER_BLOCK_TABLE, 0);
-	hw_children(w, n);
-	hw_newline(w, src);
-	render_block_end(w->r);
-	hw_blankline(w, src);
-}
+	text = xcalloc(nrows * HW_TABLE_COLS + 1, sizeof *text);
+	for (size_t i = 0; i < nrows; i++) {
+		size_t j = 0;
 
-static void
-hw_row(struct hw *w, const xmlNode *n)
-{
-	size_t src = hw_src(n);
-	int first = 1, head = 0;
+		for (const xmlNode *c = rows[i]->children; c != NULL;
+		    c = c->next) {
+			int cw;
 
-	hw_newline(w, src);
-	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
-		if (!html_is(c, "td") && !html_is(c, "th"))
-			continue;
-		if (!first) {
+			if (!html_is(c, "td") && !html_is(c, "th"))
+				continue;
+			if (j >= HW_TABLE_COLS) {
+				fits = 0;
+				break;
+			}
+			text[i * HW_TABLE_COLS + j] = html_text_of(c);
+			cw = width_string(text[i * HW_TABLE_COLS + j],
+			    strlen(text[i * HW_TABLE_COLS + j]));
+			if (cw > cols[j])
+				cols[j] = cw;
+			j++;
+		}
+		if (j > ncols)
+			ncols = j;
+	}
+	for (size_t j = 0; j < ncols; j++)
+		total += (size_t)cols[j] + 3;
+	if (total + 1 + (size_t)w->quote_depth * 2 > (size_t)(w->width_cols ?
+	    w->width_cols : 80))
+		fits = 0;
+	if (fits && ncols > 0)
+		hw_table_rule(w, cols, ncols, src);
+	for (size_t i = 0; i < nrows; i++) {
+		size_t j = 0;
+		int head = 0;
+
+		hw_newline(w, hw_src(rows[i]));
+		for (const xmlNode *c = rows[i]->children; c != NULL &&
+		    j < HW_TABLE_COLS; c = c->next) {
+			const char *t;
+			size_t cs = hw_src(c);
+
+			if (!html_is(c, "td") && !html_is(c, "th"))
+				continue;
+			t = text[i * HW_TABLE_COLS + j];
+			head |= html_is(c, "th");
+			hw_line_start(w, cs);
 			render_style_push(w->r, RENDER_STYLE_MARK);
-			hw_emit(w, " │ ", strlen(" │ "), hw_src(c), 0);
+			if (fits)
+				render_gen_str(w->r, j ? " | " : "| ", cs);
+			else if (j > 0)
+				render_gen_str(w->r, " | ", cs);
+			render_style_pop(w->r);
+			if (html_is(c, "th"))
+				render_style_push(w->r, RENDER_STYLE_STRONG);
+			if (t[0] != '\0')
+				render_gen_str(w->r, t, cs);
+			if (html_is(c, "th"))
+				render_style_pop(w->r);
+			for (int k = width_string(t, strlen(t)); fits &&
+			    k < cols[j]; k++)
+				render_gen(w->r, " ", 1, cs);
+			j++;
+		}
+		for (; fits && j < ncols; j++) {
+			render_gen_str(w->r, j ? " | " : "| ", src);
+			for (int k = 0; k < cols[j]; k++)
+				render_gen(w->r, " ", 1, src);
+		}
+		if (fits && ncols > 0) {
+			render_style_push(w->r, RENDER_STYLE_MARK);
+			render_gen_str(w->r, " |", hw_src(rows[i]));
 			render_style_pop(w->r);
 		}
-		hw_line_start(w, hw_src(c));
-		w->space = 0;
-		head |= html_is(c, "th");
-		if (html_is(c, "th"))
-			render_style_push(w->r, RENDER_STYLE_STRONG);
-		hw_children(w, c);
-		if (html_is(c, "th"))
-			render_style_pop(w->r);
-		first = 0;
+		w->line_empty = 0;
+		hw_newline(w, hw_src(rows[i]));
+		if (fits && ncols > 0 && ((i == 0 && head && nrows > 1) ||
+		    i + 1 == nrows))
+			hw_table_rule(w, cols, ncols, src);
 	}
-	hw_newline(w, src);
+	for (size_t i = 0; i < nrows * HW_TABLE_COLS; i++)
+		free(text[i]);
+	free(text);
+	render_block_end(w->r);
+	hw_blankline(w, src);
 }
 
 static unsigned
@@ -656,7 +750,8 @@ hw_element(struct hw *w, const xmlNode *n)
 		hw_blankline(w, src);
 		render_block_begin(w->r, RENDER_BLOCK_RULE, 0);
 		render_style_push(w->r, RENDER_STYLE_MARK);
-		render_gen_str(w->r, "* * *", src);
+		render_gen_str(w->r,
+		    "----------------------------------------", src);
 		render_style_pop(w->r);
 		render_block_end(w->r);
 		w->line_empty = 0;
@@ -694,7 +789,10 @@ hw_element(struct hw *w, const xmlNode *n)
 	} else if (html_is(n, "table")) {
 		hw_table(w, n);
 	} else if (html_is(n, "tr")) {
-		hw_row(w, n);
+		/* A row outside any table: its cells' text. */
+		hw_newline(w, src);
+		hw_children(w, n);
+		hw_newline(w, src);
 	} else if (html_is(n, "ruby")) {
 		hw_ruby(w, n);
 	} else if (html_is(n, "a")) {
@@ -780,6 +878,7 @@ render_html_render(struct doc *src, const struct render_opts *o)
 	w.src_len = src->len;
 	w.page = 1;
 	w.headings = 1;
+	w.width_cols = o != NULL ? o->width_cols : 0;
 	w.line_empty = 1;
 	w.blank = 1;
 	if (doc == NULL)
@@ -897,6 +996,7 @@ render_epub_render(struct doc *src, const struct render_opts *o, int raw)
 	memset(&w, 0, sizeof w);
 	w.r = r;
 	w.book = 1;
+	w.width_cols = o != NULL ? o->width_cols : 0;
 	w.line_empty = 1;
 	w.blank = 1;
 	ep = epub_open_mem(src->text, src->len, &err);

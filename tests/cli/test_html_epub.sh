@@ -32,7 +32,7 @@ check "page: a link has its number and its address listed" \
 check "page: an image is its alt text" yes "$(has '图：[图: 孙子像]。' "$out")"
 check "page: a list with numbers nested" yes "$(has '  2. 其二' "$out")"
 check "page: <pre> keeps its blanks" yes "$(has '  代码  保留' "$out")"
-check "page: a table row" yes "$(has '始计 │ 三百' "$out")"
+check "page: a table laid out by display width" yes "$(has '| 始计 | 三百 |' "$out")"
 check "page: ruby shown as an annotation (rp dropped)" yes \
 	"$(has '（孫(sūn)武(wǔ)）' "$(Y --dump -w 200 --pinyin=show "$b/page.html")")"
 check "page: ruby hidden with --pinyin=hide" yes \
