@@ -2,7 +2,7 @@
 # Install the Debian packages yuedu needs, if any is missing.  As root this
 # runs apt-get; otherwise it prints the command to run and fails.
 set -eu
-PKGS="cmake make gcc pkg-config libncurses-dev libutf8proc-dev libunistring-dev libopencc-dev opencc libcmocka-dev libpcre2-dev libmd4c-dev tmux less man-db python3 time zlib1g-dev"
+PKGS="cmake make gcc pkg-config libncurses-dev libutf8proc-dev libunistring-dev libopencc-dev opencc libcmocka-dev libpcre2-dev libmd4c-dev tmux less man-db python3 time zlib1g-dev libxml2-dev libzip-dev zip"
 missing=""
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then

@@ -138,6 +138,8 @@ doc_new_view(const struct doc *src)
 	doc_set_text(doc, src->text, src->len);
 	doc->text = src->text;	/* even if it starts with another BOM */
 	doc->len = src->len;
+	/* The same shown text: the same rendering (its headings, its map). */
+	doc->render = src->render;
 	return doc;
 }
 

@@ -19,6 +19,8 @@
 #include <utf8proc.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/epub.h"
+#include "yuedu/html.h"
 #include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
@@ -462,9 +464,26 @@ enc_open(const char *path, const char *forced, char **note, char **err)
 	return doc;
 }
 
+/*
+ * The charset an HTML page declares (html.h), when it is one yuedu knows
+ * and not UTF-8 (a page saying UTF-8 is checked like any text).
+ */
+static const char *
+enc_html(const struct doc *doc, char *buf, size_t size)
+{
+	const char *decl;
+
+	if (!html_sniff(doc->text, doc->len) ||
+	    (decl = html_declared_charset(doc->text, doc->len, buf, size)) ==
+	    NULL || strcmp(decl, "UTF-8") == 0)
+		return NULL;
+	return enc_canonical(decl);
+}
+
 int
 enc_apply(struct doc *doc, const char *forced, char **note, char **err)
 {
+	char decl[64];
 	const char *name;
 	char *u;
 	size_t ul;
@@ -480,7 +499,11 @@ enc_apply(struct doc *doc, const char *forced, char **note, char **err)
 			    "BIG5-HKSCS, EUC-TW, HZ-GB-2312)", forced);
 			return -1;
 		}
-	} else
+	} else if (epub_sniff(doc->text, doc->len)) {
+		/* A book: a zip whose chapters say their own encodings. */
+		doc->encoding = "EPUB";
+		return 0;
+	} else if ((name = enc_html(doc, decl, sizeof decl)) == NULL)
 		name = enc_detect(doc->text, doc->len, &sure);
 	if (!sure)
 		*note = xstrdup("not valid UTF-8 nor a known Chinese encoding; "

@@ -65,9 +65,16 @@ grep_line(void *arg, size_t line, const struct search_match *v, size_t n)
 		inert_fputs(g->file, g->out);
 		putc(':', g->out);
 	}
-	/* A rendered text reports the source line the match starts on. */
-	if (g->doc->render != NULL)
-		line = render_line_of(g->doc, v[0].off, NULL);
+	/* A rendered text reports the source line the match starts on;
+	 * in an EPUB book, of which chapter (its place in the reading
+	 * order, 1-based): CHAPTER:LINE. */
+	if (g->doc->render != NULL) {
+		size_t part = 0;
+
+		line = render_line_of(g->doc, v[0].off, &part);
+		if (g->doc->render->format == RENDER_EPUB)
+			fprintf(g->out, "%zu:", part);
+	}
 	fprintf(g->out, "%zu:", line + 1);
 	for (size_t i = 0; i < n; i++) {
 		size_t off = v[i].off < a ? a : v[i].off;

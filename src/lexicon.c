@@ -667,7 +667,8 @@ lexicon_longer(const struct lexicon *lex, const char *word, size_t n,
 			(*out)[count++] = xstrdup(s);
 		}
 	}
-	qsort(*out, count, sizeof **out, lexicon_str_len_cmp);
+	if (count > 1)
+		qsort(*out, count, sizeof **out, lexicon_str_len_cmp);
 	while (count > max)
 		free((*out)[--count]);
 	return count;

@@ -86,7 +86,15 @@ main_outline(struct doc *doc, const struct options *opts, struct conv *cv)
 	}
 	for (size_t i = 0; i < ol->n; i++) {
 		char *t = cv ? conv_string(cv, ol->v[i].title) : NULL;
-		printf("%d\t%zu\t", ol->v[i].level, ol->v[i].line);
+		size_t part = 0;
+
+		/* In a book, the line is of a chapter: CHAPTER:LINE. */
+		if (doc->render != NULL && doc->render->format == RENDER_EPUB) {
+			render_line_of(doc, ol->v[i].off, &part);
+			printf("%d\t%zu:%zu\t", ol->v[i].level, part,
+			    ol->v[i].line);
+		} else
+			printf("%d\t%zu\t", ol->v[i].level, ol->v[i].line);
 		inert_fputs(t ? t : ol->v[i].title, stdout);
 		putchar('\n');
 		free(t);
@@ -175,6 +183,12 @@ main_grep_one(const char *path, const struct options *opts)
 		free(note);
 	}
 	rend = main_render(doc, opts);
+	if (rend->error != NULL) {
+		inert_warn("%s: %s", path, rend->error);
+		render_free(rend);
+		doc_free(doc);
+		return 2;
+	}
 	main_search_opts(opts, rend->doc, &so);
 	s = search_new(opts->grep, &so, &err);
 	if (s == NULL) {
@@ -710,6 +724,15 @@ main(int argc, char **argv)
 	}
 	rend = main_render(doc, &opts);
 	shown = rend->doc;
+	if (rend->error != NULL) {
+		/* An .epub that is no book: said, not shown. */
+		inert_warn("%s: %s", doc->name, rend->error);
+		render_free(rend);
+		conv_free(cv);
+		doc_free(doc);
+		options_done(&opts);
+		return 2;
+	}
 	if (opts.grep != NULL) {
 		rc = main_grep(shown, &opts);
 		render_free(rend);

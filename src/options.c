@@ -116,7 +116,7 @@ static const char options_help_text[] =
 "                        GB18030, GBK, GB2312, BIG5, BIG5-HKSCS, EUC-TW,\n"
 "                        HZ-GB-2312); default: detect\n"
 "      --format=FORMAT   how to read the file: auto (by its name and\n"
-"                        content), text, markdown\n"
+"                        content), text, markdown, html, epub\n"
 "      --reflow=MODE     join the lines of hard-wrapped text into\n"
 "                        paragraphs: auto (when the text looks wrapped),\n"
 "                        on, off\n"
@@ -334,9 +334,14 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 			else if (strcmp(optarg, "markdown") == 0 ||
 			    strcmp(optarg, "md") == 0)
 				opts->format = RENDER_MARKDOWN;
+			else if (strcmp(optarg, "html") == 0)
+				opts->format = RENDER_HTML;
+			else if (strcmp(optarg, "epub") == 0)
+				opts->format = RENDER_EPUB;
 			else {
 				*err = xasprintf("invalid --format '%s' "
-				    "(expected auto, text or markdown)", optarg);
+				    "(expected auto, text, markdown, html or "
+				    "epub)", optarg);
 				goto fail;
 			}
 			break;

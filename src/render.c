@@ -14,6 +14,8 @@
 
 #include "render_int.h"
 #include "yuedu/doc.h"
+#include "yuedu/epub.h"
+#include "yuedu/html.h"
 #include "yuedu/util.h"
 
 struct render *
@@ -47,6 +49,16 @@ render_part_add(struct render *r, const char *name, const char *text,
 	p->len = len;
 	r->cur_part = (uint16_t)r->nparts;
 	return r->nparts++;
+}
+
+size_t
+render_part_add_owned(struct render *r, const char *name, char *text,
+    size_t len)
+{
+	size_t i = render_part_add(r, name, text, len);
+
+	r->parts[i].owned = text;
+	return i;
 }
 
 void
@@ -300,8 +312,9 @@ render_heading_end(struct render *r)
 	h = &r->headings[r->nheadings++];
 	h->level = r->heading_level;
 	h->off = r->heading_start;
-	h->title = render_title(r->buf + r->heading_start, r->len -
-	    r->heading_start);
+	/* An empty heading first in the text: nothing built yet. */
+	h->title = render_title(r->buf ? r->buf + r->heading_start : "",
+	    r->len - r->heading_start);
 	r->heading_level = 0;
 }
 
@@ -387,10 +400,12 @@ render_free(struct render *r)
 	for (size_t i = 0; i < r->nparts; i++) {
 		free(r->parts[i].name);
 		free(r->parts[i].line_off);
+		free(r->parts[i].owned);
 	}
 	free(r->parts);
 	free(r->title);
 	free(r->author);
+	free(r->error);
 	free(r);
 }
 
@@ -634,6 +649,10 @@ render_detect(struct doc *src)
 	if (render_has_suffix(name, ".txt") || render_has_suffix(name,
 	    ".text"))
 		return RENDER_TEXT;
+	if (epub_sniff(t, src->len))
+		return RENDER_EPUB;
+	if (html_is_html_name(name) || html_sniff(t, n))
+		return RENDER_HTML;
 	/* By content: lines that only Markdown would write. */
 	for (size_t i = 0; i < n;) {
 		const char *nl = memchr(t + i, '\n', n - i);
@@ -664,8 +683,15 @@ render_doc(struct doc *src, const struct render_opts *opts)
 	enum render_format f = opts->format;
 	int reflow;
 
+	/* A book is a zip: even as text (--raw) it is its chapters'
+	 * sources, one after another. */
+	if (epub_sniff(src->text, src->len) && f != RENDER_MARKDOWN &&
+	    f != RENDER_HTML)
+		return render_epub_render(src, opts, f == RENDER_TEXT);
 	if (f == RENDER_AUTO)
 		f = render_detect(src);
+	if (f == RENDER_HTML)
+		return render_html_render(src, opts);
 	if (f == RENDER_MARKDOWN)
 		return render_md_render(src, opts);
 	reflow = opts->reflow == RENDER_REFLOW_ON ? 1 :

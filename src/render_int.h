@@ -14,4 +14,10 @@ int render_text_wrap_cols(struct doc *src);
 /* render_md.c: Markdown. */
 struct render *render_md_render(struct doc *src, const struct render_opts *o);
 
+/* render_html.c: a web page, and an EPUB book (RAW: its chapters'
+ * sources one after another, as --raw shows them). */
+struct render *render_html_render(struct doc *src, const struct render_opts *o);
+struct render *render_epub_render(struct doc *src, const struct render_opts *o,
+    int raw);
+
 #endif

@@ -37,6 +37,7 @@
 #include "yuedu/outline.h"
 #include "yuedu/pager.h"
 #include "yuedu/readtime.h"
+#include "yuedu/render.h"
 #include "yuedu/session.h"
 #include "yuedu/state.h"
 #include "yuedu/utf8.h"
@@ -933,6 +934,7 @@ screen_draw_status(struct screen *s)
 	size_t sec = pager_section(p);
 	char right[480], modes[64] = "", srch[160] = "", *left, *fs;
 	char *title = sec != (size_t)-1 ? screen_title(s, sec) : NULL;
+	char *book = NULL;
 
 	if (s->ses.finder.prompt != FINDER_PROMPT_NONE) {
 		screen_draw_prompt(s);
@@ -956,12 +958,21 @@ screen_draw_status(struct screen *s)
 		strcat(modes, "[filter] ");
 	else if (p->panel_open)
 		strcat(modes, "[outline] ");
+	/* A book goes by its title and author rather than its file. */
+	if (s->ses.doc != NULL && s->ses.doc->render != NULL &&
+	    s->ses.doc->render->format == RENDER_EPUB &&
+	    s->ses.doc->render->title != NULL) {
+		const struct render *r = s->ses.doc->render;
+		book = xasprintf("%s%s%s", r->title, r->author ? " · " : "",
+		    r->author ? r->author : "");
+	}
 	if (p->msg)
-		left = xasprintf("%s · %s%s%s", p->msg, s->ses.name,
-		    title ? " · " : "", title ? title : "");
+		left = xasprintf("%s · %s%s%s", p->msg, book ? book :
+		    s->ses.name, title ? " · " : "", title ? title : "");
 	else
-		left = xasprintf("%s%s%s", s->ses.name, title ? " · " : "",
-		    title ? title : "");
+		left = xasprintf("%s%s%s", book ? book : s->ses.name,
+		    title ? " · " : "", title ? title : "");
+	free(book);
 	screen_status_right(s, srch, modes, width_string(left, strlen(left)),
 	    right, sizeof(right));
 	screen_status_line(left, p->msg != NULL, right, 1);
@@ -1386,11 +1397,42 @@ screen_session_free(struct screen *s)
 	return rc;
 }
 
+/*
+ * The shown text of SRC (opened by enc_open()) as the options ask, as
+ * main.c renders the first file: --raw the source, else by --format and
+ * --reflow.  *REND gets the rendering; screen_unrendered() frees both.
+ */
+static struct doc *
+screen_rendered(struct screen *s, struct doc *src, struct render **rend)
+{
+	struct render_opts ro;
+
+	memset(&ro, 0, sizeof ro);
+	ro.format = s->opts->raw ? RENDER_TEXT :
+	    (enum render_format)s->opts->format;
+	ro.reflow = s->opts->raw ? RENDER_REFLOW_OFF :
+	    (enum render_reflow)s->opts->reflow;
+	ro.width_cols = s->opts->width_cols;
+	*rend = render_doc(src, &ro);
+	return (*rend)->doc;
+}
+
+static void
+screen_unrendered(struct render **rend)
+{
+	struct doc *src = (*rend)->src;
+
+	render_free(*rend);
+	doc_free(src);
+	*rend = NULL;
+}
+
 enum screen_end
 screen_session_read(struct screen *s, struct doc *first,
     const char *const *paths, size_t n, size_t *cur, char **warn)
 {
 	struct doc *doc = first;
+	struct render *rend = NULL;
 	enum screen_end end;
 	char *msg = NULL, *err;
 	int start = first != NULL;
@@ -1406,6 +1448,7 @@ screen_session_read(struct screen *s, struct doc *first,
 			*warn = err;
 			return SCREEN_END_ERROR;
 		}
+		doc = screen_rendered(s, doc, &rend);
 	}
 	for (;;) {
 		if (s->ses.visited != NULL)
@@ -1424,13 +1467,16 @@ screen_session_read(struct screen *s, struct doc *first,
 		free(s->spans);
 		s->spans = NULL;
 		s->nspans = s->spans_cap = 0;
-		if (doc != first)
+		if (rend != NULL)
+			screen_unrendered(&rend);
+		else if (doc != first)
 			doc_free(doc);
 		if (end != SCREEN_END_NEXT && end != SCREEN_END_PREV)
 			break;
 		s->ses.file_i = end == SCREEN_END_NEXT ? s->ses.file_i + 1 :
 		    s->ses.file_i - 1;
-		doc = s->ses.next_doc ? s->ses.next_doc : first;
+		doc = s->ses.next_doc ? screen_rendered(s, s->ses.next_doc,
+		    &rend) : first;
 		s->ses.next_doc = NULL;
 		if (msg == NULL)
 			msg = s->ses.next_msg;

@@ -19,6 +19,9 @@
 
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
+#include "yuedu/epub.h"
+#include "yuedu/html.h"
+#include "yuedu/render.h"
 #include "yuedu/outline.h"
 #include "yuedu/state.h"
 #include "yuedu/utf8.h"
@@ -28,16 +31,19 @@
 #define SHELF_SNIFF_BYTES 65536		/* bytes read to tell text */
 #define SHELF_TITLE_MAX_BYTES 240	/* longer titles are cut */
 
-/* What the name says: 1 a text extension, 0 no extension, -1 other. */
+/* What the name says: 1 a text extension, 0 no extension, 2 an EPUB
+ * book, -1 other. */
 static int
 shelf_kind_by_name(const char *name)
 {
 	static const char *const exts[] = { ".txt", ".md", ".markdown",
-	    ".text" };
+	    ".text", ".html", ".htm", ".xhtml" };
 	const char *dot = strrchr(name, '.');
 
 	if (dot == NULL || dot == name)
 		return 0;
+	if (epub_is_epub_name(name))
+		return 2;
 	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
 		if (strcasecmp(dot, exts[i]) == 0)
 			return 1;
@@ -83,6 +89,21 @@ shelf_sniff(const char *path, int need_decode)
 	return ok;
 }
 
+/* 1 if PATH starts as an EPUB book does. */
+static int
+shelf_sniff_epub(const char *path)
+{
+	char buf[128];
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof buf);
+	close(fd);
+	return n > 0 && epub_sniff(buf, (size_t)n);
+}
+
 int
 shelf_is_article(const char *dir, const char *name)
 {
@@ -97,7 +118,8 @@ shelf_is_article(const char *dir, const char *name)
 		return 0;
 	path = xasprintf("%s/%s", dir, name);
 	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    shelf_sniff(path, kind == 0);
+	    (kind == 2 ? shelf_sniff_epub(path) : shelf_sniff(path,
+	    kind == 0));
 	free(path);
 	return ok;
 }
@@ -237,6 +259,28 @@ shelf_read(struct shelf *shelf, struct shelf_entry *e,
 	if ((doc = shelf_open(e->path)) == NULL)
 		return -1;
 	e->bytes = doc->len;
+	if (html_is_html_name(e->name) || epub_sniff(doc->text, doc->len)) {
+		/* A page or a book: its title and length as rendered. */
+		struct render_opts ro = { RENDER_AUTO, RENDER_REFLOW_AUTO, 0 };
+		struct render *r = render_doc(doc, &ro);
+		struct doc *shown = r->doc;
+
+		if (r->error != NULL) {
+			render_free(r);
+			doc_free(doc);
+			return -1;
+		}
+		e->title = r->title != NULL && r->title[0] != '\0' ?
+		    shelf_clean(r->title, strlen(r->title)) :
+		    shelf_title(shown, opts->annot);
+		e->bytes = shown->len;
+		readtime_count_doc(shown, 0, shown->len, &e->count);
+		e->minutes = readtime_minutes(&e->count, opts->cpm, opts->wpm);
+		shelf_progress_of(shelf, e, shown, opts);
+		render_free(r);
+		doc_free(doc);
+		return 0;
+	}
 	e->title = shelf_title(doc, opts->annot);
 	readtime_count_doc(doc, 0, doc->len, &e->count);
 	e->minutes = readtime_minutes(&e->count, opts->cpm, opts->wpm);

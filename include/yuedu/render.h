@@ -112,6 +112,7 @@ struct render_part {
 	size_t len;
 	size_t *line_off;	/* start of each source line, built on demand */
 	size_t nlines;
+	char *owned;		/* text, when the part owns it */
 };
 
 struct render {
@@ -136,6 +137,8 @@ struct render {
 	size_t nparts, parts_cap;
 	char *title;		/* metadata, or NULL (owned) */
 	char *author;
+	char *error;		/* why the document could not be rendered
+				   (an EPUB that is no book), or NULL */
 
 	/* Private: the builder. */
 	char *buf;		/* shown text being built */
@@ -185,6 +188,9 @@ struct render *render_begin(struct doc *src, enum render_format format);
 /* Add a source part (TEXT not copied, must outlive R); returns its index
  * and makes it the current one for the appends that follow. */
 size_t render_part_add(struct render *r, const char *name, const char *text,
+    size_t len);
+/* The same, the part taking TEXT (heap; freed with R). */
+size_t render_part_add_owned(struct render *r, const char *name, char *text,
     size_t len);
 void render_part_set(struct render *r, size_t part);
 
