@@ -729,6 +729,31 @@ finder_status(struct finder *f)
 	return r;
 }
 
+/*
+ * A heading counts its whole section, subsections included, as its length
+ * and reading time do: each heading, from the last, adds its count to its
+ * parent's (the nearest heading before it of a shallower level).
+ */
+static void
+finder_count_subsections(const struct outline *ol, size_t *counts)
+{
+	size_t *parent = xcalloc(ol->n ? ol->n : 1, sizeof *parent);
+	size_t *stack = xcalloc(ol->n ? ol->n : 1, sizeof *stack), top = 0;
+
+	for (size_t k = 0; k < ol->n; k++) {
+		while (top > 0 && ol->v[stack[top - 1]].level >=
+		    ol->v[k].level)
+			top--;
+		parent[k] = top > 0 ? stack[top - 1] : (size_t)-1;
+		stack[top++] = k;
+	}
+	for (size_t k = ol->n; k-- > 0;)
+		if (parent[k] != (size_t)-1)
+			counts[parent[k]] += counts[k];
+	free(stack);
+	free(parent);
+}
+
 long
 finder_section_count(struct finder *f, const struct outline *ol, size_t i)
 {
@@ -745,6 +770,7 @@ finder_section_count(struct finder *f, const struct outline *ol, size_t i)
 			if (s != (size_t)-1)
 				f->sec_counts[s]++;
 		}
+		finder_count_subsections(ol, f->sec_counts);
 		f->sec_ol = ol;
 	}
 	return (long)f->sec_counts[i];

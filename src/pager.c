@@ -276,8 +276,11 @@ pager_scroll(struct pager *p, long n)
 		    back--, taken--)
 			pager_pos_prev(p, &pos);
 	}
-	if (pos.off == p->top_off)
-		return PAGER_NONE;
+	if (pos.off == p->top_off) {
+		/* Nowhere to go: say so, rather than nothing. */
+		pager_message(p, n > 0 ? "end of text" : "top of text");
+		return PAGER_REDRAW;
+	}
 	p->top_off = p->anchor_off = pos.off;
 	pager_panel_follow(p);
 	return PAGER_REDRAW;

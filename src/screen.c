@@ -750,6 +750,42 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 	}
 }
 
+/*
+ * The rule for the figures, at the foot of the panel when the headings
+ * leave room (FIRST_FREE: the first row they leave), words wrapped to W.
+ */
+static void
+screen_draw_panel_note(int w, int rows, int first_free)
+{
+	static const char note[] = "Length, time and matches: each "
+	    "heading's whole section, subsections included.";
+	const char *line[8];
+	int len[8], n = 0, room = w - 2;
+	const char *p = note;
+
+	while (*p != '\0' && n < 8 && room >= 12) {
+		int l = (int)strlen(p);
+
+		if (l > room) {
+			l = room;
+			while (l > 0 && p[l] != ' ')
+				l--;
+			if (l == 0)
+				l = room;
+		}
+		line[n] = p;
+		len[n++] = l;
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	if (n == 0 || *p != '\0' || first_free + 1 + n > rows)
+		return;
+	for (int i = 0; i < n; i++)
+		screen_put_str(rows - n + i, 1, line[i], (size_t)len[i], room,
+		    A_DIM, 0);
+}
+
 static void
 screen_draw_panel(struct screen *s)
 {
@@ -790,6 +826,7 @@ screen_draw_panel(struct screen *s)
 	    p->panel_n; y++)
 		screen_draw_panel_row(s, y, w, p->panel_top + (size_t)(y - 1),
 		    cur_sec);
+	screen_draw_panel_note(w, rows, (int)p->panel_n + 1);
 }
 
 /*
@@ -888,13 +925,17 @@ screen_status_right(struct screen *s, const char *srch, const char *modes,
 	size_t line = pager_top_line(p) + 1;
 	char pos[64], aids[96];
 	int room = COLS - 2 - (p->msg ? left_cols : COLS >= 40 ? 12 : 0);
+	/* The last row on the screen: 100% and an end mark, whatever byte
+	 * the top row starts at. */
+	int end = pager_at_end(p), pct = end ? 100 : pager_percent(p);
+	const char *mark = end ? "(END) " : "";
 
 	if (s->ses.total_lines)
-		snprintf(pos, sizeof(pos), "line %zu/%zu %3d%%", line,
-		    s->ses.total_lines, pager_percent(p));
+		snprintf(pos, sizeof(pos), "line %zu/%zu %s%3d%%", line,
+		    s->ses.total_lines, mark, pct);
 	else
-		snprintf(pos, sizeof(pos), "line %zu %3d%%", line,
-		    pager_percent(p));
+		snprintf(pos, sizeof(pos), "line %zu %s%3d%%", line, mark,
+		    pct);
 	for (int tier = 0; tier < 2; tier++) {
 		screen_status_aids(s, tier > 0, aids, sizeof(aids));
 		snprintf(right, size, "%s%s%s%s", srch, modes, aids, pos);
@@ -905,7 +946,7 @@ screen_status_right(struct screen *s, const char *srch, const char *modes,
 	if (width_string(right, strlen(right)) + 2 <= COLS)
 		return;
 	/* Narrow: the position alone. */
-	snprintf(right, size, "%s%d%%", modes, pager_percent(p));
+	snprintf(right, size, "%s%s%d%%", modes, end ? "END " : "", pct);
 }
 
 void

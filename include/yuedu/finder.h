@@ -153,7 +153,8 @@ char *finder_status(struct finder *f);
 /* The foldings the prompt would use, e.g. "regex case width script". */
 char *finder_prompt_modes(struct finder *f);
 
-/* Matches of the current search in section I of OL; -1 when unknown. */
+/* Matches of the current search in section I of OL, its subsections
+ * included (as readtime_sections() counts); -1 when unknown. */
 long finder_section_count(struct finder *f, const struct outline *ol,
     size_t i);
 

@@ -103,7 +103,10 @@ test_scroll_rows(void **st)
 	assert_int_equal(p->top_off, off_of(f, 2, 0));
 	assert_int_equal(pager_scroll(p, -100), PAGER_REDRAW);
 	assert_int_equal(p->top_off, 0);
-	assert_int_equal(pager_scroll(p, -1), PAGER_NONE);
+	/* At the top the place stays and a message says why. */
+	assert_int_equal(pager_scroll(p, -1), PAGER_REDRAW);
+	assert_int_equal(p->top_off, 0);
+	assert_string_equal(p->msg, "top of text");
 }
 
 static void
@@ -116,7 +119,9 @@ test_scroll_stops_at_end(void **st)
 	pager_scroll(p, 1000);
 	assert_int_equal(p->top_off, off_of(f, 30, 1));
 	assert_true(pager_at_end(p));
-	assert_int_equal(pager_scroll(p, 1), PAGER_NONE);
+	assert_int_equal(pager_scroll(p, 1), PAGER_REDRAW);
+	assert_int_equal(p->top_off, off_of(f, 30, 1));
+	assert_string_equal(p->msg, "end of text");
 	pager_top(p);
 	assert_false(pager_at_end(p));
 	pager_bottom(p);
