@@ -373,6 +373,18 @@ cmd_panel_filter(struct command_ctx *c, long count)
 	return pager_filter_start(c->p);
 }
 
+static enum pager_action
+cmd_panel_wider(struct command_ctx *c, long count)
+{
+	return pager_panel_widen(c->p, 2 * (int)command_n(count));
+}
+
+static enum pager_action
+cmd_panel_narrower(struct command_ctx *c, long count)
+{
+	return pager_panel_widen(c->p, -2 * (int)command_n(count));
+}
+
 /* Other keys in the panel: keys.c passes them to the text when the panel
  * is at the side. */
 static enum pager_action
@@ -742,6 +754,10 @@ const struct command command_table[] = {
 	    "does)", 0, cmd_panel_filter },
 	{ "pass", P, "other keys move the text beside a side panel", 0,
 	    cmd_panel_pass },
+	{ "wider", P, "the side panel 2 columns wider (N: 2N; remembered)",
+	    0, cmd_panel_wider },
+	{ "narrower", P, "the side panel 2 columns narrower", 0,
+	    cmd_panel_narrower },
 
 	/* The search prompt. */
 	{ "accept", Q, "search (alone: the last search again)", 0,

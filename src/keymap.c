@@ -75,6 +75,7 @@ static const struct keymap_key keymap_panel[] = {
 	{ KEYCODE_ENTER, "jump" },
 	{ KEYCODE_ESC, "close" }, { 't', "close" }, { KEYCODE_TAB, "close" },
 	{ '/', "filter" },
+	{ '>', "wider" }, { '<', "narrower" },
 	{ 'q', "quit" }, { 'h', "help" }, { C('l'), "redraw" },
 	{ 0, NULL },
 };

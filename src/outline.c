@@ -134,6 +134,27 @@ outline_scan_regex(struct outline_ctx *cx, const char *re, char **err)
  * The title of C: its bytes without hidden annotations, HTML tags (for
  * <hN> lines), controls or invalid bytes.
  */
+/* 1 if CP is a space between words: ASCII, tab, U+2000..U+200A, U+3000. */
+static int
+outline_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 ||
+	    (cp >= 0x2000 && cp <= 0x200A);
+}
+
+/* 1 if the title OUT (O bytes) so far ends with such a space. */
+static int
+outline_ends_space(const char *out, size_t o)
+{
+	size_t i = o - 1;
+	uint32_t cp;
+
+	while (i > 0 && ((unsigned char)out[i] & 0xC0) == 0x80)
+		i--;
+	utf8_decode(out + i, o - i, &cp);
+	return outline_is_space(cp);
+}
+
 static char *
 outline_title(struct outline_ctx *cx, const struct outline_cand *c)
 {
@@ -163,6 +184,13 @@ outline_title(struct outline_ctx *cx, const struct outline_cand *c)
 		if (tag) {
 			if (cp == '>')
 				tag = 0;
+			p += k;
+			continue;
+		}
+		/* A run of spaces is one: the first of them (西遊記's
+		 * "第二回     悟徹菩提" keeps one space). */
+		if (outline_is_space(cp) && o > 0 && outline_ends_space(out,
+		    o)) {
 			p += k;
 			continue;
 		}

@@ -18,6 +18,8 @@
 #include "yuedu/util.h"
 
 #define PAGER_PANEL_MIN_COLS 60	/* narrower screens get a full list */
+#define PAGER_PANEL_COLS_MIN 12	/* the side panel's least width */
+#define PAGER_PANEL_TEXT_MIN 30	/* columns it leaves to the text */
 
 /* A row: its line, its index in the line, its first byte. */
 struct pager_pos {
@@ -222,8 +224,35 @@ pager_panel_cols(const struct pager *p)
 
 	if (!p->panel_open || p->cols < PAGER_PANEL_MIN_COLS)
 		return 0;
+	if (p->panel_cols_set > 0) {
+		w = p->panel_cols_set;
+		if (w > p->cols - 1 - PAGER_PANEL_TEXT_MIN)
+			w = p->cols - 1 - PAGER_PANEL_TEXT_MIN;
+		return w < PAGER_PANEL_COLS_MIN ? PAGER_PANEL_COLS_MIN : w;
+	}
 	w = p->cols / 3;
 	return w > 40 ? 40 : w;
+}
+
+enum pager_action
+pager_panel_widen(struct pager *p, int n)
+{
+	int w = pager_panel_cols(p), max = p->cols - 1 - PAGER_PANEL_TEXT_MIN;
+
+	if (w == 0) {
+		pager_message(p, "the outline takes the whole screen below %d "
+		    "columns", PAGER_PANEL_MIN_COLS);
+		return PAGER_REDRAW;
+	}
+	w += n;
+	if (w > max)
+		w = max;
+	if (w < PAGER_PANEL_COLS_MIN)
+		w = PAGER_PANEL_COLS_MIN;
+	p->panel_cols_set = w;
+	pager_relayout(p);
+	pager_message(p, "outline panel: %d columns", w);
+	return PAGER_REDRAW;
 }
 
 int

@@ -668,46 +668,55 @@ screen_title(const struct screen *s, size_t i)
 
 /*
  * The right-hand labels of outline entry SEC in BUF: the search's
- * matches in it, its length and reading time, as many as leave the
- * title half the AVAIL columns there are (SCREEN_PANEL_TITLE_MIN at
- * least): the length goes first, then the time.  Returns
- * the columns used, with *NMATCH the columns of the match count (drawn
- * bold at the left of them).
+ * matches in its section, its length and reading time.  The title
+ * (TITLE_COLS wide) comes first: the length is dropped, then the time,
+ * then the count, until the title fits whole in the AVAIL columns; a
+ * title too long for any keeps two thirds of them.  Returns the columns
+ * used, with *NMATCH the columns of the match count (drawn bold at the
+ * left of them).
  */
 static int
-screen_panel_labels(struct screen *s, size_t sec, int avail, char *buf,
-    size_t size, int *nmatch)
+screen_panel_labels(struct screen *s, size_t sec, int avail, int title_cols,
+    char *buf, size_t size, int *nmatch)
 {
 	long cnt = finder_section_count(&s->ses.finder, s->ses.ol, sec);
-	char num[24] = "", len[16], mins[24], info[48] = "";
-	int keep = avail / 2 > SCREEN_PANEL_TITLE_MIN ? avail / 2 :
-	    SCREEN_PANEL_TITLE_MIN, room = avail - keep, cw, iw;
+	char num[24] = "", len[16] = "", mins[24] = "", cand[4][64];
+	int k;
 
 	if (cnt > 0)
 		snprintf(num, sizeof num, " %ld", cnt);
-	cw = (int)strlen(num);
-	if (cw > room) {
-		cw = 0;
-		num[0] = '\0';
-	}
 	if (s->ses.rt != NULL) {
 		const struct readtime_count *c = &s->ses.rt[sec];
 
 		readtime_format_count(c->chars, len, sizeof len);
 		readtime_format(readtime_minutes(c, s->cpm, s->wpm), mins,
 		    sizeof mins);
-		snprintf(info, sizeof info, " %5s %6s", len, mins);
-		iw = (int)strlen(info);
-		if (cw + iw > room) {	/* narrow: the time alone */
-			snprintf(info, sizeof info, " %6s", mins);
-			iw = (int)strlen(info);
-		}
-		if (cw + iw > room)
-			info[0] = '\0';
+		snprintf(cand[0], sizeof cand[0], "%s %5s %6s", num, len,
+		    mins);
+		snprintf(cand[1], sizeof cand[1], "%s %6s", num, mins);
+	} else {
+		snprintf(cand[0], sizeof cand[0], "%s", num);
+		snprintf(cand[1], sizeof cand[1], "%s", num);
 	}
-	snprintf(buf, size, "%s%s", num, info);
-	*nmatch = cw;
-	return width_string(buf, strlen(buf));
+	snprintf(cand[2], sizeof cand[2], "%s", num);
+	cand[3][0] = '\0';
+	for (k = 0; k < 3; k++) {
+		int fw = (int)strlen(cand[k]);
+
+		if (fw > 0 && title_cols + fw <= avail)
+			break;
+	}
+	if (k == 3 && title_cols > avail)	/* a title too long for any */
+		for (k = 0; k < 3; k++) {
+			int fw = (int)strlen(cand[k]);
+
+			if (fw > 0 && fw <= avail / 3 &&
+			    avail - fw >= SCREEN_PANEL_TITLE_MIN)
+				break;
+		}
+	snprintf(buf, size, "%s", cand[k]);
+	*nmatch = k < 3 ? (int)strlen(num) : 0;
+	return (int)strlen(buf);
 }
 
 static void
@@ -722,7 +731,7 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 	attr_t attr = screen_attr(el), bold = sec == cur_sec ? A_BOLD : 0;
 	short pair = screen_pair(el);
 	int indent = 2 * (h->level - 1), x = 2, rw, mw;
-	char right[96];
+	char right[96], *t;
 
 	if (indent > w / 3)
 		indent = w / 3;
@@ -730,7 +739,9 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 	screen_pad(y, 0, w, attr, pair);
 	if (sec == cur_sec)
 		screen_put_str(y, 0, ">", 1, w, attr | A_BOLD, pair);
-	rw = screen_panel_labels(s, sec, w - x - 1, right, sizeof right, &mw);
+	t = screen_title(s, sec);
+	rw = screen_panel_labels(s, sec, w - x - 1, width_string(t,
+	    strlen(t)), right, sizeof right, &mw);
 	if (rw > 0) {
 		screen_put_str(y, w - rw, right, (size_t)mw, mw,
 		    attr | A_BOLD, pair);
@@ -738,7 +749,6 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 		    strlen(right + mw), rw - mw, attr, pair);
 	}
 	if (x < w) {
-		char *t = screen_title(s, sec);
 		int cols = w - x - rw - (rw > 0);
 		/* A cut title shows the part the filter matched. */
 		char *shown = filter_excerpt(t, &p->panel_match[e], cols);
@@ -746,8 +756,8 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 		screen_put_str(y, x, shown, strlen(shown), cols, attr | bold,
 		    pair);
 		free(shown);
-		free(t);
 	}
+	free(t);
 }
 
 /*

@@ -24,6 +24,12 @@ session_init(struct session *ses, const struct options *opts)
 	memset(ses, 0, sizeof *ses);
 	ses->opts = opts;
 	ses->state_dir = opts->no_remember ? NULL : state_dir();
+	/* The panel's width: as set, else as last changed with < >. */
+	if (ses->state_dir != NULL && ses->panel_cols <= 0) {
+		long w = state_pref_get(ses->state_dir, "panel-width");
+
+		ses->panel_cols = w > 0 && w < 1000 ? (int)w : 0;
+	}
 }
 
 void
@@ -153,6 +159,7 @@ session_doc_open(struct session *ses, struct doc *doc, int start, int rows,
 	ses->annot_auto = opts->pinyin == ANNOT_AUTO ? lo.annot : ANNOT_HIDE;
 	pager_init(&ses->p, doc, ses->lay, NULL, rows, cols);
 	ses->p.wrap_cols = opts->width_cols;
+	ses->p.panel_cols_set = ses->panel_cols;
 	pager_resize(&ses->p, rows, cols);
 	if (opts->script != CONV_ORIGINAL)
 		pager_set_script(&ses->p, opts->script);
@@ -171,6 +178,19 @@ char *
 session_doc_close(struct session *ses)
 {
 	char *warn = session_place_save(ses);
+
+	/* A panel width changed with < > is kept for the next file and
+	 * remembered for the next run. */
+	if (ses->p.panel_cols_set != ses->panel_cols) {
+		char *w2 = NULL;
+
+		ses->panel_cols = ses->p.panel_cols_set;
+		if (ses->state_dir != NULL && state_pref_set(ses->state_dir,
+		    "panel-width", ses->panel_cols, &w2) != 0 && warn == NULL)
+			warn = w2;
+		else
+			free(w2);
+	}
 
 	if (ses->job != NULL)
 		job_cancel(ses->job);	/* no need to finish it */

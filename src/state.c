@@ -447,6 +447,72 @@ out:
 	return rc;
 }
 
+long
+state_pref_get(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/prefs", dir), line[256], what[64];
+	FILE *f = fopen(path, "r");
+	long v, found = -1;
+
+	free(path);
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "%63s %ld", what, &v) == 2 && v >= 0 &&
+		    strcmp(what, name) == 0)
+			found = v;
+	fclose(f);
+	return found;
+}
+
+int
+state_pref_set(const char *dir, const char *name, long value, char **warn)
+{
+	char *path = xasprintf("%s/prefs", dir);
+	char *tmp = xasprintf("%s/.prefs.XXXXXX", dir), line[256], what[64];
+	FILE *in, *out = NULL;
+	int fd = -1, lock, rc = -1;
+
+	*warn = NULL;
+	if (state_mkdirs(dir) != 0) {
+		*warn = xasprintf("cannot create %s: %s", dir, strerror(errno));
+		goto done;
+	}
+	lock = state_lock(dir);
+	fd = mkstemp(tmp);
+	if (fd < 0 || (out = fdopen(fd, "w")) == NULL) {
+		*warn = xasprintf("cannot save %s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		goto unlock;
+	}
+	/* The other settings stay as they were. */
+	if ((in = fopen(path, "r")) != NULL) {
+		while (fgets(line, sizeof line, in) != NULL)
+			if (sscanf(line, "%63s", what) == 1 &&
+			    strcmp(what, name) != 0 && strchr(line, '\n'))
+				fputs(line, out);
+		fclose(in);
+	}
+	fprintf(out, "%s %ld\n", name, value);
+	rc = fflush(out) != 0 || fsync(fileno(out)) != 0 ? -1 : 0;
+	if (fclose(out) != 0)
+		rc = -1;
+	if (rc != 0 || rename(tmp, path) != 0) {
+		rc = -1;
+		*warn = xasprintf("cannot save %s: %s", path, strerror(errno));
+		unlink(tmp);
+	}
+unlock:
+	if (lock >= 0)
+		close(lock);
+done:
+	free(tmp);
+	free(path);
+	return rc;
+}
+
 int
 state_load(const char *dir, struct doc *doc, struct state_place *out,
     char **warn)

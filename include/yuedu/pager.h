@@ -71,6 +71,8 @@ struct pager {
 	size_t panel_cap;
 	size_t panel_cur;	/* index into panel_idx */
 	size_t panel_top;	/* first entry shown */
+	int panel_cols_set;	/* the side panel's width as chosen (< >,
+				   panel-width); 0: a third of the screen */
 };
 
 /*
@@ -157,6 +159,9 @@ size_t pager_section(const struct pager *p);
  * pager_panel_fit() scrolls the list so the cursor shows in N_ROWS rows.
  */
 enum pager_action pager_panel_toggle(struct pager *p);
+/* The side panel N columns wider (narrower when N < 0), kept between
+ * PAGER_PANEL_MIN_COLS and all but 30 columns of the screen. */
+enum pager_action pager_panel_widen(struct pager *p, int n);
 enum pager_action pager_panel_move(struct pager *p, long n);
 enum pager_action pager_panel_first(struct pager *p);
 enum pager_action pager_panel_last(struct pager *p);

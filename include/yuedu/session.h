@@ -50,6 +50,9 @@ struct session {
 	struct outline *ol;
 	struct readtime_count *rt;	/* per section of ol, or NULL */
 	size_t total_lines;	/* 0 until known */
+
+	int panel_cols;		/* the side panel's width for every file
+				   (0: automatic), remembered */
 };
 
 /* A session for OPTS (not copied); no document open yet. */

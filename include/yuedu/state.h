@@ -57,6 +57,16 @@ int state_load(const char *dir, struct doc *doc, struct state_place *out,
 int state_save(const char *dir, struct doc *doc,
     const struct state_place *place, char **warn);
 
+/*
+ * Settings remembered for every text (DIR/prefs, lines "NAME VALUE"),
+ * e.g. "panel-width 30".  state_pref_get() returns the value of NAME, or
+ * -1 when none is saved or the file cannot be read.  state_pref_set()
+ * saves it atomically; 0, or -1 with *warn set (caller frees).
+ */
+long state_pref_get(const char *dir, const char *name);
+int state_pref_set(const char *dir, const char *name, long value,
+    char **warn);
+
 /* Change the bound on entries (texts) kept; for tests. */
 void state_set_max_entries(size_t n);
 
