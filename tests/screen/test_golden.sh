@@ -167,7 +167,7 @@ golden reader "the reader"
 # Its outline panel.
 tm_keys t
 tm_wait "AI協同效應:從業務割裂到全局價值重構" &&
-    tm_wait "│" || not_ok "the outline panel opens"
+    tm_wait "Outline (4)" || not_ok "the outline panel opens"
 golden outline "the outline panel"
 
 # The help screen.
