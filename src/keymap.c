@@ -447,7 +447,7 @@ keymap_help(int cols, size_t *n)
 		for (size_t i = 0; i < command_count; i++) {
 			const struct command *c = &command_table[i];
 			char *keys, *lead;
-			int kc, pad;
+			int kc, pad, indent;
 
 			if (!keymap_listed((enum command_mode)m, c))
 				continue;
@@ -458,16 +458,17 @@ keymap_help(int cols, size_t *n)
 			}
 			kc = width_string(keys, strlen(keys));
 			pad = KEYMAP_HELP_KEY_COLS - 2 - kc;
+			indent = cols < 2 * KEYMAP_HELP_KEY_COLS ? 4 :
+			    KEYMAP_HELP_KEY_COLS;
 			if (pad < 1 || cols < 2 * KEYMAP_HELP_KEY_COLS) {
-				/* Long key lists: the help on lines below. */
+				/* Long key lists: the help on lines below,
+				 * indented as its other lines are. */
 				keymap_push(&v, n, &cap, xasprintf("  %s",
 				    keys));
-				lead = xstrdup("");
+				lead = xasprintf("%*s", indent, "");
 			} else
 				lead = xasprintf("  %s%*s", keys, pad, "");
-			keymap_wrap(&v, n, &cap, lead, c->help,
-			    cols < 2 * KEYMAP_HELP_KEY_COLS ? 4 :
-			    KEYMAP_HELP_KEY_COLS, cols);
+			keymap_wrap(&v, n, &cap, lead, c->help, indent, cols);
 			free(lead);
 			free(keys);
 		}

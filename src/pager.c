@@ -240,8 +240,8 @@ pager_panel_widen(struct pager *p, int n)
 	int w = pager_panel_cols(p), max = p->cols - 1 - PAGER_PANEL_TEXT_MIN;
 
 	if (w == 0) {
-		pager_message(p, "the outline takes the whole screen below %d "
-		    "columns", PAGER_PANEL_MIN_COLS);
+		pager_message(p, "full-screen outline below %d columns",
+		    PAGER_PANEL_MIN_COLS);
 		return PAGER_REDRAW;
 	}
 	w += n;

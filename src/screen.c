@@ -921,44 +921,6 @@ screen_status_aids(const struct screen *s, int short_names, char *buf,
 	    s->ses.annot_auto != ANNOT_SHOW ? " pinyin" : "");
 }
 
-/*
- * The right part of the status line: search, modes, reading aids and the
- * place.  Extras go first when it is narrow: the aids are shown when they
- * leave room for the file name (all of LEFT_COLS when a message shows),
- * else the search and the place as before, else the percentage alone.
- */
-static void
-screen_status_right(struct screen *s, const char *srch, const char *modes,
-    int left_cols, char *right, size_t size)
-{
-	struct pager *p = &s->ses.p;
-	size_t line = pager_top_line(p) + 1;
-	char pos[64], aids[96];
-	int room = COLS - 2 - (p->msg ? left_cols : COLS >= 40 ? 12 : 0);
-	/* The last row on the screen: 100% and an end mark, whatever byte
-	 * the top row starts at. */
-	int end = pager_at_end(p), pct = end ? 100 : pager_percent(p);
-	const char *mark = end ? "(END) " : "";
-
-	if (s->ses.total_lines)
-		snprintf(pos, sizeof(pos), "line %zu/%zu %s%3d%%", line,
-		    s->ses.total_lines, mark, pct);
-	else
-		snprintf(pos, sizeof(pos), "line %zu %s%3d%%", line, mark,
-		    pct);
-	for (int tier = 0; tier < 2; tier++) {
-		screen_status_aids(s, tier > 0, aids, sizeof(aids));
-		snprintf(right, size, "%s%s%s%s", srch, modes, aids, pos);
-		if (width_string(right, strlen(right)) <= room)
-			return;
-	}
-	snprintf(right, size, "%s%s%s", srch, modes, pos);
-	if (width_string(right, strlen(right)) + 2 <= COLS)
-		return;
-	/* Narrow: the position alone. */
-	snprintf(right, size, "%s%s%d%%", modes, end ? "END " : "", pct);
-}
-
 void
 screen_status_line(const char *left, int bold, const char *right,
     int narrow_right)
@@ -980,14 +942,29 @@ screen_status_line(const char *left, int bold, const char *right,
 	screen_put_str(y, COLS - rw - 1, right, strlen(right), rw, sa, sp);
 }
 
+/*
+ * The status line: on the left the message, the file (a book's title and
+ * author) and the section holding the top row; on the right the search,
+ * the modes, the reading aids and the place.  When it is narrow, parts go
+ * in order of least use: the aids (abbreviated, then all), the line
+ * numbers (the percentage stays), the file, the search's figures, the
+ * mode; the section title stays longest (cut with … when long: it asks
+ * for SCREEN_STATUS_TITLE_COLS before the others go).
+ */
+#define SCREEN_STATUS_TITLE_COLS 24
+
 static void
 screen_draw_status(struct screen *s)
 {
 	struct pager *p = &s->ses.p;
-	size_t sec = pager_section(p);
-	char right[480], modes[64] = "", srch[160] = "", *left, *fs;
+	size_t sec = pager_section(p), line = pager_top_line(p) + 1;
+	char right[480], modes[64] = "", srch[160] = "", aids[96], pos[64];
 	char *title = sec != (size_t)-1 ? screen_title(s, sec) : NULL;
-	char *book = NULL;
+	char *book = NULL, *left = NULL, *fs;
+	/* The last row on the screen: 100% and an end mark, whatever byte
+	 * the top row starts at. */
+	int end = pager_at_end(p), pct = end ? 100 : pager_percent(p);
+	int level, tw;
 
 	if (s->ses.finder.prompt != FINDER_PROMPT_NONE) {
 		screen_draw_prompt(s);
@@ -1019,15 +996,38 @@ screen_draw_status(struct screen *s)
 		book = xasprintf("%s%s%s", r->title, r->author ? " · " : "",
 		    r->author ? r->author : "");
 	}
-	if (p->msg)
-		left = xasprintf("%s · %s%s%s", p->msg, book ? book :
-		    s->ses.name, title ? " · " : "", title ? title : "");
-	else
-		left = xasprintf("%s%s%s", book ? book : s->ses.name,
-		    title ? " · " : "", title ? title : "");
+	tw = title ? width_string(title, strlen(title)) : 0;
+	if (tw > SCREEN_STATUS_TITLE_COLS)
+		tw = SCREEN_STATUS_TITLE_COLS;
+	for (level = 0; level < 7; level++) {
+		const char *name = level < 4 ? book ? book : s->ses.name : NULL;
+		int need;
+
+		if (level < 2)
+			screen_status_aids(s, level > 0, aids, sizeof aids);
+		else
+			aids[0] = '\0';
+		if (level >= 3)
+			snprintf(pos, sizeof pos, "%s%d%%", end ? "(END) " :
+			    "", pct);
+		else if (s->ses.total_lines)
+			snprintf(pos, sizeof pos, "line %zu/%zu %s%3d%%", line,
+			    s->ses.total_lines, end ? "(END) " : "", pct);
+		else
+			snprintf(pos, sizeof pos, "line %zu %s%3d%%", line,
+			    end ? "(END) " : "", pct);
+		snprintf(right, sizeof right, "%s%s%s%s", level < 5 ? srch :
+		    "", level < 6 ? modes : "", aids, pos);
+		free(left);
+		left = xasprintf("%s%s%s%s%s", p->msg ? p->msg : "",
+		    p->msg && (name || title) ? " · " : "", name ? name : "",
+		    name && title ? " · " : "", title ? title : "");
+		need = width_string(left, strlen(left)) - (title ?
+		    width_string(title, strlen(title)) - tw : 0);
+		if (need + 2 + width_string(right, strlen(right)) <= COLS)
+			break;
+	}
 	free(book);
-	screen_status_right(s, srch, modes, width_string(left, strlen(left)),
-	    right, sizeof(right));
 	screen_status_line(left, p->msg != NULL, right, 1);
 	free(left);
 	free(title);

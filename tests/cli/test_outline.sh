@@ -9,7 +9,7 @@ seed=$YUEDU_DATA/000_4230cdcea687e942.txt
 out=$("$YUEDU" --outline "$YUEDU_DATA/xianfa_crlf.txt"); rc=$?
 check "--outline exits 0" 0 "$rc"
 check "--outline prints LEVEL<TAB>LINE<TAB>TITLE" \
-	"$(printf '1\t3\t中华人民共和国宪法\n2\t8\t目　　录\n2\t23\t序　　言')" \
+	"$(printf '1\t3\t中华人民共和国宪法\n2\t8\t目　录\n2\t23\t序　言')" \
 	"$(printf '%s\n' "$out" | head -3)"
 check "every output line has three tab-separated fields" 0 \
 	"$(printf '%s\n' "$out" | awk -F'\t' 'NF != 3 || $1 !~ /^[0-9]+$/ || $2 !~ /^[0-9]+$/' | wc -l)"

@@ -63,5 +63,5 @@ tm_keys t
 tm_wait_row 1 "Outline (12)" >/dev/null
 tm_keys '>'
 check "< > on a full-screen list say why nothing changes" \
-    tm_wait_in_row 20 "the outline takes the whole screen"
+    tm_wait_in_row 20 "full-screen outline below 60 columns"
 finish

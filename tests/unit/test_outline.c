@@ -105,7 +105,7 @@ static const struct outline_case outline_cases[] = {
 	  "第一○回     老龍王拙計犯天條\n\n　　卻說。\n第十一回：宴桃園豪傑三結義，"
 	  "斬黃巾英雄首立功\n\n　　話說。\n",
 	  "1:1:第九回　陳光蕊赴任逢災　江流僧復讎報本\n"
-	  "1:5:第一○回     老龍王拙計犯天條\n"
+	  "1:5:第一○回 老龍王拙計犯天條\n"
 	  "1:8:第十一回：宴桃園豪傑三結義，斬黃巾英雄首立功\n" },
 	{ "a chapter heading and its couplet on the lines below", "a.txt",
 	  "第五回\n----------\n\n游幻境指迷十二釵　飲仙醪曲演紅樓夢\n\n"
