@@ -22,6 +22,7 @@
 #include "yuedu/lexicon.h"
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
+#include "yuedu/fault.h"
 #include "yuedu/grep.h"
 #include "yuedu/inert.h"
 #include "yuedu/keymap.h"
@@ -614,6 +615,7 @@ main(int argc, char **argv)
 	int rc = 0;
 
 	main_locale();
+	fault_init();
 	main_config(&argc, &argv);
 	if (options_parse(&opts, argc, argv, &err) != 0) {
 		inert_warn("%s", err);
@@ -771,6 +773,12 @@ main(int argc, char **argv)
 	lay = layout_new(shown, &lo);
 	if (dump_write(stdout, shown, lay) != 0) {
 		inert_warn("write error");
+		rc = 2;
+	}
+	if (doc_lost_off(shown) != (size_t)-1) {
+		inert_warn("%s: the file shrank while it was read; the output "
+		    "stops at byte %zu, before what it lost", path,
+		    doc_lost_off(shown));
 		rc = 2;
 	}
 	layout_free(lay);
