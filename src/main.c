@@ -150,12 +150,15 @@ main_grep(struct doc *doc, const struct options *opts)
 		return 2;
 	}
 	st = grep_write(stdout, doc, s, main_grep_colour());
+	if (st == GREP_LIMIT)
+		inert_warn("line %zu: %s", grep_line_of(doc,
+		    search_error_off(s)), search_error(s));
 	search_free(s);
 	if (st == GREP_ERROR) {
 		inert_warn("write error");
 		return 2;
 	}
-	return st == GREP_MATCH ? 0 : 1;
+	return st == GREP_MATCH ? 0 : st == GREP_NONE ? 1 : 2;
 }
 
 static int main_is_dir(const char *path);
@@ -200,6 +203,9 @@ main_grep_one(const char *path, const struct options *opts)
 		return 3;	/* the pattern: no use going on */
 	}
 	st = grep_write_file(stdout, rend->doc, s, main_grep_colour(), path);
+	if (st == GREP_LIMIT)
+		inert_warn("%s: line %zu: %s", path, grep_line_of(rend->doc,
+		    search_error_off(s)), search_error(s));
 	search_free(s);
 	render_free(rend);
 	doc_free(doc);
