@@ -55,14 +55,15 @@ run_and_kill() {	# run_and_kill SIGNAL ARGS STATUS...
 	check "$sig: the shell prompt follows" prompt_after_exit
 	rm -f "$TMP/after"
 }
-# Under the sanitizers SEGV and BUS are reported by ASan (status 1).
+# Under the sanitizers SEGV and BUS are reported by ASan (status 1, or
+# 134 when it aborts).
 run_and_kill QUIT "$SAMPLE" 131
 run_and_kill USR1 "$SAMPLE" 138
 run_and_kill USR2 "$SAMPLE" 140
 run_and_kill ALRM "$SAMPLE" 142
 run_and_kill ABRT "$SAMPLE" 134
-run_and_kill SEGV "$SAMPLE" 139 1
-run_and_kill BUS "$SAMPLE" 135 1
+run_and_kill SEGV "$SAMPLE" 139 1 134
+run_and_kill BUS "$SAMPLE" 135 1 134
 
 # --- TERM and HUP while t waits for the outline
 wait_outline() {	# wait_outline SIGNAL STATUS
