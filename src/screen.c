@@ -1009,8 +1009,8 @@ screen_status_line(const char *left, int bold, const char *right,
  * The status line: on the left the message, the file (a book's title and
  * author) and the section holding the top row; on the right the search,
  * the modes, the reading aids and the place.  When it is narrow, parts go
- * in order of least use: the aids (abbreviated, then all), the line
- * numbers (the percentage stays), the file, the search's figures, the
+ * in order of least use: the aids (abbreviated, then all), the file,
+ * the line numbers (the percentage stays), the search's figures, the
  * mode; the section title stays longest (cut with … when long: it asks
  * for SCREEN_STATUS_TITLE_COLS before the others go).
  */
@@ -1063,14 +1063,14 @@ screen_draw_status(struct screen *s)
 	if (tw > SCREEN_STATUS_TITLE_COLS)
 		tw = SCREEN_STATUS_TITLE_COLS;
 	for (level = 0; level < 7; level++) {
-		const char *name = level < 4 ? book ? book : s->ses.name : NULL;
+		const char *name = level < 3 ? book ? book : s->ses.name : NULL;
 		int need;
 
 		if (level < 2)
 			screen_status_aids(s, level > 0, aids, sizeof aids);
 		else
 			aids[0] = '\0';
-		if (level >= 3)
+		if (level >= 4)
 			snprintf(pos, sizeof pos, "%s%d%%", end ? "(END) " :
 			    "", pct);
 		else if (s->ses.total_lines)

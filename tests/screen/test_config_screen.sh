@@ -2,7 +2,7 @@
 # bound in the config file and in YUEDU_OPTS (the new key works, help
 # shows it, a bad binding is warned about and the rest applies), a colour
 # on the headings, and the outline panel's lengths and reading times at
-# 80x24 and 40x12 (and --cpm changing them).
+# 80x24 and 59x12 (and --cpm changing them).
 . "$(dirname "$0")/lib.sh"
 cfg=$(mktemp -d)
 trap '$TM kill-server 2>/dev/null; rm -rf "$cfg"' EXIT
@@ -110,18 +110,19 @@ tm_keys t
 tm_wait_row 1 "Outline (4)" >/dev/null
 check "80x24: each entry ends with its reading time" \
     eval '[ "$(tm_cap | sed -n 2,5p | grep -cE "(<1|[0-9]+) min[|]")" = 4 ]'
-# ... and at 40x12 (full-screen list) its length and time, right-aligned.
-tm_start 40 12 "$YUEDU --ambiguous=narrow $SAMPLE"
+# ... and at 59x12 (full-screen list, room for the titles) its length and time,
+# right-aligned.
+tm_start 59 12 "$YUEDU --ambiguous=narrow $SAMPLE"
 tm_wait_in_row 12 "01-ali" >/dev/null
 tm_keys t
 tm_wait_row 1 "Outline (4)" >/dev/null
-check "40x12: length and time on every entry" \
+check "59x12: length and time on every entry" \
     eval '[ "$(tm_cap | sed -n 2,5p | grep -cE " [0-9.]+k? +(<1|[0-9]+) min$")" = 4 ]'
-check "40x12: the last section has 451 characters" \
+check "59x12: the last section has 451 characters" \
     row_matches 5 "挑戰與隱憂.* 451 +[0-9<]+ min$"
 # A slower rate: at 30 characters a minute the last section (451
 # characters, a few of them punctuation or Latin) takes 10 to 19 min.
-tm_start 40 12 "$YUEDU --ambiguous=narrow --cpm 30 $SAMPLE"
+tm_start 59 12 "$YUEDU --ambiguous=narrow --cpm 30 $SAMPLE"
 tm_wait_in_row 12 "01-ali" >/dev/null
 tm_keys t
 tm_wait_row 1 "Outline (4)" >/dev/null

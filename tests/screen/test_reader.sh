@@ -94,7 +94,8 @@ tm_start 40 12 "$YUEDU --ambiguous=narrow $SAMPLE"
 tm_wait_in_row 12 "01-ali" >/dev/null
 tm_keys Tab
 check "40 columns: full-screen outline" tm_wait_row 1 "Outline (4)"
-check "40 columns: entries cut by columns" tm_wait_row 4 "  飽和式投入:聚焦核心戰役…"
+check "40 columns: a title that fits shows whole (its figures go)" \
+    row_wait_match 4 "^  飽和式投入:聚焦核心戰役的取舍邏輯 *$"
 tm_keys Escape
 check "Esc closes the panel" tm_wait_row 1 "(網經社訊)"
 finish

@@ -31,7 +31,7 @@ for size in 80x24 40x12 20x8; do
 		dump=$("$YUEDU" --dump --ambiguous=narrow -w "$cols" "$f" |
 		    norm_dump)
 		tm_start "$cols" "$rows" "$YUEDU --ambiguous=narrow $f"
-		if ! tm_wait_in_row "$rows" "line 1"; then
+		if ! tm_wait_in_row "$rows" "%"; then
 			not_ok "$name $size: status line"
 			continue
 		fi
