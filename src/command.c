@@ -874,9 +874,9 @@ const struct command command_table[] = {
 	    cmd_word_down },
 	{ "prev-row", W, "the word above, in the previous row", 0,
 	    cmd_word_up },
-	{ "popup-down", W, "scroll the popup down (when it says more)", 0,
+	{ "popup-down", W, "scroll the popup a page down (when it says more)", 0,
 	    cmd_word_popup_down },
-	{ "popup-up", W, "scroll the popup up", 0, cmd_word_popup_up },
+	{ "popup-up", W, "scroll the popup a page up", 0, cmd_word_popup_up },
 	{ "close", W, "close the word cursor and its popup", 0,
 	    cmd_word_close },
 

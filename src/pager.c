@@ -939,7 +939,8 @@ pager_word_close(struct pager *p)
 enum pager_action
 pager_word_popup_scroll(struct pager *p, long n)
 {
-	long t = (long)p->word_popup_top + n;
+	long page = p->word_popup_page > 1 ? p->word_popup_page : 1;
+	long t = (long)p->word_popup_top + n * page;
 
 	if (!p->word_open)
 		return PAGER_NONE;
@@ -948,8 +949,9 @@ pager_word_popup_scroll(struct pager *p, long n)
 }
 
 void
-pager_word_popup_fit(struct pager *p, int max_top)
+pager_word_popup_fit(struct pager *p, int max_top, int page)
 {
+	p->word_popup_page = page;
 	if (p->word_popup_top > max_top)
 		p->word_popup_top = max_top > 0 ? max_top : 0;
 }

@@ -1164,7 +1164,7 @@ screen_draw_popup(struct screen *s)
 		int body = more ? shown - 1 : shown;
 		int top;
 
-		pager_word_popup_fit(p, more ? (int)n - body : 0);
+		pager_word_popup_fit(p, more ? (int)n - body : 0, body);
 		top = p->word_popup_top;
 		x = s->word_x0;
 		if (x + w > COLS)

@@ -80,6 +80,7 @@ struct pager {
 	char *word;		/* its text as shown; NULL when closed */
 	char *word_def;		/* define_text() of it, or NULL if none */
 	int word_popup_top;	/* first popup line shown */
+	int word_popup_page;	/* lines it shows (a scroll's step) */
 	enum annot_mode annotate_prev;	/* the mode before P turned
 				   generated pinyin on */
 };
@@ -177,10 +178,11 @@ enum pager_action pager_word_at(struct pager *p, size_t off);
 enum pager_action pager_word_move(struct pager *p, long n);
 enum pager_action pager_word_rows(struct pager *p, long n);
 enum pager_action pager_word_close(struct pager *p);
-/* Scroll the popup N lines; pager_word_popup_fit() keeps it within
- * MAX_TOP (the screen knows how its lines wrap). */
+/* Scroll the popup N pages; pager_word_popup_fit() keeps it within
+ * MAX_TOP and says how many lines a PAGE is (the screen knows how its
+ * lines wrap). */
 enum pager_action pager_word_popup_scroll(struct pager *p, long n);
-void pager_word_popup_fit(struct pager *p, int max_top);
+void pager_word_popup_fit(struct pager *p, int max_top, int page);
 
 /* Position for the status line. */
 size_t pager_top_line(struct pager *p);		/* 0-based */
