@@ -821,7 +821,7 @@ const struct command command_table[] = {
 	{ "history-next", Q, "the next search in the history", 0,
 	    cmd_history_next },
 	{ "pinyin", Q, "Latin letters also find the Han text their toneless "
-	    "pinyin spells (yinhang: 银行), or not", 0, cmd_prompt_pinyin },
+	    "pinyin spells (pinyin search), or not", 0, cmd_prompt_pinyin },
 
 	/* The filters of the outline and the shelf. */
 	{ "accept", F, "jump to (open) the entry under the cursor", 0,
