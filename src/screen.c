@@ -1194,7 +1194,10 @@ screen_draw_popup(struct screen *s)
 {
 	struct pager *p = &s->ses.p;
 	int rows = pager_text_rows(p), wy = s->word_y;
-	int below = rows - wy - 1, above = wy, w, inner, h, y0, x, c, longest = 0;
+	/* In ruby mode the word's pinyin, on the row above, shows too. */
+	int ruby = pager_annot(p) == ANNOT_RUBY && rows >= 2 && wy >= 1;
+	int below = rows - wy - 1, above = wy - ruby;
+	int w, inner, h, y0, x, c, longest = 0;
 	char *text, **lines;
 	size_t n;
 	attr_t a = screen_attr(CONFIG_ELEMENT_STATUS);
@@ -1222,7 +1225,7 @@ screen_draw_popup(struct screen *s)
 		y0 = wy + 1;
 	} else {
 		h = h < above ? h : above;
-		y0 = wy - h;
+		y0 = wy - ruby - h;
 	}
 	if (h >= 3) {
 		int shown = h - 2, more = (int)n > shown;
