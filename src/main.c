@@ -283,21 +283,11 @@ static void
 main_binds(const struct options *opts)
 {
 	for (size_t i = 0; i < opts->nbinds; i++) {
-		struct config_bind b;
+		struct keymap_bind b;
 		char *err;
 
-		char *v;
-		int rc;
-
-		if (config_bind_parse(opts->binds[i], &b, &err) != 0) {
-			inert_warn("%s", err);
-			free(err);
-			continue;
-		}
-		v = xasprintf("%s %s %s", b.mode, b.key, b.command);
-		rc = keymap_bind_str(v, &err);
-		free(v);
-		if (rc != 0) {
+		if (options_bind(opts->binds[i], &b, &err) != 0 ||
+		    keymap_bind(&b, &err) != 0) {
 			inert_warn("%s", err);
 			free(err);
 		}
@@ -623,7 +613,10 @@ main(int argc, char **argv)
 	}
 	main_binds(&opts);
 	if (opts.help) {
-		fputs(options_help(), stdout);
+		char *help = options_help();
+
+		fputs(help, stdout);
+		free(help);
 		options_done(&opts);
 		return 0;
 	}
