@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +20,6 @@
 #include "yuedu/readtime.h"
 #include "yuedu/render.h"
 #include "yuedu/theme.h"
-#include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -129,12 +127,14 @@ const struct options_def options_defs[] = {
 	  "wrap at {N} columns, 1 to 10000", NULL },
 	{ "ambiguous", 0, "MODE", ENUM(ambiguous, options_amb_values),
 	  "ambiguous", "auto", NULL,
-	  "width of East Asian ambiguous characters (“ ” — … · ①)",
-	  "With `auto` yuedu prints “ at column 1 and asks the terminal "
-	  "where the cursor went." },
+	  "width of East Asian ambiguous characters [[(“ ” — … · ①)||"
+	  "(curly quotes, dashes, ellipses, circled numbers)]]",
+	  "With `auto` yuedu prints a curly quote at column 1 and asks the "
+	  "terminal where the cursor went." },
 	{ "pinyin", 0, "MODE", ENUM(pinyin, options_pinyin_values),
 	  "pinyin", "auto", NULL,
-	  "inline pinyin annotations such as 網(wǎng)", NULL },
+	  "inline pinyin annotations[[ such as 網(wǎng)|| (a Han character "
+	  "followed by its toned pinyin in parentheses)]]", NULL },
 	{ "outline", 0, NULL, SWITCH(outline), "outline", NULL, NULL,
 	  "print the headings as {LEVEL}<TAB>{LINE}<TAB>{TITLE} and exit",
 	  NULL },
@@ -243,14 +243,15 @@ const struct options_def options_defs[] = {
 	  "ignores case)", NULL },
 	{ "no-fold-width", 0, NULL, SWITCH(no_fold_width), "no-fold-width",
 	  NULL, NULL,
-	  "full-width ＡＩ１ and other compatibility forms no longer match "
-	  "ai1", NULL },
+	  "full-width[[ ＡＩ１||]] and other compatibility forms no longer "
+	  "match [[ai1||their plain forms]]", NULL },
 	{ "no-fold-script", 0, NULL, SWITCH(no_fold_script),
 	  "no-fold-script", NULL, NULL,
-	  "traditional 網 no longer matches simplified 网", NULL },
+	  "[[traditional 網 no longer matches simplified 网||traditional "
+	  "characters no longer match simplified ones]]", NULL },
 	{ "annotate", 0, NULL, SWITCH(annotate), "annotate", NULL, NULL,
-	  "give every Han character its reading, words first "
-	  "(銀(yín)行(háng)); shown as `--pinyin` says (auto: show); the "
+	  "give every Han character its reading, words first"
+	  "[[ (銀(yín)行(háng))||]]; shown as `--pinyin` says (auto: show); the "
 	  "text's own annotations win",
 	  "A character with several readings is read as its word reads it, "
 	  "in simplified or traditional text; a neutral tone is written "
@@ -264,7 +265,8 @@ const struct options_def options_defs[] = {
 	{ "pinyin-search", 0, NULL, SWITCH(pinyin_search), "pinyin-search",
 	  NULL, NULL,
 	  "a pattern of Latin letters also finds the Han text whose "
-	  "readings spell it (yinhang finds 银行)", NULL },
+	  "readings spell it (yinhang finds [[银行||the word for bank]])",
+	  NULL },
 	{ "help", 'h', NULL, ACTION(help), NULL, NULL, NULL,
 	  "show this help and exit", NULL },
 	{ "version", 'V', NULL, ACTION(version), NULL, NULL, NULL,
@@ -666,7 +668,20 @@ options_markup(struct options_buf *b, const char *text, enum options_doc f)
 	int lit = 0;
 
 	for (const char *s = text; *s != '\0'; s++) {
-		if (*s == '`') {
+		const char *alt, *end;
+
+		if (s[0] == '[' && s[1] == '[' &&
+		    (alt = strstr(s, "||")) != NULL &&
+		    (end = strstr(alt, "]]")) != NULL) {
+			/* [[TERMINAL||MAN]]: the man page stays ASCII. */
+			char *part = f == OPTIONS_DOC_MAN ?
+			    xstrndup(alt + 2, (size_t)(end - alt - 2)) :
+			    xstrndup(s + 2, (size_t)(alt - s - 2));
+
+			options_markup(b, part, f);
+			free(part);
+			s = end + 1;
+		} else if (*s == '`') {
 			lit = !lit;
 			if (f == OPTIONS_DOC_README)
 				options_puts(b, "`");
@@ -691,14 +706,7 @@ options_markup(struct options_buf *b, const char *text, enum options_doc f)
 		else if (f == OPTIONS_DOC_MAN && (*s == '.' || *s == '\'') &&
 		    (s == text || s[-1] == '\n'))
 			options_printf(b, "\\&%c", *s);
-		else if (f == OPTIONS_DOC_MAN && (unsigned char)*s >= 0x80) {
-			/* Man pages stay ASCII: \[u201C] for “. */
-			uint32_t cp;
-			size_t n = utf8_decode(s, strlen(s), &cp);
-
-			options_printf(b, "\\[u%04X]", (unsigned)cp);
-			s += n - 1;
-		} else if (f == OPTIONS_DOC_README && *s == '|')
+		else if (f == OPTIONS_DOC_README && *s == '|')
 			options_puts(b, lit ? "\\|" : "\\|");
 		else if (f == OPTIONS_DOC_README && *s == '<' && !lit)
 			options_puts(b, "&lt;");

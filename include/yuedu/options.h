@@ -105,7 +105,8 @@ struct options_def {
 	const char *def_note;	/* without def: what happens when unset */
 	const char *help;	/* one or two sentences for --help and the
 				   README; `x` marks a literal, {X} a
-				   placeholder */
+				   placeholder, [[A||B]] is A on a terminal,
+				   B in the man page (which stays ASCII) */
 	const char *more;	/* further text for the man page, or NULL;
 				   paragraphs split by "\n" */
 };

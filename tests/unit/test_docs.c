@@ -202,6 +202,21 @@ test_help_has_values_and_defaults(void **st)
 	free(help);
 }
 
+/* The man page's list is ASCII (groff -man warns on anything else in the
+ * C locale). */
+static void
+test_man_is_ascii(void **st)
+{
+	char *man = options_man();
+
+	(void)st;
+	for (const char *s = man; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			fail_msg("non-ASCII in the man page's option list: "
+			    "%.40s", s);
+	free(man);
+}
+
 /* The synopses show +LINE and +/PATTERN. */
 static void
 test_synopsis(void **st)
@@ -233,6 +248,7 @@ main(void)
 		cmocka_unit_test(test_option_lists_follow_the_table),
 		cmocka_unit_test(test_option_drift_is_seen),
 		cmocka_unit_test(test_help_has_values_and_defaults),
+		cmocka_unit_test(test_man_is_ascii),
 		cmocka_unit_test(test_synopsis),
 	};
 
