@@ -22,6 +22,7 @@
 #include "yuedu/lexicon.h"
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
+#include "yuedu/fault.h"
 #include "yuedu/grep.h"
 #include "yuedu/inert.h"
 #include "yuedu/keymap.h"
@@ -70,6 +71,8 @@ main_locale(void)
 	X(MAIN_ERR_FILE, 2, 0, "%s: %s") \
 	X(MAIN_ERR_FAILED, 2, 0, "%s") \
 	X(MAIN_ERR_WRITE, 2, 0, "write error") \
+	X(MAIN_ERR_SHRANK, 2, 0, "%s: the file shrank while it was read; " \
+	    "the output stops at byte %s, before what it lost") \
 	X(MAIN_ERR_READ_INTERRUPTED, 128 + SIGINT, 0, \
 	    "interrupted while reading %s") \
 	X(MAIN_ERR_CONVERT_INTERRUPTED, 128 + SIGINT, 0, "%s: %s")
@@ -196,11 +199,13 @@ main_grep(struct doc *doc, const struct options *opts)
 		return rc;
 	}
 	st = grep_write(stdout, doc, s, main_grep_colour());
+	if (st == GREP_LIMIT)
+		inert_warn("line %zu: %s", grep_line_of(doc,
+		    search_error_off(s)), search_error(s));
 	search_free(s);
-	if (st == GREP_ERROR) {
+	if (st == GREP_ERROR)
 		return main_fail(MAIN_ERR_WRITE, NULL, NULL);
-	}
-	return st == GREP_MATCH ? 0 : 1;
+	return st == GREP_MATCH ? 0 : st == GREP_NONE ? 1 : 2;
 }
 
 static int main_is_dir(const char *path);
@@ -246,6 +251,9 @@ main_grep_one(const char *path, const struct options *opts)
 		return 3;	/* the pattern: no use going on */
 	}
 	st = grep_write_file(stdout, rend->doc, s, main_grep_colour(), path);
+	if (st == GREP_LIMIT)
+		inert_warn("%s: line %zu: %s", path, grep_line_of(rend->doc,
+		    search_error_off(s)), search_error(s));
 	search_free(s);
 	render_free(rend);
 	doc_free(doc);
@@ -651,6 +659,12 @@ main_dump(struct main_run *r, const char *path)
 	lay = layout_new(shown, &lo);
 	if (dump_write(stdout, shown, lay) != 0)
 		rc = main_fail(MAIN_ERR_WRITE, NULL, NULL);
+	if (doc_lost_off(shown) != (size_t)-1) {
+		char off[32];
+
+		snprintf(off, sizeof off, "%zu", doc_lost_off(shown));
+		rc = main_fail(MAIN_ERR_SHRANK, path, off);
+	}
 	layout_free(lay);
 	return rc;
 }
@@ -749,6 +763,7 @@ main(int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	main_locale();
+	fault_init();
 	/* Settings: the config file, then YUEDU_OPTS, then the command
 	 * line, merged into one line for options_parse(). */
 	path = config_path();
