@@ -1200,8 +1200,8 @@ screen_draw_popup(struct screen *s)
 	int w, inner, h, y0, x, c, longest = 0;
 	char *text, **lines;
 	size_t n;
-	attr_t a = screen_attr(CONFIG_ELEMENT_STATUS);
-	short pr = screen_pair(CONFIG_ELEMENT_STATUS);
+	attr_t a = screen_attr(THEME_ELEMENT_STATUS);
+	short pr = screen_pair(THEME_ELEMENT_STATUS);
 
 	if (!p->word_open || wy < 0 || p->word == NULL)
 		return;
