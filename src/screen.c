@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "yuedu/annot.h"
-#include "yuedu/config.h"
+#include "yuedu/theme.h"
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/render.h"
@@ -56,6 +56,7 @@
 #define SCREEN_WHEEL_ROWS 3
 #define SCREEN_PROBE_MS 200
 #define SCREEN_TICK_MS 100
+#define SCREEN_POPUP_COLS 56	/* the widest the word popup gets */
 
 /*
  * One curses session: the terminal (started once) and the reading
@@ -84,6 +85,9 @@ struct screen {
 	struct timespec stat_t;	/* when the file was last looked at */
 	int told_changed;	/* 1: "changed" said, 2: "shrank" said */
 
+	/* Where the word under the word cursor was drawn (-1: not). */
+	int word_y, word_x0, word_x1;
+
 	/* YUEDU_CHECK_CURSOR: compare ncurses' cursor with the layout. */
 	FILE *check;
 	unsigned long checked, mismatched;
@@ -106,23 +110,23 @@ static int screen_curses_on;
 static struct {
 	attr_t attr;
 	short pair;
-} screen_looks[CONFIG_ELEMENT_COUNT];
+} screen_looks[THEME_ELEMENT_COUNT];
 
 void
-screen_style(enum config_element e, attr_t *attr, short *pair)
+screen_style(enum theme_element e, attr_t *attr, short *pair)
 {
-	*attr = e < CONFIG_ELEMENT_COUNT ? screen_looks[e].attr : A_NORMAL;
-	*pair = e < CONFIG_ELEMENT_COUNT ? screen_looks[e].pair : 0;
+	*attr = e < THEME_ELEMENT_COUNT ? screen_looks[e].attr : A_NORMAL;
+	*pair = e < THEME_ELEMENT_COUNT ? screen_looks[e].pair : 0;
 }
 
 static attr_t
-screen_attr(enum config_element e)
+screen_attr(enum theme_element e)
 {
 	return screen_looks[e].attr;
 }
 
 static short
-screen_pair(enum config_element e)
+screen_pair(enum theme_element e)
 {
 	return screen_looks[e].pair;
 }
@@ -510,9 +514,9 @@ screen_span_look(const struct screen *s, int style, attr_t *attr,
 	};
 
 	if (style == FINDER_STYLE_CURRENT) {
-		screen_style(CONFIG_ELEMENT_CURRENT_MATCH, attr, pair);
+		screen_style(THEME_ELEMENT_CURRENT_MATCH, attr, pair);
 	} else if (style == FINDER_STYLE_MATCH) {
-		screen_style(CONFIG_ELEMENT_MATCH, attr, pair);
+		screen_style(THEME_ELEMENT_MATCH, attr, pair);
 	} else if (s->nterm_colours > 0) {
 		*attr = 0;
 		*pair = (short)(SCREEN_PAIR_TERM + style % s->nterm_colours);
@@ -607,7 +611,7 @@ screen_draw_ruby(struct screen *s, int y, int x0,
 		attr_t a;
 		short pr;
 
-		screen_style(CONFIG_ELEMENT_PINYIN, &a, &pr);
+		screen_style(THEME_ELEMENT_PINYIN, &a, &pr);
 		screen_put_str(y, x0, ruby, len, COLS - x0, a, pr);
 	}
 	free(ruby);
@@ -623,19 +627,19 @@ screen_render_look(const struct render *r, size_t off, attr_t *attr,
 {
 	static const struct {
 		unsigned style;
-		enum config_element el;
+		enum theme_element el;
 	} map[] = {
-		{ RENDER_STYLE_H1, CONFIG_ELEMENT_HEADING },
-		{ RENDER_STYLE_H2, CONFIG_ELEMENT_HEADING_2 },
-		{ RENDER_STYLE_H3, CONFIG_ELEMENT_HEADING_3 },
-		{ RENDER_STYLE_STRONG, CONFIG_ELEMENT_STRONG },
-		{ RENDER_STYLE_EM, CONFIG_ELEMENT_EMPHASIS },
-		{ RENDER_STYLE_STRIKE, CONFIG_ELEMENT_STRIKE },
-		{ RENDER_STYLE_CODE, CONFIG_ELEMENT_CODE },
-		{ RENDER_STYLE_LINK, CONFIG_ELEMENT_LINK },
-		{ RENDER_STYLE_UNDERLINE, CONFIG_ELEMENT_LINK },
-		{ RENDER_STYLE_QUOTE, CONFIG_ELEMENT_QUOTE },
-		{ RENDER_STYLE_MARK, CONFIG_ELEMENT_MARK },
+		{ RENDER_STYLE_H1, THEME_ELEMENT_HEADING },
+		{ RENDER_STYLE_H2, THEME_ELEMENT_HEADING_2 },
+		{ RENDER_STYLE_H3, THEME_ELEMENT_HEADING_3 },
+		{ RENDER_STYLE_STRONG, THEME_ELEMENT_STRONG },
+		{ RENDER_STYLE_EM, THEME_ELEMENT_EMPHASIS },
+		{ RENDER_STYLE_STRIKE, THEME_ELEMENT_STRIKE },
+		{ RENDER_STYLE_CODE, THEME_ELEMENT_CODE },
+		{ RENDER_STYLE_LINK, THEME_ELEMENT_LINK },
+		{ RENDER_STYLE_UNDERLINE, THEME_ELEMENT_LINK },
+		{ RENDER_STYLE_QUOTE, THEME_ELEMENT_QUOTE },
+		{ RENDER_STYLE_MARK, THEME_ELEMENT_MARK },
 	};
 	unsigned st = render_style_at(r, off, NULL);
 
@@ -665,12 +669,13 @@ screen_draw_text(struct screen *s, int x0)
 	line = doc_line_of(doc, s->ses.p.top_off);
 	row = layout_row_of(layout_get(s->ses.lay, line), s->ses.p.top_off);
 	s->spans_line = (size_t)-1;
+	s->word_y = -1;
 	for (k = 0; k < rows; k++) {
 		const struct layout_line *ll = layout_get(s->ses.lay, line);
 		const struct layout_row *r = &ll->rows[row];
 		int head = screen_is_heading(s, ll->off);
-		enum config_element el = head ? CONFIG_ELEMENT_HEADING :
-		    CONFIG_ELEMENT_TEXT;
+		enum theme_element el = head ? THEME_ELEMENT_HEADING :
+		    THEME_ELEMENT_TEXT;
 		attr_t attr = screen_attr(el), a;
 		short pair = screen_pair(el), pr;
 
@@ -699,6 +704,15 @@ screen_draw_text(struct screen *s, int x0)
 			if (st >= 0) {
 				screen_span_look(s, st, &a, &pr);
 				a |= attr;
+			}
+			if (s->ses.p.word_open && c->off >= s->ses.p.word_off &&
+			    c->off < s->ses.p.word_end) {
+				a |= A_REVERSE;	/* the word under the cursor */
+				if (s->word_y != y) {
+					s->word_y = y;
+					s->word_x0 = x0 + c->col;
+				}
+				s->word_x1 = x0 + c->col + c->cols;
 			}
 			wc.len = c->tlen;
 			wc.cols = c->cols;
@@ -789,8 +803,8 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 	struct pager *p = &s->ses.p;
 	size_t sec = p->panel_idx[e];
 	const struct outline_heading *h = &s->ses.ol->v[sec];
-	enum config_element el = e == p->panel_cur ?
-	    CONFIG_ELEMENT_PANEL_CURRENT : CONFIG_ELEMENT_PANEL;
+	enum theme_element el = e == p->panel_cur ?
+	    THEME_ELEMENT_PANEL_CURRENT : THEME_ELEMENT_PANEL;
 	attr_t attr = screen_attr(el), bold = sec == cur_sec ? A_BOLD : 0;
 	short pair = screen_pair(el);
 	int indent = 2 * (h->level - 1), x = 2, rw, mw;
@@ -875,13 +889,13 @@ screen_draw_panel(struct screen *s)
 	else
 		head = xasprintf("Outline (%zu)", p->panel_n);
 	screen_put_str(0, 0, head, strlen(head), w,
-	    screen_attr(CONFIG_ELEMENT_PANEL) | A_BOLD,
-	    screen_pair(CONFIG_ELEMENT_PANEL));
+	    screen_attr(THEME_ELEMENT_PANEL) | A_BOLD,
+	    screen_pair(THEME_ELEMENT_PANEL));
 	free(head);
 	if (p->panel_filtering && s->ses.ol != NULL)
 		screen_put_edit(0, 0, "/", &p->filter, w,
-		    screen_attr(CONFIG_ELEMENT_PANEL) | A_BOLD,
-		    screen_pair(CONFIG_ELEMENT_PANEL));
+		    screen_attr(THEME_ELEMENT_PANEL) | A_BOLD,
+		    screen_pair(THEME_ELEMENT_PANEL));
 	/* The divider in ASCII: ncurses' ACS_VLINE reaches the terminal as
 	 * U+2502, East Asian ambiguous, two cells where those are wide. */
 	if (pc)
@@ -980,8 +994,9 @@ screen_status_aids(const struct screen *s, int short_names, char *buf,
 	    s->ses.p.script != CONV_ORIGINAL ? " " : "",
 	    s->ses.p.script == CONV_ORIGINAL ? "" : short_names ?
 	    abbr[s->ses.p.script] : conv_script_name(s->ses.p.script),
-	    m == ANNOT_RUBY ? " ruby" : m == ANNOT_SHOW &&
-	    s->ses.annot_auto != ANNOT_SHOW ? " pinyin" : "");
+	    m == ANNOT_RUBY ? " ruby" : pager_annotating(&s->ses.p) ?
+	    " annotate" : m == ANNOT_SHOW && s->ses.annot_auto != ANNOT_SHOW ?
+	    " pinyin" : "");
 }
 
 void
@@ -989,8 +1004,8 @@ screen_status_line(const char *left, int bold, const char *right,
     int narrow_right)
 {
 	int y = LINES - 1, rw = width_string(right, strlen(right));
-	attr_t sa = screen_attr(CONFIG_ELEMENT_STATUS);
-	short sp = screen_pair(CONFIG_ELEMENT_STATUS);
+	attr_t sa = screen_attr(THEME_ELEMENT_STATUS);
+	short sp = screen_pair(THEME_ELEMENT_STATUS);
 	attr_t la = bold ? sa | A_BOLD : sa;
 
 	screen_pad(y, 0, COLS, sa, sp);
@@ -1047,6 +1062,8 @@ screen_draw_status(struct screen *s)
 		    "%c_ ", p->pending);
 	if (p->help_open)
 		strcat(modes, "[help] ");
+	else if (p->word_open)
+		strcat(modes, "[word] ");
 	else if (p->panel_filtering)
 		strcat(modes, "[filter] ");
 	else if (p->panel_open)
@@ -1096,6 +1113,222 @@ screen_draw_status(struct screen *s)
 	free(title);
 }
 
+/*
+ * The layout row drawn on screen row Y (its ruby row too) as
+ * screen_draw_text() placed it: *LL, *R and the text's first column *X0.
+ * 0 when no text row is there.
+ */
+static int
+screen_row_at(struct screen *s, int y, const struct layout_line **llp,
+    size_t *rp, int *x0p)
+{
+	struct doc *doc = s->ses.doc;
+	struct pager *p = &s->ses.p;
+	int pc = pager_panel_cols(p);
+	int step = pager_annot(p) == ANNOT_RUBY && pager_text_rows(p) >= 2 ?
+	    2 : 1;
+	size_t line, row;
+
+	if (!doc_has_line(doc, 0))
+		return 0;
+	*x0p = pc ? pc + 1 : 0;
+	line = doc_line_of(doc, p->top_off);
+	row = layout_row_of(layout_get(s->ses.lay, line), p->top_off);
+	for (int k = 0; k < pager_view_rows(p); k++) {
+		const struct layout_line *ll = layout_get(s->ses.lay, line);
+
+		if (y == k * step + step - 1 || (step == 2 && y == k * 2)) {
+			*llp = ll;
+			*rp = row;
+			return 1;
+		}
+		if (++row >= ll->nrows) {
+			if (!doc_has_line(doc, line + 1))
+				break;
+			line++;
+			row = 0;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Blank the text cells of screen row Y that column X cuts in two (a wide
+ * character half under a box drawn from X on), so that no half of a
+ * character is left on the terminal.
+ */
+static void
+screen_unsplit(struct screen *s, int y, int x)
+{
+	const struct layout_line *ll;
+	size_t r;
+	int x0;
+
+	if (!screen_row_at(s, y, &ll, &r, &x0))
+		return;
+	for (size_t i = ll->rows[r].cell; i < ll->rows[r].cell +
+	    ll->rows[r].ncells; i++) {
+		const struct layout_cell *c = &ll->cells[i];
+		int a = x0 + c->col, b = a + c->cols;
+
+		if (c->kind != LAYOUT_HIDDEN && a < x && b > x)
+			screen_pad(y, a, c->cols, A_NORMAL, 0);
+	}
+}
+
+/* The popup's text: the word's entries (define.c, as --define prints
+ * them), or why there are none. */
+static char *
+screen_popup_text(const struct pager *p)
+{
+	if (p->word_def != NULL)
+		return xstrdup(p->word_def);
+	return xasprintf("%s\n  no dictionary (the lexicon files are "
+	    "missing)\n", p->word);
+}
+
+/*
+ * Wrap TEXT (lines ending in '\n') to COLS columns, at spaces when it
+ * can; continued lines are indented two columns past their first.
+ * Returns the rows (NUL-ended; caller frees each and the array).
+ */
+static char **
+screen_popup_wrap(const char *text, int cols, size_t *n)
+{
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	for (const char *l = text; *l;) {
+		size_t len = strcspn(l, "\n"), ind = strspn(l, " ");
+		const char *t = l;
+		size_t left = len;
+		int first = 1;
+
+		do {
+			int used, room = first ? cols : cols - (int)ind - 2;
+			size_t fit = width_fit(t, left, room > 4 ? room : 4, &used);
+
+			if (fit < left) {	/* break at the last space */
+				size_t b = fit;
+				while (b > 0 && t[b - 1] != ' ')
+					b--;
+				if (b > ind + 1)
+					fit = b;
+			}
+			if (fit == 0)
+				fit = left;	/* a cluster wider than the popup */
+			v = xgrow(v, &cap, *n + 1, sizeof *v);
+			v[(*n)++] = first ? xstrndup(t, fit) :
+			    xasprintf("%*s%.*s", (int)ind + 2, "", (int)fit, t);
+			t += fit;
+			left -= fit;
+			while (left > 0 && *t == ' ') {
+				t++;
+				left--;
+			}
+			first = 0;
+		} while (left > 0);
+		l += len + (l[len] == '\n');
+	}
+	return v;
+}
+
+/*
+ * The word popup: a box beside the word under the cursor, below it when
+ * it fits there (else where there is more room), never on the word's
+ * row, inside the text rows; lines that do not fit give way to a
+ * "…more" line (Space scrolls).
+ */
+static void
+screen_draw_popup(struct screen *s)
+{
+	struct pager *p = &s->ses.p;
+	int rows = pager_text_rows(p), wy = s->word_y;
+	/* In ruby mode the word's pinyin, on the row above, shows too. */
+	int ruby = pager_annot(p) == ANNOT_RUBY && rows >= 2 && wy >= 1;
+	int below = rows - wy - 1, above = wy - ruby;
+	int w, inner, h, y0, x, c, longest = 0;
+	char *text, **lines;
+	size_t n;
+	attr_t a = screen_attr(THEME_ELEMENT_STATUS);
+	short pr = screen_pair(THEME_ELEMENT_STATUS);
+
+	if (!p->word_open || wy < 0 || p->word == NULL)
+		return;
+	w = COLS < SCREEN_POPUP_COLS ? COLS : SCREEN_POPUP_COLS;
+	if (w < 8)
+		return;
+	text = screen_popup_text(p);
+	lines = screen_popup_wrap(text, w - 4, &n);
+	free(text);
+	for (size_t i = 0; i < n; i++) {
+		int lw = width_string(lines[i], strlen(lines[i]));
+		longest = lw > longest ? lw : longest;
+	}
+	if (longest + 4 < w)
+		w = longest + 4 < 16 ? (COLS < 16 ? COLS : 16) : longest + 4;
+	inner = w - 4;
+	/* Height: the lines and two rules, where there is room. */
+	h = (int)n + 2;
+	if (below >= h || below >= above) {
+		h = h < below ? h : below;
+		y0 = wy + 1;
+	} else {
+		h = h < above ? h : above;
+		y0 = wy - ruby - h;
+	}
+	if (h >= 3) {
+		int shown = h - 2, more = (int)n > shown;
+		int body = more ? shown - 1 : shown;
+		int top;
+
+		pager_word_popup_fit(p, more ? (int)n - body : 0, body);
+		top = p->word_popup_top;
+		x = s->word_x0;
+		if (x + w > COLS)
+			x = COLS - w;
+		if (x < 0)
+			x = 0;
+		for (int y = y0; y < y0 + h; y++) {
+			screen_unsplit(s, y, x);
+			screen_unsplit(s, y, x + w);
+		}
+		screen_pad(y0, x, w, a, pr);
+		mvhline(y0, x, '-', w);
+		mvhline(y0 + h - 1, x, '-', w);
+		mvaddch(y0, x, '+');
+		mvaddch(y0, x + w - 1, '+');
+		mvaddch(y0 + h - 1, x, '+');
+		mvaddch(y0 + h - 1, x + w - 1, '+');
+		for (int k = 0; k < shown; k++) {
+			int y = y0 + 1 + k;
+			const char *t = NULL;
+			char *hint = NULL;
+
+			screen_pad(y, x, w, A_NORMAL, 0);
+			mvaddch(y, x, '|');
+			mvaddch(y, x + w - 1, '|');
+			if (k < body && top + k < (int)n)
+				t = lines[top + k];
+			else if (more && k == body)
+				t = hint = xstrdup(top + body < (int)n ?
+				    "\xE2\x80\xA6more (Space)" : "(PgUp: back)");
+			if (t != NULL) {
+				c = screen_put_str(y, x + 2, t, strlen(t), inner,
+				    hint ? A_DIM : t[0] != ' ' &&
+				    strncmp(t, "longer:", 7) != 0 ? A_BOLD :
+				    A_NORMAL, 0);
+				(void)c;
+			}
+			free(hint);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
 static void
 screen_draw(struct screen *s)
 {
@@ -1111,6 +1344,7 @@ screen_draw(struct screen *s)
 		screen_draw_text(s, pc ? pc + 1 : 0);
 		if (s->ses.p.panel_open)
 			screen_draw_panel(s);
+		screen_draw_popup(s);
 	}
 	screen_draw_status(s);
 	screen_refresh();
@@ -1140,6 +1374,27 @@ screen_key(wint_t wch, int code)
 	}
 }
 
+/* The source byte of the text cell at screen row Y, column X, or
+ * PAGER_NO_OFF when none is there. */
+static size_t
+screen_off_at(struct screen *s, int y, int x)
+{
+	const struct layout_line *ll;
+	size_t r;
+	int x0;
+
+	if (!screen_row_at(s, y, &ll, &r, &x0))
+		return PAGER_NO_OFF;
+	for (size_t i = ll->rows[r].cell; i < ll->rows[r].cell +
+	    ll->rows[r].ncells; i++) {
+		const struct layout_cell *c = &ll->cells[i];
+		if (c->kind != LAYOUT_HIDDEN && c->cols > 0 &&
+		    x - x0 >= c->col && x - x0 < c->col + c->cols)
+			return c->off;
+	}
+	return PAGER_NO_OFF;
+}
+
 static enum pager_action
 screen_mouse(struct screen *s)
 {
@@ -1164,6 +1419,15 @@ screen_mouse(struct screen *s)
 		if (ev.bstate & BUTTON1_RELEASED)
 			return PAGER_NONE;
 		return pager_panel_click(p, p->panel_top + (size_t)(ev.y - 1));
+	}
+	/* A click on a word: the word cursor on it, its popup beside it. */
+	if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && !in_panel &&
+	    !p->help_open && s->ses.finder.prompt == FINDER_PROMPT_NONE &&
+	    ev.y < pager_text_rows(p)) {
+		size_t off = screen_off_at(s, ev.y, ev.x);
+
+		if (off != PAGER_NO_OFF)
+			return pager_word_at(p, off);
 	}
 	return PAGER_NONE;
 }
@@ -1196,11 +1460,11 @@ screen_outline_wait(struct screen *s)
 			snprintf(msg, sizeof msg, "building the outline… %.1f s "
 			    "(any key stops)", (double)ms / 1000);
 			screen_pad(LINES - 1, 0, COLS,
-			    screen_attr(CONFIG_ELEMENT_STATUS),
-			    screen_pair(CONFIG_ELEMENT_STATUS));
+			    screen_attr(THEME_ELEMENT_STATUS),
+			    screen_pair(THEME_ELEMENT_STATUS));
 			screen_put_str(LINES - 1, 0, msg, strlen(msg), COLS,
-			    screen_attr(CONFIG_ELEMENT_STATUS),
-			    screen_pair(CONFIG_ELEMENT_STATUS));
+			    screen_attr(THEME_ELEMENT_STATUS),
+			    screen_pair(THEME_ELEMENT_STATUS));
 			refresh();
 		}
 		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
@@ -1342,34 +1606,34 @@ static void
 screen_looks_default(int color)
 {
 	memset(screen_looks, 0, sizeof screen_looks);
-	screen_looks[CONFIG_ELEMENT_STATUS].attr = A_REVERSE;
-	screen_looks[CONFIG_ELEMENT_HEADING].attr = A_BOLD;
-	screen_looks[CONFIG_ELEMENT_MATCH].attr = A_REVERSE;
-	screen_looks[CONFIG_ELEMENT_PANEL_CURRENT].attr = A_REVERSE;
-	screen_looks[CONFIG_ELEMENT_SHELF_INFO].attr = A_DIM;
-	screen_looks[CONFIG_ELEMENT_PINYIN].attr = A_DIM;
-	screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].attr = A_BOLD |
+	screen_looks[THEME_ELEMENT_STATUS].attr = A_REVERSE;
+	screen_looks[THEME_ELEMENT_HEADING].attr = A_BOLD;
+	screen_looks[THEME_ELEMENT_MATCH].attr = A_REVERSE;
+	screen_looks[THEME_ELEMENT_PANEL_CURRENT].attr = A_REVERSE;
+	screen_looks[THEME_ELEMENT_SHELF_INFO].attr = A_DIM;
+	screen_looks[THEME_ELEMENT_PINYIN].attr = A_DIM;
+	screen_looks[THEME_ELEMENT_CURRENT_MATCH].attr = A_BOLD |
 	    (color >= 8 ? 0 : A_REVERSE | A_UNDERLINE);
 	/* Rendered documents (Markdown): headings by level, inline styles,
 	 * the quote bar and the marks the renderer adds. */
-	screen_looks[CONFIG_ELEMENT_HEADING_2].attr = A_BOLD;
-	screen_looks[CONFIG_ELEMENT_HEADING_3].attr = A_BOLD;
-	screen_looks[CONFIG_ELEMENT_STRONG].attr = A_BOLD;
-	screen_looks[CONFIG_ELEMENT_EMPHASIS].attr = A_ITALIC;
-	screen_looks[CONFIG_ELEMENT_STRIKE].attr = A_DIM;
-	screen_looks[CONFIG_ELEMENT_CODE].attr = color >= 8 ? 0 : A_DIM;
-	screen_looks[CONFIG_ELEMENT_LINK].attr = A_UNDERLINE;
-	screen_looks[CONFIG_ELEMENT_QUOTE].attr = A_DIM;
-	screen_looks[CONFIG_ELEMENT_MARK].attr = A_DIM;
+	screen_looks[THEME_ELEMENT_HEADING_2].attr = A_BOLD;
+	screen_looks[THEME_ELEMENT_HEADING_3].attr = A_BOLD;
+	screen_looks[THEME_ELEMENT_STRONG].attr = A_BOLD;
+	screen_looks[THEME_ELEMENT_EMPHASIS].attr = A_ITALIC;
+	screen_looks[THEME_ELEMENT_STRIKE].attr = A_DIM;
+	screen_looks[THEME_ELEMENT_CODE].attr = color >= 8 ? 0 : A_DIM;
+	screen_looks[THEME_ELEMENT_LINK].attr = A_UNDERLINE;
+	screen_looks[THEME_ELEMENT_QUOTE].attr = A_DIM;
+	screen_looks[THEME_ELEMENT_MARK].attr = A_DIM;
 	if (color > 0) {
-		screen_looks[CONFIG_ELEMENT_HEADING].pair = SCREEN_PAIR_HEADING;
-		screen_looks[CONFIG_ELEMENT_HEADING_2].pair =
+		screen_looks[THEME_ELEMENT_HEADING].pair = SCREEN_PAIR_HEADING;
+		screen_looks[THEME_ELEMENT_HEADING_2].pair =
 		    SCREEN_PAIR_HEADING;
 	}
 	if (color >= 8)
-		screen_looks[CONFIG_ELEMENT_CODE].pair = SCREEN_PAIR_CODE;
+		screen_looks[THEME_ELEMENT_CODE].pair = SCREEN_PAIR_CODE;
 	if (color >= 8)
-		screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].pair =
+		screen_looks[THEME_ELEMENT_CURRENT_MATCH].pair =
 		    SCREEN_PAIR_CURRENT;
 }
 
@@ -1378,15 +1642,15 @@ screen_attrs_of(unsigned bits)
 {
 	attr_t a = A_NORMAL;
 
-	if (bits & CONFIG_ATTR_BOLD)
+	if (bits & THEME_ATTR_BOLD)
 		a |= A_BOLD;
-	if (bits & CONFIG_ATTR_DIM)
+	if (bits & THEME_ATTR_DIM)
 		a |= A_DIM;
-	if (bits & CONFIG_ATTR_UNDERLINE)
+	if (bits & THEME_ATTR_UNDERLINE)
 		a |= A_UNDERLINE;
-	if (bits & CONFIG_ATTR_REVERSE)
+	if (bits & THEME_ATTR_REVERSE)
 		a |= A_REVERSE;
-	if (bits & CONFIG_ATTR_ITALIC)
+	if (bits & THEME_ATTR_ITALIC)
 		a |= A_ITALIC;
 	return a;
 }
@@ -1401,16 +1665,16 @@ static void
 screen_looks_config(const struct options *opts, int color)
 {
 	for (size_t i = 0; i < opts->ncolors; i++) {
-		struct config_color c;
+		struct theme_color c;
 		char *err;
 		int e, want, can;
 
-		if (config_color_parse(opts->colors[i], &c, &err) != 0) {
+		if (theme_color_parse(opts->colors[i], &c, &err) != 0) {
 			free(err);	/* checked when parsed */
 			continue;
 		}
 		e = (int)c.element;
-		want = c.fg != CONFIG_COLOR_NONE || c.bg != CONFIG_COLOR_NONE;
+		want = c.fg != THEME_COLOR_NONE || c.bg != THEME_COLOR_NONE;
 		can = color > 0 && c.fg < color && c.bg < color &&
 		    init_pair((short)(SCREEN_PAIR_ELEMENT + e), (short)c.fg,
 		    (short)c.bg) == OK;
@@ -1422,10 +1686,10 @@ screen_looks_config(const struct options *opts, int color)
 			    (short)(SCREEN_PAIR_ELEMENT + e) : 0;
 		}
 	}
-	if (screen_looks[CONFIG_ELEMENT_TEXT].pair != 0 ||
-	    screen_looks[CONFIG_ELEMENT_TEXT].attr != A_NORMAL)
-		bkgdset(' ' | screen_looks[CONFIG_ELEMENT_TEXT].attr |
-		    COLOR_PAIR(screen_looks[CONFIG_ELEMENT_TEXT].pair));
+	if (screen_looks[THEME_ELEMENT_TEXT].pair != 0 ||
+	    screen_looks[THEME_ELEMENT_TEXT].attr != A_NORMAL)
+		bkgdset(' ' | screen_looks[THEME_ELEMENT_TEXT].attr |
+		    COLOR_PAIR(screen_looks[THEME_ELEMENT_TEXT].pair));
 }
 
 static void
