@@ -225,7 +225,7 @@ static const struct outline_case outline_cases[] = {
 	  "　　中国是世界上历史最悠久的国家之一。\r\n\r\n第一章　总纲\r\n\r\n"
 	  "　　第一条　中华人民共和国是社会主义国家。\r\n\r\n第二章　公民\r\n\r\n"
 	  "　　第二条　公民在法律面前一律平等。\r\n",
-	  "1:3:中华人民共和国宪法\n2:5:目　　录\n2:10:序　　言\n"
+	  "1:3:中华人民共和国宪法\n2:5:目　录\n2:10:序　言\n"
 	  "2:14:第一章　总纲\n2:18:第二章　公民\n" },
 	{ "a table of contents without caption: entries that come again",
 	  "a.txt",
