@@ -132,6 +132,20 @@ cmd_colon(struct command_ctx *c, long count)
 }
 
 static enum pager_action
+cmd_raw(struct command_ctx *c, long count)
+{
+	c->p->rerender = PAGER_RERENDER_RAW;
+	return PAGER_RERENDER;
+}
+
+static enum pager_action
+cmd_reflow(struct command_ctx *c, long count)
+{
+	c->p->rerender = PAGER_RERENDER_REFLOW;
+	return PAGER_RERENDER;
+}
+
+static enum pager_action
 cmd_redraw(struct command_ctx *c, long count)
 {
 	return PAGER_REPAINT;
@@ -705,6 +719,10 @@ const struct command command_table[] = {
 	    "Hong Kong", 0, cmd_script },
 	{ "pinyin", R, "pinyin annotations: hide, show, above the characters "
 	    "(ruby)", 0, cmd_pinyin },
+	{ "raw", R, "the source as it is (markup, hard line ends), or "
+	    "rendered again", 0, cmd_raw },
+	{ "reflow", R, "join a hard-wrapped text's lines into paragraphs, or "
+	    "show them as they are", 0, cmd_reflow },
 	{ "redraw", R | P | H | S, "redraw the screen", 0, cmd_redraw },
 	{ "help", R | P | S, "this help (q or Esc closes)", 0, cmd_help },
 	{ "colon", R, ": and n or p: the next or previous file", 0,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/render.h"
 #include "yuedu/util.h"
 
 struct job {
@@ -90,6 +91,11 @@ job_finish(struct job *j, struct job_result *r)
 		r->rt = j->rt;
 		r->err = j->err;
 		r->total_lines = doc_line_count(j->view);
+		/* Line numbers shown are the source's: of a book's
+		 * chapters, not counted as a whole. */
+		if (j->view->render != NULL && !j->view->render->identity)
+			r->total_lines = j->view->render->nparts > 1 ? 0 :
+			    render_part_nlines(j->view, 0);
 		doc_take_index(j->doc, j->view);
 	}
 	doc_free(j->view);

@@ -41,6 +41,7 @@ static const struct keymap_key keymap_reader[] = {
 	{ '+', "highlight-add" }, { '=', "highlight-type" },
 	{ '-', "highlight-remove" }, { '_', "highlight-clear" },
 	{ 's', "script" }, { 'p', "pinyin" },
+	{ 'R', "raw" }, { 'W', "reflow" },
 	{ C('l'), "redraw" }, { 'h', "help" },
 	{ ':', "colon" },
 	{ KEYCODE_COLON_KEY('n'), "next-file" },

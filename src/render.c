@@ -479,15 +479,13 @@ render_off_of_src(const struct render *r, size_t part, size_t src_off)
 	return best;
 }
 
-/* The 0-based line of part P holding byte SRC. */
-static size_t
-render_part_line(const struct render *r, size_t p, size_t src)
+/* Part P's line starts (P > 0; part 0 is the source doc's own index),
+ * built on first use: the model stays logically const. */
+static const struct render_part *
+render_part_index(const struct render *r, size_t p)
 {
-	struct render_part *part = &r->parts[p];
-	size_t lo = 0, hi;
+	struct render_part *part = (struct render_part *)&r->parts[p];
 
-	if (p == 0)
-		return doc_line_of(r->src, src);
 	if (part->line_off == NULL) {
 		size_t cap = 64, n = 0;
 		size_t *v = xmalloc(cap * sizeof *v);
@@ -499,11 +497,22 @@ render_part_line(const struct render *r, size_t p, size_t src)
 			v = xgrow(v, &cap, n + 1, sizeof *v);
 			v[n++] = i + 1;
 		}
-		/* A cache filled on first use: the model stays logically
-		 * const. */
-		((struct render_part *)part)->line_off = v;
-		((struct render_part *)part)->nlines = n;
+		part->line_off = v;
+		part->nlines = n;
 	}
+	return part;
+}
+
+/* The 0-based line of part P holding byte SRC. */
+static size_t
+render_part_line(const struct render *r, size_t p, size_t src)
+{
+	const struct render_part *part;
+	size_t lo = 0, hi;
+
+	if (p == 0)
+		return doc_line_of(r->src, src);
+	part = render_part_index(r, p);
 	hi = part->nlines;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -514,6 +523,31 @@ render_part_line(const struct render *r, size_t p, size_t src)
 			hi = mid;
 	}
 	return lo;
+}
+
+size_t
+render_part_nlines(struct doc *doc, size_t p)
+{
+	const struct render *r = doc->render;
+
+	if (r == NULL || r->identity || p == 0 || p >= r->nparts)
+		return doc_line_count(r != NULL && !r->identity ? r->src :
+		    doc);
+	return render_part_index(r, p)->nlines;
+}
+
+size_t
+render_off_of_part_line(struct doc *doc, size_t p, size_t line)
+{
+	const struct render *r = doc->render;
+	const struct render_part *part;
+
+	if (r == NULL || r->identity || p == 0 || p >= r->nparts)
+		return render_off_of_line(doc, line);
+	part = render_part_index(r, p);
+	if (line >= part->nlines)
+		line = part->nlines - 1;
+	return render_off_of_src(r, p, part->line_off[line]);
 }
 
 size_t

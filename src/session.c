@@ -23,6 +23,8 @@ session_init(struct session *ses, const struct options *opts)
 {
 	memset(ses, 0, sizeof *ses);
 	ses->opts = opts;
+	ses->raw = opts->raw;
+	ses->reflow = opts->reflow;
 	ses->state_dir = opts->no_remember ? NULL : state_dir();
 }
 

@@ -247,6 +247,11 @@ size_t render_off_of_src(const struct render *r, size_t part, size_t src_off);
 size_t render_line_of(struct doc *doc, size_t off, size_t *part);
 /* The shown offset of DOC where 0-based source line LINE (part 0) starts. */
 size_t render_off_of_line(struct doc *doc, size_t line);
+/* Source lines of part P of DOC's source (the whole source when DOC is
+ * not rendered or has one part), and the shown offset where 0-based line
+ * LINE of part P starts (past the last line: the last). */
+size_t render_part_nlines(struct doc *doc, size_t p);
+size_t render_off_of_part_line(struct doc *doc, size_t p, size_t line);
 
 /* The style bits at shown OFF, and the span (index) holding it or -1. */
 unsigned render_style_at(const struct render *r, size_t off, size_t *span);

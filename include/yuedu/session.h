@@ -31,6 +31,8 @@ struct session {
 	struct doc *first;	/* the file main() opened, kept open */
 	struct doc *next_doc;	/* opened by :n or :p, to read next */
 	char *next_msg;		/* to show when it opens */
+	int raw;		/* show sources as they are (--raw, R) */
+	int reflow;		/* enum render_reflow (--reflow, W) */
 	search_progress_fn progress;	/* for the finder of each document */
 	void *progress_arg;
 
