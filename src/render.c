@@ -17,6 +17,7 @@
 #include "yuedu/epub.h"
 #include "yuedu/html.h"
 #include "yuedu/util.h"
+#include "yuedu/width.h"
 
 struct render *
 render_begin(struct doc *src, enum render_format format)
@@ -719,17 +720,33 @@ render_doc(struct doc *src, const struct render_opts *opts)
 
 	/* A book is a zip: even as text (--raw) it is its chapters'
 	 * sources, one after another. */
+	struct render *r;
+
 	if (epub_sniff(src->text, src->len) && f != RENDER_MARKDOWN &&
 	    f != RENDER_HTML)
-		return render_epub_render(src, opts, f == RENDER_TEXT);
-	if (f == RENDER_AUTO)
-		f = render_detect(src);
-	if (f == RENDER_HTML)
-		return render_html_render(src, opts);
-	if (f == RENDER_MARKDOWN)
-		return render_md_render(src, opts);
-	reflow = opts->reflow == RENDER_REFLOW_ON ? 1 :
-	    opts->reflow == RENDER_REFLOW_OFF ? 0 :
-	    render_text_is_wrapped(src);
-	return render_text_render(src, reflow);
+		r = render_epub_render(src, opts, f == RENDER_TEXT);
+	else {
+		if (f == RENDER_AUTO)
+			f = render_detect(src);
+		if (f == RENDER_HTML)
+			r = render_html_render(src, opts);
+		else if (f == RENDER_MARKDOWN)
+			r = render_md_render(src, opts);
+		else {
+			reflow = opts->reflow == RENDER_REFLOW_ON ? 1 :
+			    opts->reflow == RENDER_REFLOW_OFF ? 0 :
+			    render_text_is_wrapped(src);
+			r = render_text_render(src, reflow);
+		}
+	}
+	r->width_cols = opts->width_cols > 0 ? opts->width_cols : 80;
+	r->ambiguous = (int)width_get_ambiguous();
+	return r;
+}
+
+int
+render_stale(const struct render *r, int cols)
+{
+	return r != NULL && r->sized && (r->width_cols != cols ||
+	    r->ambiguous != (int)width_get_ambiguous());
 }

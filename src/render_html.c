@@ -609,6 +609,7 @@ hw_table(struct hw *w, const xmlNode *n)
 	int cols[HW_TABLE_COLS] = { 0 }, fits = nrows < HW_TABLE_ROWS;
 	char **text;
 
+	w->r->sized = 1;
 	hw_blankline(w, src);
 	render_block_begin(w->r, RENDER_BLOCK_TABLE, 0);
 	text = xcalloc(nrows * HW_TABLE_COLS + 1, sizeof *text);

@@ -1115,6 +1115,15 @@ screen_outline_wait(struct screen *s)
 	return 1;
 }
 
+/* The width a rendering's tables are made for: the screen's, or -w. */
+static int
+screen_render_cols(const struct screen *s)
+{
+	int w = s->opts->width_cols;
+
+	return w > 0 && w < COLS ? w : COLS;
+}
+
 /* The source DOC shows (itself when it is not rendered). */
 static struct doc *
 screen_source_of(struct doc *doc)
@@ -1184,6 +1193,12 @@ screen_loop(struct screen *s)
 			continue;
 		if (code == KEY_CODE_YES && wch == KEY_RESIZE) {
 			pager_resize(&s->ses.p, LINES, COLS);
+			if (render_stale(s->ses.doc->render,
+			    screen_render_cols(s))) {
+				/* Its tables made again for the width. */
+				s->ses.p.rerender = PAGER_RERENDER_NONE;
+				return SCREEN_END_RERENDER;
+			}
 			screen_draw(s);
 			continue;
 		}
@@ -1475,7 +1490,7 @@ screen_rendered(struct screen *s, struct doc *src, struct render **rend)
 	    (enum render_format)s->opts->format;
 	ro.reflow = s->ses.raw ? RENDER_REFLOW_OFF :
 	    (enum render_reflow)s->ses.reflow;
-	ro.width_cols = s->opts->width_cols;
+	ro.width_cols = screen_render_cols(s);
 	*rend = render_doc(src, &ro);
 	return (*rend)->doc;
 }
@@ -1518,6 +1533,13 @@ screen_session_read(struct screen *s, struct doc *first,
 	}
 	for (;;) {
 		struct doc *src = screen_source_of(doc);
+
+		if (render_stale(doc->render, screen_render_cols(s))) {
+			/* Made before the screen's width was known. */
+			if (rend != NULL)
+				render_free(rend);
+			doc = screen_rendered(s, src, &rend);
+		}
 
 		if (s->ses.visited != NULL)
 			s->ses.visited[s->ses.file_i] = 1;

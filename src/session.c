@@ -15,6 +15,7 @@
 #include "yuedu/job.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
+#include "yuedu/render.h"
 #include "yuedu/state.h"
 #include "yuedu/util.h"
 
@@ -49,6 +50,39 @@ session_warn_short(const char *what, const char *warn)
 }
 
 /*
+ * Places are remembered in the source's offsets, keyed by the source:
+ * they hold across --raw, --reflow, another screen width (a table laid
+ * out again) and a new version of the renderer.  Not a book's: its
+ * chapters' offsets would clash, so its places are the shown text's.
+ */
+static struct doc *
+session_key_doc(const struct session *ses)
+{
+	const struct render *r = ses->doc->render;
+
+	return r != NULL && !r->identity && r->nparts <= 1 ? r->src :
+	    ses->doc;
+}
+
+static size_t
+session_to_key(const struct session *ses, size_t off)
+{
+	if (off == (size_t)-1 || off == PAGER_NO_OFF ||
+	    session_key_doc(ses) == ses->doc)
+		return off;
+	return render_src_of(ses->doc->render, off, NULL);
+}
+
+static size_t
+session_from_key(const struct session *ses, size_t off)
+{
+	if (off == (size_t)-1 || off == PAGER_NO_OFF ||
+	    session_key_doc(ses) == ses->doc)
+		return off;
+	return render_off_of_src(ses->doc->render, 0, off);
+}
+
+/*
  * The remembered place of the document: its top row (unless EXPLICIT, a
  * +N or +/pattern, says where to start), its marks and how far it has
  * been read.  Problems are a message, never a stop.
@@ -62,7 +96,7 @@ session_place_load(struct session *ses, int explicit)
 
 	if (ses->state_dir == NULL || ses->doc->len == 0)
 		return;
-	rc = state_load(ses->state_dir, ses->doc, &pl, &warn);
+	rc = state_load(ses->state_dir, session_key_doc(ses), &pl, &warn);
 	if (rc < 0) {
 		char *m = session_warn_short("place not restored", warn);
 
@@ -73,14 +107,17 @@ session_place_load(struct session *ses, int explicit)
 	if (rc <= 0)
 		return;
 	if (!explicit) {
-		pager_goto_off(&ses->p, pl.top_off);
+		pager_goto_off(&ses->p, session_from_key(ses, pl.top_off));
 		ses->p.prev_off = PAGER_NO_OFF;
 	}
-	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
-		ses->p.mark_off[i] = pl.mark_off[i] <= ses->doc->len ?
-		    pl.mark_off[i] : PAGER_NO_OFF;
-	if (pl.seen_off > ses->seen_off)
-		ses->seen_off = pl.seen_off;
+	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++) {
+		size_t m = pl.mark_off[i] <= session_key_doc(ses)->len ?
+		    session_from_key(ses, pl.mark_off[i]) : PAGER_NO_OFF;
+
+		ses->p.mark_off[i] = m <= ses->doc->len ? m : PAGER_NO_OFF;
+	}
+	if (session_from_key(ses, pl.seen_off) > ses->seen_off)
+		ses->seen_off = session_from_key(ses, pl.seen_off);
 }
 
 /* Save the place of the document; a warning or NULL (caller frees). */
@@ -93,14 +130,14 @@ session_place_save(struct session *ses)
 	if (ses->state_dir == NULL || ses->doc->len == 0)
 		return NULL;
 	state_place_init(&pl);
-	pl.top_off = ses->p.top_off;
-	pl.seen_off = ses->seen_off > pl.top_off ? ses->seen_off :
-	    pl.top_off;
+	pl.top_off = session_to_key(ses, ses->p.top_off);
+	pl.seen_off = session_to_key(ses, ses->seen_off > ses->p.top_off ?
+	    ses->seen_off : ses->p.top_off);
 	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
 		pl.mark_off[i] = ses->p.mark_off[i] == PAGER_NO_OFF ?
-		    (size_t)-1 : ses->p.mark_off[i];
+		    (size_t)-1 : session_to_key(ses, ses->p.mark_off[i]);
 	pl.saved = time(NULL);
-	if (state_save(ses->state_dir, ses->doc, &pl, &warn) != 0 &&
+	if (state_save(ses->state_dir, session_key_doc(ses), &pl, &warn) != 0 &&
 	    warn == NULL)
 		warn = xstrdup("cannot save the place");
 	return warn;

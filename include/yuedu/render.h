@@ -122,6 +122,11 @@ struct render {
 	enum render_format format;	/* what rendered it */
 	int identity;		/* shown text is the source, no map */
 	int reflowed;		/* hard-wrapped lines were joined */
+	int width_cols;		/* the text width it was made for */
+	int ambiguous;		/* and the width policy (enum width_ambiguous) */
+	int sized;		/* 1 when what it made depends on those (a
+				   table, a long code line): render again
+				   for another width */
 
 	struct render_run *runs;	/* in shown order, no gaps */
 	size_t nruns, runs_cap;
@@ -168,6 +173,10 @@ struct render_opts {
  * render_free() (which never frees SRC).
  */
 struct render *render_doc(struct doc *src, const struct render_opts *opts);
+
+/* 1 when R, made for another text width or width policy than COLS and
+ * the current one, would come out otherwise. */
+int render_stale(const struct render *r, int cols);
 
 /* The format AUTO resolves to for SRC: by its name, then its content. */
 enum render_format render_detect(struct doc *src);
