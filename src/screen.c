@@ -63,6 +63,9 @@
  */
 struct screen {
 	char *rerender_msg;	/* what R or W changed, to say */
+	int whole;		/* render the document read all at once */
+	int has_pending;	/* PENDING_KEY waits for that */
+	int pending_key;
 	/* The terminal. */
 	const struct options *opts;
 	FILE *tty;		/* /dev/tty when stdin is the text */
@@ -1115,6 +1118,14 @@ screen_outline_wait(struct screen *s)
 	return 1;
 }
 
+/* Rendering a big text whole takes a moment: say so. */
+static void
+screen_whole_message(struct screen *s)
+{
+	screen_status_line("rendering the whole text...", 0, "", 0);
+	refresh();
+}
+
 /* The width a rendering's tables are made for: the screen's, or -w. */
 static int
 screen_render_cols(const struct screen *s)
@@ -1181,6 +1192,11 @@ screen_loop(struct screen *s)
 	for (;;) {
 		if (screen_signal)
 			return SCREEN_END_SIGNAL;
+		if (s->has_pending) {	/* the key that rendered it all */
+			s->has_pending = 0;
+			key = s->pending_key;
+			goto have_key;
+		}
 		if (session_job_take(&s->ses, 0)) {
 			/* The scan touched the whole text: let it go. */
 			doc_drop_pages(s->ses.doc);
@@ -1210,6 +1226,16 @@ screen_loop(struct screen *s)
 		key = screen_key(wch, code);
 		if (key < 0)
 			continue;
+have_key:
+		if (s->ses.doc->render != NULL && s->ses.doc->render->partial &&
+		    keys_needs_text(&s->ses.p, key)) {
+			/* Render it all, then run the key. */
+			s->whole = 1;
+			s->has_pending = 1;
+			s->pending_key = key;
+			s->ses.p.rerender = PAGER_RERENDER_NONE;
+			return SCREEN_END_RERENDER;
+		}
 		if (keys_needs_outline(&s->ses.p, key) &&
 		    !screen_outline_wait(s)) {
 			screen_draw(s);
@@ -1491,6 +1517,9 @@ screen_rendered(struct screen *s, struct doc *src, struct render **rend)
 	ro.reflow = s->ses.raw ? RENDER_REFLOW_OFF :
 	    (enum render_reflow)s->ses.reflow;
 	ro.width_cols = screen_render_cols(s);
+	/* A big text: its first screens at once, the rest when a key
+	 * needs it (keys_needs_text()). */
+	ro.prefix = s->whole ? 0 : RENDER_FIRST_BYTES;
 	*rend = render_doc(src, &ro);
 	return (*rend)->doc;
 }
@@ -1545,6 +1574,17 @@ screen_session_read(struct screen *s, struct doc *first,
 			s->ses.visited[s->ses.file_i] = 1;
 		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
 		session_doc_open(&s->ses, doc, start, LINES, COLS);
+		if (s->ses.need_whole) {
+			/* Its place is further than the first screens. */
+			s->ses.dont_save = 1;
+			session_doc_close(&s->ses);
+			screen_whole_message(s);
+			if (rend != NULL)
+				render_free(rend);
+			s->whole = 1;
+			doc = screen_rendered(s, src, &rend);
+			continue;
+		}
 		start = 0;
 		if (goto_src != (size_t)-1) {
 			/* Shown otherwise: the same place of the source. */
@@ -1569,6 +1609,9 @@ screen_session_read(struct screen *s, struct doc *first,
 		s->spans = NULL;
 		s->nspans = s->spans_cap = 0;
 		if (end == SCREEN_END_RERENDER) {
+			if (s->whole && doc->render != NULL &&
+			    doc->render->partial)
+				screen_whole_message(s);
 			if (rend != NULL) {
 				render_free(rend);
 				rend = NULL;
@@ -1589,6 +1632,7 @@ screen_session_read(struct screen *s, struct doc *first,
 		else if (own_src)
 			doc_free(doc);
 		own_src = 0;
+		s->whole = 0;	/* the next file: its first screens first */
 		if (end != SCREEN_END_NEXT && end != SCREEN_END_PREV)
 			break;
 		s->ses.file_i = end == SCREEN_END_NEXT ? s->ses.file_i + 1 :

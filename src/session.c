@@ -106,6 +106,12 @@ session_place_load(struct session *ses, int explicit)
 	free(warn);
 	if (rc <= 0)
 		return;
+	if (!explicit && ses->doc->render != NULL &&
+	    ses->doc->render->partial &&
+	    pl.top_off >= ses->doc->render->src_done) {
+		ses->need_whole = 1;
+		return;
+	}
 	if (!explicit) {
 		pager_goto_off(&ses->p, session_from_key(ses, pl.top_off));
 		ses->p.prev_off = PAGER_NO_OFF;
@@ -127,7 +133,7 @@ session_place_save(struct session *ses)
 	struct state_place pl;
 	char *warn = NULL;
 
-	if (ses->state_dir == NULL || ses->doc->len == 0)
+	if (ses->state_dir == NULL || ses->doc->len == 0 || ses->dont_save)
 		return NULL;
 	state_place_init(&pl);
 	pl.top_off = session_to_key(ses, ses->p.top_off);
@@ -177,6 +183,7 @@ session_doc_open(struct session *ses, struct doc *doc, int start, int rows,
 
 	ses->doc = doc;
 	ses->seen_off = 0;
+	ses->need_whole = ses->dont_save = 0;
 	/* A big text's lines are counted on the other core meanwhile. */
 	doc_index_background(doc);
 	slash = strrchr(doc->name, '/');

@@ -42,6 +42,9 @@ struct session {
 	struct layout *lay;
 	char *name;		/* file name (and "file 2/3") for the status */
 	size_t seen_off;	/* how far the text has been shown */
+	int need_whole;		/* its place is past the first screens
+				   rendered: render it all, then open */
+	int dont_save;		/* closing it saves no place */
 	enum annot_mode annot_auto;	/* the mode --pinyin=auto chose: not
 					   named on the status line */
 	struct finder finder;

@@ -132,7 +132,7 @@ static void
 test_identity(void **st)
 {
 	struct doc *d = mem("一\n二\n");
-	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80 };
+	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80, 0 };
 	struct render *r = render_doc(d, &o);
 
 	assert_true(r->identity);
@@ -184,7 +184,7 @@ test_reflow_joins(void **st)
 {
 	char *t = wrapped_text();
 	struct doc *d = mem(t);
-	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80 };
+	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80, 0 };
 	struct render *r;
 	size_t n;
 
@@ -359,7 +359,7 @@ test_markdown_props(void **st)
 		for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
 			struct doc *d = data_doc(files[f]);
 			struct render_opts o = { RENDER_MARKDOWN,
-			    RENDER_REFLOW_AUTO, 60 };
+			    RENDER_REFLOW_AUTO, 60, 0 };
 			struct render *r = render_doc(d, &o);
 			const char *t = r->doc->text;
 			size_t n = r->doc->len, ls = 0, cl = 0;
@@ -434,7 +434,7 @@ test_hanging_rows(void **st)
 	static const char md[] = "- 一二三四五六七八九十一二三四五六七八"
 	    "九十\n\n> 一二三四五六七八九十一二三四五六七八九十\n";
 	struct doc *d = mem(md);
-	struct render_opts o = { RENDER_MARKDOWN, RENDER_REFLOW_AUTO, 20 };
+	struct render_opts o = { RENDER_MARKDOWN, RENDER_REFLOW_AUTO, 20, 0 };
 	struct render *r = render_doc(d, &o);
 	struct layout_opts lo = { 20, ANNOT_SHOW, NULL, 0 };
 	struct layout *lay = layout_new(r->doc, &lo);
