@@ -749,8 +749,14 @@ render_doc(struct doc *src, const struct render_opts *opts)
 			return render_prefix(src, opts, pf, cut);
 	}
 	if (epub_sniff(src->text, src->len) && f != RENDER_MARKDOWN &&
-	    f != RENDER_HTML)
-		r = render_epub_render(src, opts, f == RENDER_TEXT);
+	    f != RENDER_HTML) {
+		/* XXX: a book is rendered whole: its places are the shown
+		 * text's, which its first chapters alone would not keep. */
+		struct render_opts o = *opts;
+
+		o.prefix = 0;
+		r = render_epub_render(src, &o, f == RENDER_TEXT);
+	}
 	else {
 		if (f == RENDER_AUTO)
 			f = render_detect(src);

@@ -50,10 +50,11 @@ session_warn_short(const char *what, const char *warn)
 }
 
 /*
- * Places are remembered in the source's offsets, keyed by the source:
+ * Places are remembered keyed by the source, in the source's offsets:
  * they hold across --raw, --reflow, another screen width (a table laid
- * out again) and a new version of the renderer.  Not a book's: its
- * chapters' offsets would clash, so its places are the shown text's.
+ * out again), the first screens of a big text rendered alone, and a new
+ * version of the renderer.  A book's are the shown text's (its chapters'
+ * offsets would clash).
  */
 static struct doc *
 session_key_doc(const struct session *ses)
@@ -64,11 +65,19 @@ session_key_doc(const struct session *ses)
 	    ses->doc;
 }
 
+/* 1 when places are kept in the source's offsets (not the shown). */
+static int
+session_src_offsets(const struct session *ses)
+{
+	const struct render *r = ses->doc->render;
+
+	return r != NULL && !r->identity && r->nparts <= 1;
+}
+
 static size_t
 session_to_key(const struct session *ses, size_t off)
 {
-	if (off == (size_t)-1 || off == PAGER_NO_OFF ||
-	    session_key_doc(ses) == ses->doc)
+	if (off == (size_t)-1 || !session_src_offsets(ses))
 		return off;
 	return render_src_of(ses->doc->render, off, NULL);
 }
@@ -76,10 +85,21 @@ session_to_key(const struct session *ses, size_t off)
 static size_t
 session_from_key(const struct session *ses, size_t off)
 {
-	if (off == (size_t)-1 || off == PAGER_NO_OFF ||
-	    session_key_doc(ses) == ses->doc)
+	if (off == (size_t)-1 || !session_src_offsets(ses))
 		return off;
 	return render_off_of_src(ses->doc->render, 0, off);
+}
+
+/* 1 when key offset OFF lies past the first screens rendered alone. */
+static int
+session_beyond(const struct session *ses, size_t off)
+{
+	const struct render *r = ses->doc->render;
+
+	if (r == NULL || !r->partial)
+		return 0;
+	return session_src_offsets(ses) ? off >= r->src_done :
+	    off >= ses->doc->len;
 }
 
 /*
@@ -106,9 +126,7 @@ session_place_load(struct session *ses, int explicit)
 	free(warn);
 	if (rc <= 0)
 		return;
-	if (!explicit && ses->doc->render != NULL &&
-	    ses->doc->render->partial &&
-	    pl.top_off >= ses->doc->render->src_done) {
+	if (!explicit && session_beyond(ses, pl.top_off)) {
 		ses->need_whole = 1;
 		return;
 	}
@@ -117,7 +135,8 @@ session_place_load(struct session *ses, int explicit)
 		ses->p.prev_off = PAGER_NO_OFF;
 	}
 	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++) {
-		size_t m = pl.mark_off[i] <= session_key_doc(ses)->len ?
+		size_t m = pl.mark_off[i] != (size_t)-1 &&
+		    !session_beyond(ses, pl.mark_off[i]) ?
 		    session_from_key(ses, pl.mark_off[i]) : PAGER_NO_OFF;
 
 		ses->p.mark_off[i] = m <= ses->doc->len ? m : PAGER_NO_OFF;
