@@ -19,13 +19,13 @@ status_at() {
 
 status_at 100 24
 check "100 columns: file, whole title, encoding, line and percentage" \
-    row_wait_match 24 "^$name · $T1 +UTF-8 line 12/1079 +0%$"
+    row_wait_match 24 "^$name · $T1 +UTF-8 line [0-9]+/[0-9]+ +0%$"
 status_at 70 24
 check "70 columns: the aids go; file, title and line stay" \
-    row_wait_match 24 "^$name · 第一回 靈根育孕.*… line 12/1079 +0%$"
+    row_wait_match 24 "^$name · 第一回 靈根育孕.*… line [0-9]+/[0-9]+ +0%$"
 status_at 56 24
 check "56 columns: the file goes; title and line stay" \
-    row_wait_match 24 "^第一回 靈根育孕.* line 12/1079 +0%$"
+    row_wait_match 24 "^第一回 靈根育孕.* line [0-9]+/[0-9]+ +0%$"
 status_at 40 12
 check "40 columns: the title and the percentage, the file gone" \
     row_wait_match 12 "^第一回 靈根育孕.* [0-9]+%$"
