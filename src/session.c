@@ -132,6 +132,14 @@ session_place_load(struct session *ses, int explicit)
 	free(warn);
 	if (rc <= 0)
 		return;
+	/* The view the text was left in, unless the command line or the
+	 * config chose one (a script other than the original, a pinyin
+	 * mode other than auto). */
+	if (pl.script >= 0 && ses->opts->script == CONV_ORIGINAL)
+		pager_set_script(&ses->p, (enum conv_script)pl.script);
+	if (pl.annot >= 0 && ses->opts->pinyin == ANNOT_AUTO &&
+	    !ses->opts->annotate)
+		pager_set_annot(&ses->p, (enum annot_mode)pl.annot);
 	if (!explicit && session_beyond(ses, pl.top_off)) {
 		ses->need_whole = 1;
 		return;
@@ -167,6 +175,8 @@ session_place_save(struct session *ses)
 	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
 		pl.mark_off[i] = ses->p.mark_off[i] == PAGER_NO_OFF ?
 		    (size_t)-1 : session_to_key(ses, ses->p.mark_off[i]);
+	pl.script = (int)ses->p.script;
+	pl.annot = (int)pager_annot(&ses->p);
 	pl.saved = time(NULL);
 	if (state_save(ses->state_dir, session_key_doc(ses), &pl, &warn) != 0 &&
 	    warn == NULL)
@@ -236,7 +246,7 @@ session_doc_open(struct session *ses, struct doc *doc, int start, int rows,
 	memset(&ses->oo, 0, sizeof ses->oo);
 	ses->oo.annot = opts->pinyin;
 	ses->oo.heading_regex = opts->heading;
-	session_finder_open(ses, start, lo.annot);
+	session_finder_open(ses, start, pager_annot(&ses->p));
 }
 
 char *

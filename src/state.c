@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "yuedu/annot.h"
+#include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/util.h"
 
@@ -89,6 +91,7 @@ state_place_init(struct state_place *place)
 	memset(place, 0, sizeof *place);
 	for (int i = 0; i < STATE_MARKS; i++)
 		place->mark_off[i] = (size_t)-1;
+	place->script = place->annot = -1;
 }
 
 /* The path key of DOC: a hash of its absolute path, or "" for stdin. */
@@ -178,6 +181,15 @@ state_write_file(const char *dir, const char *name, const struct doc *doc,
 		snprintf(what, sizeof what, "mark%c", 'a' + i);
 		state_write_place(f, doc, what, place->mark_off[i]);
 	}
+	/* The view, by name: "view-script trad", "view-pinyin ruby" (a
+	 * reader of version 1 records skips lines it does not know). */
+	if (place->script >= 0 && place->script < CONV_NSCRIPTS)
+		fprintf(f, "view-script %s\n",
+		    conv_script_name((enum conv_script)place->script));
+	if (place->annot == ANNOT_SHOW || place->annot == ANNOT_HIDE ||
+	    place->annot == ANNOT_RUBY)
+		fprintf(f, "view-pinyin %s\n",
+		    annot_mode_name((enum annot_mode)place->annot));
 	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
 		*warn = xasprintf("cannot save place: %s", strerror(errno));
 		fclose(f);
@@ -412,6 +424,21 @@ state_read_file(const char *dir, const char *name, const struct doc *doc,
 
 		if (sscanf(line, "saved %lld", &saved) == 1) {
 			out->saved = (time_t)saved;
+			continue;
+		}
+		if (sscanf(line, "view-script %15s", what) == 1) {
+			for (int s = 0; s < CONV_NSCRIPTS; s++)
+				if (strcmp(what, conv_script_name(
+				    (enum conv_script)s)) == 0)
+					out->script = s;
+			continue;
+		}
+		if (sscanf(line, "view-pinyin %15s", what) == 1) {
+			int m = annot_mode_parse(what);
+
+			if (m == ANNOT_SHOW || m == ANNOT_HIDE ||
+			    m == ANNOT_RUBY)
+				out->annot = m;
 			continue;
 		}
 		hex[0] = '\0';

@@ -24,6 +24,11 @@ struct state_place {
 					   top_off when not saved */
 	size_t mark_off[STATE_MARKS];	/* (size_t)-1 when unset */
 	size_t doc_len;			/* length of the text when saved */
+	int script;			/* the script view (enum conv_script),
+					   -1 when not saved */
+	int annot;			/* the pinyin mode (enum annot_mode:
+					   SHOW, HIDE or RUBY), -1 when not
+					   saved */
 	time_t saved;			/* when it was saved */
 };
 
