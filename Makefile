@@ -6,7 +6,12 @@ TEST_BUILD ?= build-test
 ARTICLE ?= articles
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps run test bench clean
+# `make fuzz`: every libFuzzer target (tests/fuzz/) FUZZ_TIME seconds each,
+# built with clang in build-fuzz/; FUZZ_TARGETS to pick some (e.g. "md enc").
+FUZZ_TIME ?= 60
+FUZZ_TARGETS ?=
+
+.PHONY: all deps run test bench fuzz clean
 
 all:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -26,5 +31,9 @@ test: deps
 bench: all
 	for b in tests/bench/*.sh; do bash $$b ./$(BUILD)/yuedu || exit 1; done
 
+fuzz:
+	@scripts/deps.sh fuzz
+	JOBS=$(JOBS) tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD)
+	rm -rf $(BUILD) $(TEST_BUILD) build-fuzz
