@@ -236,7 +236,7 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 		argc--;
 		i--;
 	}
-	optind = 1;
+	optind = 0;	/* full reinitialisation (GNU): 1 would go on in the last argv */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, options_short_text, options_long,
 	    NULL)) != -1) {
