@@ -1,7 +1,12 @@
-# Thin wrapper over CMake.  `make run` and `make test` first install any
-# missing Debian packages (scripts/deps.sh).
+# Thin wrapper over CMake.  `make run`, `make test` and `make check` first
+# install any missing Debian packages (scripts/deps.sh).
+#   make test    Debug + ASan/UBSan in build-test/, every test (CI runs this)
+#   make check   release build in build-check/, every test, quickly
+# YUEDU_WERROR=ON makes warnings errors (CI sets it).
 BUILD ?= build
 TEST_BUILD ?= build-test
+CHECK_BUILD ?= build-check
+YUEDU_WERROR ?= OFF
 # With no ARTICLE, `make run` opens the shelf of the bundled articles.
 ARTICLE ?= articles
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -11,10 +16,11 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_TIME ?= 60
 FUZZ_TARGETS ?=
 
-.PHONY: all deps run test bench fuzz clean
+.PHONY: all deps run test check bench fuzz clean
 
 all:
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DYUEDU_WERROR=$(YUEDU_WERROR) >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
 deps:
@@ -24,9 +30,16 @@ run: deps all
 	./$(BUILD)/yuedu $(ARTICLE)
 
 test: deps
-	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DYUEDU_SANITIZE=ON >/dev/null
+	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DYUEDU_SANITIZE=ON \
+	    -DYUEDU_WERROR=$(YUEDU_WERROR) >/dev/null
 	cmake --build $(TEST_BUILD) -j $(JOBS)
 	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+check: deps
+	cmake -S . -B $(CHECK_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DYUEDU_SANITIZE=OFF -DYUEDU_WERROR=$(YUEDU_WERROR) >/dev/null
+	cmake --build $(CHECK_BUILD) -j $(JOBS)
+	cd $(CHECK_BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: all
 	for b in tests/bench/*.sh; do bash $$b ./$(BUILD)/yuedu || exit 1; done
@@ -36,4 +49,4 @@ fuzz:
 	JOBS=$(JOBS) tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) build-fuzz
+	rm -rf $(BUILD) $(TEST_BUILD) $(CHECK_BUILD) build-fuzz

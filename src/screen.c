@@ -773,8 +773,10 @@ screen_draw_panel(struct screen *s)
 		screen_put_edit(0, 0, "/", &p->filter, w,
 		    screen_attr(CONFIG_ELEMENT_PANEL) | A_BOLD,
 		    screen_pair(CONFIG_ELEMENT_PANEL));
+	/* The divider in ASCII: ncurses' ACS_VLINE reaches the terminal as
+	 * U+2502, East Asian ambiguous, two cells where those are wide. */
 	if (pc)
-		mvvline(0, pc, ACS_VLINE, rows);
+		mvvline(0, pc, '|', rows);
 	if (rows < 2)
 		return;
 	if (s->ses.ol != NULL && p->panel_n == 0) {

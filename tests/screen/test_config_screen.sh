@@ -109,7 +109,7 @@ tm_wait_in_row 24 "line 1/25" >/dev/null
 tm_keys t
 tm_wait_row 1 "Outline (4)" >/dev/null
 check "80x24: each entry ends with its reading time" \
-    eval '[ "$(tm_cap | sed -n 2,5p | grep -cE "(<1|[0-9]+) min│")" = 4 ]'
+    eval '[ "$(tm_cap | sed -n 2,5p | grep -cE "(<1|[0-9]+) min[|]")" = 4 ]'
 # ... and at 40x12 (full-screen list) its length and time, right-aligned.
 tm_start 40 12 "$YUEDU --ambiguous=narrow $SAMPLE"
 tm_wait_in_row 12 "01-ali" >/dev/null

@@ -49,7 +49,7 @@ for h in "AI協同效應" "組織革命:AI驅" "飽和式投入" "挑戰與隱�
 done
 # The side panel is 26 columns: titles keep half, then the reading time.
 check "panel titles cut with … before the reading time" \
-    grep -qE "…  +(<1|[0-9]+) min│" <<<"$screen"
+    grep -qE "…  +(<1|[0-9]+) min[|]" <<<"$screen"
 check "status line shows [outline]" tm_wait_in_row 24 "[outline]"
 tm_keys j Enter
 check "Enter on the second heading jumps to 組織革命" \
