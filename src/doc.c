@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "yuedu/fault.h"
 #include "yuedu/util.h"
 
 /* Texts smaller than this are indexed on demand, in no time. */
@@ -135,6 +136,11 @@ doc_new_view(const struct doc *src)
 	doc->encoding = src->encoding;
 	doc->drop_base = src->drop_base;
 	doc->drop_len = src->drop_len;
+	doc->has_stat = src->has_stat;
+	doc->st_size = src->st_size;
+	doc->st_mtime_ns = src->st_mtime_ns;
+	doc->st_dev = src->st_dev;
+	doc->st_ino = src->st_ino;
 	doc_set_text(doc, src->text, src->len);
 	doc->text = src->text;	/* even if it starts with another BOM */
 	doc->len = src->len;
@@ -272,6 +278,14 @@ doc_open(struct doc **out, const char *path, char **cause)
 		goto fail;
 	}
 	doc = doc_alloc(path);
+	if (S_ISREG(st.st_mode)) {
+		doc->has_stat = 1;
+		doc->st_size = (long long)st.st_size;
+		doc->st_mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000 +
+		    st.st_mtim.tv_nsec;
+		doc->st_dev = (unsigned long long)st.st_dev;
+		doc->st_ino = (unsigned long long)st.st_ino;
+	}
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
 		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
 		    fd, 0);
@@ -281,6 +295,8 @@ doc_open(struct doc **out, const char *path, char **cause)
 			doc->mapped = 1;
 			doc->drop_base = m;
 			doc->drop_len = doc->map_len;
+			/* A file cut short under the map: zeros, not SIGBUS. */
+			fault_map_add(m, doc->map_len);
 			madvise(m, doc->map_len, MADV_WILLNEED);
 			doc_set_text(doc, m, doc->map_len);
 			if (fd != STDIN_FILENO)
@@ -312,6 +328,7 @@ doc_replace_text(struct doc *doc, char *new_text, size_t len,
 {
 	doc_bg_finish(doc);
 	if (doc->map_base != NULL) {
+		fault_map_remove(doc->map_base);
 		munmap(doc->map_base, doc->map_len);
 		doc->map_base = NULL;
 		doc->mapped = 0;
@@ -323,14 +340,48 @@ doc_replace_text(struct doc *doc, char *new_text, size_t len,
 	doc_set_text(doc, new_text, len);
 }
 
+size_t
+doc_lost_off(const struct doc *doc)
+{
+	size_t lost = fault_map_lost(doc->drop_base);
+	const char *at;
+
+	if (lost == (size_t)-1)
+		return lost;
+	at = doc->drop_base + lost;
+	if (at < doc->text)
+		return 0;
+	return (size_t)(at - doc->text) < doc->len ?
+	    (size_t)(at - doc->text) : (size_t)-1;
+}
+
+int
+doc_file_changed(const struct doc *doc, long long *size)
+{
+	struct stat st;
+
+	*size = -1;
+	if (!doc->has_stat)
+		return 0;
+	if (stat(doc->name, &st) != 0)
+		return 2;
+	*size = (long long)st.st_size;
+	return (long long)st.st_size != doc->st_size ||
+	    (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec !=
+	    doc->st_mtime_ns || (unsigned long long)st.st_dev != doc->st_dev ||
+	    (unsigned long long)st.st_ino != doc->st_ino;
+}
+
 void
 doc_free(struct doc *doc)
 {
 	if (doc == NULL)
 		return;
 	doc_bg_finish(doc);
-	if (doc->map_base != NULL)
+	if (doc->map_base != NULL) {
+		fault_map_remove(doc->map_base);
 		munmap(doc->map_base, doc->map_len);
+	}
 	free(doc->owned);
 	free(doc->line_off);
 	free(doc->name);

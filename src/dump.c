@@ -5,19 +5,25 @@
 #include "yuedu/dump.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "yuedu/doc.h"
 #include "yuedu/layout.h"
+#include "yuedu/util.h"
 
 int
 dump_write(FILE *out, struct doc *doc, struct layout *lay)
 {
 	struct layout_line ll = { 0 };
-	size_t dropped = 0;
+	size_t dropped = 0, buf_cap = 0;
+	char *buf = NULL;
 	int ruby = layout_get_opts(lay)->annot == ANNOT_RUBY;
 
 	for (size_t line = 0; doc_has_line(doc, line); line++) {
 		layout_line_into(lay, line, &ll);
+		/* The file shrank under the map: the rest would be zeros. */
+		if (doc_lost_off(doc) < ll.end)
+			break;
 		/* Each line is read once: keep memory flat on big files. */
 		if (ll.off - dropped >= DOC_DROP_STEP) {
 			doc_drop_range(doc, dropped, ll.off);
@@ -44,17 +50,29 @@ dump_write(FILE *out, struct doc *doc, struct layout *lay)
 
 				c0 = &ll.cells[row->cell];
 				c1 = &ll.cells[row->cell + k - 1];
-				fwrite(ll.text + c0->toff, 1, c1->toff +
-				    c1->tlen - c0->toff, out);
+				len = c1->toff + c1->tlen - c0->toff;
+				/* Copied first: the file may shrink while
+				 * the last write waits on a full pipe. */
+				buf = xgrow(buf, &buf_cap, len, 1);
+				memcpy(buf, ll.text + c0->toff, len);
+				if (doc_lost_off(doc) < ll.end)
+					goto lost;
+				fwrite(buf, 1, len, out);
 				putc('\n', out);
 				continue;
 			}
 			s = layout_row_render(&ll, r, &len);
+			if (doc_lost_off(doc) < ll.end) {
+				free(s);
+				goto lost;
+			}
 			fwrite(s, 1, len, out);
 			putc('\n', out);
 			free(s);
 		}
 	}
+lost:
+	free(buf);
 	layout_line_done(&ll);
 	if (fflush(out) != 0 || ferror(out))
 		return -1;

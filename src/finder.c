@@ -186,6 +186,14 @@ finder_progress(void *arg, size_t off)
 	return f->progress(f->progress_arg, off);
 }
 
+/* A regular expression went past its limits: said, as grep -P does. */
+static void
+finder_limit_message(struct finder *f, const struct search *s)
+{
+	pager_message(f->p, "search stopped: %s", search_error(s) ?
+	    search_error(s) : "error");
+}
+
 /* Count the matches of the current search (stoppable). */
 static void
 finder_count(struct finder *f)
@@ -199,9 +207,11 @@ finder_count(struct finder *f)
 		.from = 0, .to = f->p->doc->len, .on_match = finder_store,
 		.arg = f, .progress = f->progress ? finder_progress : NULL,
 	});
-	f->counted = st == SEARCH_CANCELLED ? -1 : 1;
+	f->counted = st == SEARCH_CANCELLED || st == SEARCH_ERROR ? -1 : 1;
 	if (st == SEARCH_CANCELLED)
 		pager_message(f->p, "counting stopped");
+	if (st == SEARCH_ERROR)
+		finder_limit_message(f, f->cur);
 }
 
 /* 1-based index of the current match, 0 when not known. */
@@ -268,6 +278,8 @@ finder_incremental(struct finder *f)
 		f->prompt_found = 1;
 	} else if (st == SEARCH_NOT_FOUND)
 		f->prompt_found = 0;
+	else if (st == SEARCH_ERROR)
+		f->prompt_err = xstrdup(search_error(f->cur));
 }
 
 enum pager_action
@@ -372,6 +384,10 @@ finder_prompt_accept(struct finder *f)
 		    f->origin_bottom : f->origin_top, f->backward, &m,
 		    &wrapped);
 
+		if (st == SEARCH_ERROR) {
+			finder_limit_message(f, f->cur);
+			return PAGER_REDRAW;
+		}
 		if (st == SEARCH_CANCELLED) {
 			pager_message(p, "search stopped");
 			return PAGER_REDRAW;
@@ -478,7 +494,10 @@ finder_start_re(struct finder *f, const char *pattern, int regex)
 	/* One pass counts them all and gives the first. */
 	finder_count(f);
 	if (f->counted == -1) {
-		pager_message(f->p, "search stopped");
+		if (search_error(f->cur) != NULL)
+			finder_limit_message(f, f->cur);
+		else
+			pager_message(f->p, "search stopped");
 		return PAGER_REDRAW;
 	}
 	if (f->total == 0) {
@@ -499,6 +518,10 @@ finder_start_re(struct finder *f, const char *pattern, int regex)
 	}
 	if (st == SEARCH_CANCELLED) {
 		pager_message(f->p, "search stopped");
+		return PAGER_REDRAW;
+	}
+	if (st == SEARCH_ERROR) {
+		finder_limit_message(f, f->cur);
 		return PAGER_REDRAW;
 	}
 	f->cur_off = m.off;
@@ -546,6 +569,10 @@ finder_next(struct finder *f, int reverse)
 	st = finder_find(f, f->cur, from, back, &m, &wrapped);
 	if (st == SEARCH_CANCELLED) {
 		pager_message(p, "search stopped");
+		return PAGER_REDRAW;
+	}
+	if (st == SEARCH_ERROR) {
+		finder_limit_message(f, f->cur);
 		return PAGER_REDRAW;
 	}
 	if (st == SEARCH_NOT_FOUND) {

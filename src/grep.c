@@ -117,5 +117,17 @@ grep_write_file(FILE *out, struct doc *doc, struct search *s, int colour,
 	});
 	if (fflush(out) != 0 || ferror(out) || g.failed)
 		return GREP_ERROR;
+	if (st == SEARCH_ERROR)
+		return GREP_LIMIT;
 	return st == SEARCH_FOUND ? GREP_MATCH : GREP_NONE;
+}
+
+size_t
+grep_line_of(struct doc *doc, size_t off)
+{
+	size_t part = 0;
+
+	if (doc->render != NULL)
+		return render_line_of(doc, off, &part) + 1;
+	return doc_line_of(doc, off) + 1;
 }

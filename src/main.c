@@ -22,6 +22,7 @@
 #include "yuedu/lexicon.h"
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
+#include "yuedu/fault.h"
 #include "yuedu/grep.h"
 #include "yuedu/inert.h"
 #include "yuedu/keymap.h"
@@ -149,12 +150,15 @@ main_grep(struct doc *doc, const struct options *opts)
 		return 2;
 	}
 	st = grep_write(stdout, doc, s, main_grep_colour());
+	if (st == GREP_LIMIT)
+		inert_warn("line %zu: %s", grep_line_of(doc,
+		    search_error_off(s)), search_error(s));
 	search_free(s);
 	if (st == GREP_ERROR) {
 		inert_warn("write error");
 		return 2;
 	}
-	return st == GREP_MATCH ? 0 : 1;
+	return st == GREP_MATCH ? 0 : st == GREP_NONE ? 1 : 2;
 }
 
 static int main_is_dir(const char *path);
@@ -199,6 +203,9 @@ main_grep_one(const char *path, const struct options *opts)
 		return 3;	/* the pattern: no use going on */
 	}
 	st = grep_write_file(stdout, rend->doc, s, main_grep_colour(), path);
+	if (st == GREP_LIMIT)
+		inert_warn("%s: line %zu: %s", path, grep_line_of(rend->doc,
+		    search_error_off(s)), search_error(s));
 	search_free(s);
 	render_free(rend);
 	doc_free(doc);
@@ -614,6 +621,7 @@ main(int argc, char **argv)
 	int rc = 0;
 
 	main_locale();
+	fault_init();
 	main_config(&argc, &argv);
 	if (options_parse(&opts, argc, argv, &err) != 0) {
 		inert_warn("%s", err);
@@ -771,6 +779,12 @@ main(int argc, char **argv)
 	lay = layout_new(shown, &lo);
 	if (dump_write(stdout, shown, lay) != 0) {
 		inert_warn("write error");
+		rc = 2;
+	}
+	if (doc_lost_off(shown) != (size_t)-1) {
+		inert_warn("%s: the file shrank while it was read; the output "
+		    "stops at byte %zu, before what it lost", path,
+		    doc_lost_off(shown));
 		rc = 2;
 	}
 	layout_free(lay);

@@ -17,6 +17,7 @@
 
 #include "yuedu/doc.h"
 #include "yuedu/render.h"
+#include "yuedu/search.h"
 #include "yuedu/utf8.h"
 #include "yuedu/util.h"
 
@@ -96,12 +97,17 @@ outline_scan_regex(struct outline_ctx *cx, const char *re, char **err)
 {
 	pcre2_code *rx = outline_regex_compile(re, err);
 	pcre2_match_data *md;
+	pcre2_match_context *mc;
 	uint32_t groups = 0;
 
 	if (rx == NULL)
 		return -1;
 	pcre2_pattern_info(rx, PCRE2_INFO_CAPTURECOUNT, &groups);
 	md = pcre2_match_data_create_from_pattern(rx, NULL);
+	/* Bounded work per line, as a search's (search.h). */
+	mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(mc, SEARCH_MATCH_LIMIT);
+	pcre2_set_depth_limit(mc, SEARCH_DEPTH_LIMIT);
 	for (size_t i = 0; i < cx->nlines; i++) {
 		struct outline_line li;
 		int rc, rank = 1;
@@ -110,7 +116,21 @@ outline_scan_regex(struct outline_ctx *cx, const char *re, char **err)
 		if (li.blank)
 			continue;
 		rc = pcre2_match(rx, (PCRE2_SPTR)(cx->text + li.start),
-		    li.end - li.start, 0, 0, md, NULL);
+		    li.end - li.start, 0, 0, md, mc);
+		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH &&
+		    rc != PCRE2_ERROR_PARTIAL) {
+			PCRE2_UCHAR msg[128];
+
+			pcre2_get_error_message(rc, msg, sizeof msg);
+			*err = xasprintf("--heading pattern '%s': line %zu: "
+			    "%s", re, i + 1, rc == PCRE2_ERROR_MATCHLIMIT ?
+			    "exceeded the regular expression's backtracking "
+			    "limit" : (const char *)msg);
+			pcre2_match_context_free(mc);
+			pcre2_match_data_free(md);
+			pcre2_code_free(rx);
+			return -1;
+		}
 		if (rc < 0)
 			continue;
 		if (groups > 0) {
@@ -125,6 +145,7 @@ outline_scan_regex(struct outline_ctx *cx, const char *re, char **err)
 		}
 		outline_add(cx, i, li.t0, li.t1, rank, 0, 1, 0);
 	}
+	pcre2_match_context_free(mc);
 	pcre2_match_data_free(md);
 	pcre2_code_free(rx);
 	return 0;

@@ -26,6 +26,7 @@
 #include "yuedu/doc.h"
 #include "yuedu/render.h"
 #include "yuedu/enc.h"
+#include "yuedu/fault.h"
 #include "yuedu/finder.h"
 #include "yuedu/filter.h"
 #include "yuedu/inert.h"
@@ -78,6 +79,10 @@ struct screen {
 	int key_fd;		/* where keys come from (for progress) */
 	struct timespec key_t0;	/* when the last key was taken */
 	int nterm_colours;	/* term colours available (0: attributes) */
+
+	int eof_ticks;		/* key reads that found the end of input */
+	struct timespec stat_t;	/* when the file was last looked at */
+	int told_changed;	/* 1: "changed" said, 2: "shrank" said */
 
 	/* YUEDU_CHECK_CURSOR: compare ncurses' cursor with the layout. */
 	FILE *check;
@@ -133,8 +138,65 @@ screen_restore(void)
 {
 	if (screen_curses_on) {
 		screen_curses_on = 0;
+		fault_set_reset(-1, NULL, 0, -1, NULL);
 		endwin();
 	}
+}
+
+/*
+ * get_wch() gave no key: 1 when the terminal is gone (hang-up, end of
+ * input, EIO: an orphaned reader) rather than the tick passed.  Then the
+ * session ends as on SIGHUP.
+ */
+static int
+screen_hung_up(struct screen *s)
+{
+	struct pollfd pfd = { s->key_fd, POLLIN, 0 };
+
+	if (poll(&pfd, 1, 0) <= 0) {
+		s->eof_ticks = 0;
+		return 0;
+	}
+	/* Readable, yet curses read nothing: the end of input. */
+	if ((pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) ||
+	    ++s->eof_ticks >= 3) {
+		screen_signal = SIGHUP;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * What a fatal signal writes before the process dies (fault.c): the
+ * terminal's own strings to leave the alternate screen, show the cursor
+ * and stop the mouse and keypad modes, and the terminal modes from before
+ * curses.
+ */
+static void
+screen_fault_reset(int tty_fd, const struct termios *tio)
+{
+	static const char *const caps[] = { "sgr0", "cnorm", "rmkx", "rmcup" };
+	char buf[256];
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		char *v = tigetstr(caps[i]);
+		size_t k;
+
+		if (v == NULL || v == (char *)-1)
+			continue;
+		k = strlen(v);
+		if (i == 3 && tigetstr("kmous") != NULL &&
+		    tigetstr("kmous") != (char *)-1 && n + 24 < sizeof buf) {
+			memcpy(buf + n, "\033[?1006l\033[?1000l", 16);
+			n += 16;
+		}
+		if (n + k >= sizeof buf)
+			break;
+		memcpy(buf + n, v, k);
+		n += k;
+	}
+	fault_set_reset(STDOUT_FILENO, buf, n, tty_fd, tio);
 }
 
 /*
@@ -496,8 +558,9 @@ screen_progress(void *arg, size_t off)
 	char msg[96];
 	int pct;
 
-	if (screen_signal == SIGINT) {
-		screen_signal = 0;
+	if (screen_signal) {
+		if (screen_signal == SIGINT)
+			screen_signal = 0;
 		return 1;
 	}
 	if (poll(&pfd, 1, 0) > 0) {
@@ -1072,8 +1135,10 @@ screen_outline_wait(struct screen *s)
 	while (session_job_pending(&s->ses)) {
 		long ms = screen_ms_since(&t0);
 
-		if (screen_signal == SIGINT) {
-			screen_signal = 0;
+		/* ^C stops waiting; TERM, HUP end the reader. */
+		if (screen_signal) {
+			if (screen_signal == SIGINT)
+				screen_signal = 0;
 			break;
 		}
 		if (ms >= SCREEN_PROGRESS_MS) {
@@ -1092,16 +1157,63 @@ screen_outline_wait(struct screen *s)
 		nodelay(stdscr, TRUE);
 		code = get_wch(&w);
 		timeout(SCREEN_TICK_MS);
+		if (code == ERR && screen_hung_up(s))
+			break;
 		if (code == OK || (code == KEY_CODE_YES && w != KEY_RESIZE &&
 		    w != KEY_MOUSE))
 			break;
 	}
+	if (screen_signal)
+		return 0;
 	if (session_job_pending(&s->ses)) {
 		pager_message(&s->ses.p, "the outline is not ready yet");
 		return 0;
 	}
 	session_job_take(&s->ses, 1);
 	return 1;
+}
+
+/*
+ * Between keys, about once a second: has the file changed on disk, or
+ * shrunk under the map (its lost pages read as zeros)?  Said once each on
+ * the status line; what is shown stays as it was read.
+ */
+static void
+screen_file_check(struct screen *s)
+{
+	const struct doc *d = s->ses.doc;
+	const struct doc *src = d->render != NULL && d->render->src != NULL ?
+	    d->render->src : d;
+	size_t lost;
+	long long size;
+	int ch;
+
+	if (s->told_changed >= 2)
+		return;
+	lost = doc_lost_off(d);
+	if (lost == (size_t)-1)
+		lost = doc_lost_off(src);
+	if (lost != (size_t)-1) {
+		long long now;
+
+		doc_file_changed(src, &now);
+		pager_message(&s->ses.p, "the file shrank to %lld bytes while "
+		    "it was read: what it lost shows as zeros", now < 0 ? 0 :
+		    now);
+		s->told_changed = 2;
+		screen_draw(s);
+		return;
+	}
+	if (s->told_changed != 0 || screen_ms_since(&s->stat_t) < 1000)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &s->stat_t);
+	if ((ch = doc_file_changed(src, &size)) != 0) {
+		pager_message(&s->ses.p, ch == 2 ? "the file is gone from the "
+		    "disk; this is the text as it was read" : "the file changed "
+		    "on disk; this is the text as it was read");
+		s->told_changed = 1;
+		screen_draw(s);
+	}
 }
 
 static enum screen_end
@@ -1125,11 +1237,19 @@ screen_loop(struct screen *s)
 			doc_drop_pages(s->ses.doc);
 			screen_draw(s);
 		}
+		if (s->told_changed < 2 && doc_lost_off(s->ses.doc) !=
+		    (size_t)-1)
+			screen_file_check(s);
 		code = get_wch(&wch);
 		if (screen_signal)
 			return SCREEN_END_SIGNAL;
-		if (code == ERR)
+		if (code == ERR) {
+			if (screen_hung_up(s))
+				return SCREEN_END_SIGNAL;
+			screen_file_check(s);
 			continue;
+		}
+		s->eof_ticks = 0;
 		if (code == KEY_CODE_YES && wch == KEY_RESIZE) {
 			pager_resize(&s->ses.p, LINES, COLS);
 			screen_draw(s);
@@ -1317,6 +1437,8 @@ screen_session_new(const struct options *opts, int *rc)
 	struct screen *s = xcalloc(1, sizeof *s);
 	FILE *in = stdin;
 	const char *check;
+	struct termios tio;
+	int have_tio;
 
 	*rc = 0;
 	s->opts = opts;
@@ -1337,6 +1459,7 @@ screen_session_new(const struct options *opts, int *rc)
 	else
 		width_set_ambiguous(opts->ambiguous == OPTIONS_AMB_WIDE ?
 		    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
+	have_tio = tcgetattr(fileno(in), &tio) == 0;
 	s->term = newterm(NULL, stdout, in);
 	if (s->term == NULL) {
 		const char *t = getenv("TERM");
@@ -1351,6 +1474,8 @@ screen_session_new(const struct options *opts, int *rc)
 	}
 	screen_curses_on = 1;
 	util_set_die_hook(screen_restore);
+	fault_init();
+	screen_fault_reset(fileno(in), have_tio ? &tio : NULL);
 	screen_signals();
 	cbreak();
 	noecho();
@@ -1457,6 +1582,8 @@ screen_session_read(struct screen *s, struct doc *first,
 			s->ses.visited[s->ses.file_i] = 1;
 		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
 		session_doc_open(&s->ses, doc, start, LINES, COLS);
+		s->told_changed = 0;
+		clock_gettime(CLOCK_MONOTONIC, &s->stat_t);
 		start = 0;
 		if (msg != NULL && s->ses.p.msg == NULL)
 			pager_message(&s->ses.p, "%s", msg);
@@ -1512,7 +1639,8 @@ screen_session_input(struct screen *s, int *key, int *y)
 	if (screen_signal)
 		return SCREEN_IN_SIGNAL;
 	if (code == ERR)
-		return SCREEN_IN_NONE;
+		return screen_hung_up(s) ? SCREEN_IN_SIGNAL : SCREEN_IN_NONE;
+	s->eof_ticks = 0;
 	if (code == KEY_CODE_YES && wch == KEY_RESIZE)
 		return SCREEN_IN_RESIZE;
 	if (code == KEY_CODE_YES && wch == KEY_MOUSE) {

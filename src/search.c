@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <opencc/opencc.h>
@@ -51,6 +52,10 @@ struct search {
 	size_t folded_len;
 	pcre2_code *rx;
 	pcre2_match_data *md;
+	pcre2_match_context *mc;	/* the limits */
+	int rx_err;		/* a limit was hit (PCRE2 error code) */
+	size_t rx_err_off;	/* where: a byte offset of the text */
+	char *err;		/* search_error(), or NULL */
 	/* Prefilter: candidate keys (code points of the folded pattern)
 	 * and the needles of the one chosen. */
 	uint32_t keys[8];
@@ -276,6 +281,9 @@ search_new(const char *pattern, const struct search_opts *opts, char **err)
 		}
 		pcre2_jit_compile(s->rx, PCRE2_JIT_COMPLETE);
 		s->md = pcre2_match_data_create(1, NULL);
+		s->mc = pcre2_match_context_create(NULL);
+		pcre2_set_match_limit(s->mc, SEARCH_MATCH_LIMIT);
+		pcre2_set_depth_limit(s->mc, SEARCH_DEPTH_LIMIT);
 		return s;
 	}
 	fold_into(s->flags, 0, pattern, strlen(pattern), 0, &s->fb);
@@ -328,12 +336,59 @@ search_free(struct search *s)
 		pcre2_match_data_free(s->md);
 	if (s->rx != NULL)
 		pcre2_code_free(s->rx);
+	if (s->mc != NULL)
+		pcre2_match_context_free(s->mc);
+	free(s->err);
 	fold_buf_done(&s->fb);
 	free(s->tmp);
 	free(s->cands);
 	search_free(s->alt);
 	free(s->py);
 	free(s);
+}
+
+const char *
+search_error(const struct search *s)
+{
+	PCRE2_UCHAR msg[128];
+
+	if (!s->rx_err)
+		return NULL;
+	if (s->err == NULL) {
+		struct search *w = (struct search *)s;	/* made once */
+
+		if (s->rx_err == PCRE2_ERROR_MATCHLIMIT)
+			w->err = xstrdup("exceeded the regular expression's "
+			    "backtracking limit");
+		else if (s->rx_err == PCRE2_ERROR_DEPTHLIMIT)
+			w->err = xstrdup("exceeded the regular expression's "
+			    "nesting limit");
+		else if (s->rx_err == PCRE2_ERROR_HEAPLIMIT ||
+		    s->rx_err == PCRE2_ERROR_JIT_STACKLIMIT ||
+		    s->rx_err == PCRE2_ERROR_NOMEMORY)
+			w->err = xstrdup("exceeded the regular expression's "
+			    "memory limit");
+		else {
+			pcre2_get_error_message(s->rx_err, msg, sizeof msg);
+			w->err = xasprintf("regular expression: %s",
+			    (const char *)msg);
+		}
+	}
+	return s->err;
+}
+
+size_t
+search_error_off(const struct search *s)
+{
+	return s->rx_err_off;
+}
+
+void
+search_clear_error(struct search *s)
+{
+	s->rx_err = 0;
+	free(s->err);
+	s->err = NULL;
 }
 
 const char *
@@ -560,10 +615,21 @@ search_window_literal(struct search *s, const char *w, size_t n, size_t base,
 				o |= PCRE2_NOTBOL;
 			if (noteol)
 				o |= PCRE2_NOTEOL;
-			rc = pcre2_match(s->rx, (PCRE2_SPTR)fb->f.s, fb->f.len,
-			    a, o, s->md, NULL);
-			if (rc < 0)
+			if (s->rx_err)
 				break;
+			rc = pcre2_match(s->rx, (PCRE2_SPTR)fb->f.s, fb->f.len,
+			    a, o, s->md, s->mc);
+			if (rc < 0) {
+				/* A limit, not "no match": said, and the
+				 * search ends (search_error()). */
+				if (rc != PCRE2_ERROR_NOMATCH &&
+				    rc != PCRE2_ERROR_PARTIAL) {
+					s->rx_err = rc;
+					s->rx_err_off = base + fb->so[a <
+					    fb->f.len ? a : fb->f.len - 1];
+				}
+				break;
+			}
 			ov = pcre2_get_ovector_pointer(s->md);
 			mb = ov[0];
 			me = ov[1];
@@ -634,6 +700,8 @@ search_range(struct search *s, const char *str, size_t n, size_t base,
 			accept++;
 		count = search_window(s, str + a, wend - a, base + a, a > 0,
 		    wend < n, accept, min_off, v, cap, count);
+		if (s->rx_err)
+			break;
 		if (count > 0)
 			min_off = (*v)[count - 1].end;
 		a += accept;
@@ -645,6 +713,7 @@ size_t
 search_text(struct search *s, const char *str, size_t n, size_t base,
     struct search_match **v, size_t *cap)
 {
+	search_clear_error(s);
 	return search_range(s, str, n, base, v, cap);
 }
 
@@ -654,6 +723,7 @@ search_line(struct search *s, struct doc *doc, size_t line,
 {
 	size_t a, b;
 
+	search_clear_error(s);
 	if (!doc_has_line(doc, line))
 		return 0;
 	if (!s->regex && s->key_chosen != 2)
@@ -776,9 +846,36 @@ struct search_walk {
 	void *arg;
 	search_progress_fn progress;
 	size_t next_progress;
+	long next_ms;			/* ... or at this time */
 	size_t known_off, known_line;	/* a line start and its number */
 	enum search_status st;
 };
+
+static long
+search_now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/*
+ * Time to call the progress callback: every SEARCH_CHUNK bytes (DONE
+ * against *NEXT), and every SEARCH_TICK_MS however slow the lines are (a
+ * costly regular expression), so a key stops the search at once.
+ */
+static int
+search_tick(size_t done, size_t *next, long *next_ms)
+{
+	long now;
+
+	if (done < *next && (now = search_now_ms()) < *next_ms)
+		return 0;
+	*next = done + SEARCH_CHUNK;
+	*next_ms = search_now_ms() + SEARCH_TICK_MS;
+	return 1;
+}
 
 /* The number of the line starting at OFF, counted from the walk's known
  * place (OFF may be before it: a line longer than a drop step). */
@@ -800,6 +897,10 @@ search_walk_line(struct search_walk *w, size_t ls, size_t le)
 	size_t n, first = 0, line;
 
 	n = search_range(s, w->t + ls, le - ls, ls, &s->tmp, &s->tmp_cap);
+	if (s->rx_err) {
+		w->st = SEARCH_ERROR;
+		return 1;
+	}
 	while (first < n && s->tmp[first].off < w->from)
 		first++;
 	while (n > first && s->tmp[n - 1].off >= w->to)
@@ -849,8 +950,8 @@ search_walk_span(struct search_walk *w, size_t *pos, size_t end)
 
 	while (*pos < end) {
 		search_walk_drop(w, *pos);
-		if (w->progress != NULL && *pos >= w->next_progress) {
-			w->next_progress = *pos + SEARCH_CHUNK;
+		if (w->progress != NULL && search_tick(*pos,
+		    &w->next_progress, &w->next_ms)) {
 			if (w->progress(w->arg, *pos)) {
 				w->st = SEARCH_CANCELLED;
 				return 1;
@@ -912,6 +1013,8 @@ search_each(struct search *s, struct doc *doc, const struct search_visit *v)
 	w.known_line = line;
 	w.dropped = pos;
 	w.next_progress = pos + SEARCH_CHUNK;
+	w.next_ms = search_now_ms() + SEARCH_TICK_MS;
+	search_clear_error(s);
 	scan_line_bounds(w.t, w.len, to - 1, &dummy, &limit);
 	limit = scan_next_line(w.t, w.len, limit);	/* past its line */
 	mid = limit;
@@ -952,8 +1055,8 @@ search_each(struct search *s, struct doc *doc, const struct search_visit *v)
 			if (search_walk_line(&w, ls, le))
 				goto out;
 			pos = scan_next_line(w.t, w.len, le);
-			if (w.progress != NULL && pos >= w.next_progress) {
-				w.next_progress = pos + SEARCH_CHUNK;
+			if (w.progress != NULL && search_tick(pos,
+			    &w.next_progress, &w.next_ms)) {
 				if (w.progress(w.arg, pos)) {
 					w.st = SEARCH_CANCELLED;
 					goto out;
@@ -1016,6 +1119,7 @@ search_find(struct search *s, struct doc *doc, size_t from, int backward,
 {
 	size_t line, hi, done = 0, next_progress = SEARCH_CHUNK;
 	size_t last_line = (size_t)-1;
+	long next_ms = search_now_ms() + SEARCH_TICK_MS;
 
 	if (!backward) {
 		struct search_first f = { { 0, 0 }, progress, arg };
@@ -1029,6 +1133,7 @@ search_find(struct search *s, struct doc *doc, size_t from, int backward,
 			*out = f.m;
 		return st;
 	}
+	search_clear_error(s);
 	if (doc->len == 0 || from == 0)
 		return SEARCH_NOT_FOUND;
 	if (from > doc->len)
@@ -1043,12 +1148,14 @@ search_find(struct search *s, struct doc *doc, size_t from, int backward,
 
 			if (search_last_in_line(s, doc, line, from, out))
 				return SEARCH_FOUND;
+			if (s->rx_err)
+				return SEARCH_ERROR;
 			if (line == 0)
 				return SEARCH_NOT_FOUND;
 			line--;
 			done += doc_line_start(doc, line + 1) - a + 1;
-			if (progress != NULL && done >= next_progress) {
-				next_progress = done + SEARCH_CHUNK;
+			if (progress != NULL && search_tick(done,
+			    &next_progress, &next_ms)) {
 				if (progress(arg, a))
 					return SEARCH_CANCELLED;
 			}
@@ -1080,8 +1187,8 @@ search_find(struct search *s, struct doc *doc, size_t from, int backward,
 		}
 		done += hi - lo;
 		hi = lo;
-		if (progress != NULL && done >= next_progress) {
-			next_progress = done + SEARCH_CHUNK;
+		if (progress != NULL && search_tick(done, &next_progress,
+		    &next_ms)) {
 			if (progress(arg, lo))
 				return SEARCH_CANCELLED;
 		}

@@ -37,6 +37,9 @@ struct doc {
 	const char *drop_base;	/* the file mapping the text lies in (a
 				   view's too), or NULL when on the heap */
 	size_t drop_len;
+	int has_stat;		/* a regular file: what it was when opened */
+	long long st_size, st_mtime_ns;
+	unsigned long long st_dev, st_ino;
 };
 
 /* Long scans let go of the pages behind them every this many bytes. */
@@ -143,6 +146,22 @@ size_t doc_line_of(struct doc *doc, size_t off);
 /* Lines indexed so far, and whether that is all of them. */
 size_t doc_lines_known(const struct doc *doc);
 int doc_index_complete(const struct doc *doc);
+
+/*
+ * The file under a mapped text shrank while it was read: the offset in
+ * DOC's text from which bytes read as zeros instead of the file's (the
+ * pages past its new end), or (size_t)-1 while nothing was lost.  Safe
+ * from any thread.
+ */
+size_t doc_lost_off(const struct doc *doc);
+
+/*
+ * 1 when the file DOC was read from now differs from what it was when
+ * opened (size, modification time or inode), 2 when it is gone; 0 when
+ * unchanged or not a regular file.  *SIZE gets its size now (-1: gone or
+ * not a file).  One stat(2).
+ */
+int doc_file_changed(const struct doc *doc, long long *size);
 
 /* Message for a status, e.g. "is a directory". */
 const char *doc_status_str(enum doc_status st);

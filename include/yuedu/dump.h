@@ -11,7 +11,8 @@ struct layout;
 struct doc;
 
 /* Write every row of DOC laid out by LAY to OUT.  Returns 0, or -1 on a
- * write error. */
+ * write error.  Stops before the first line that reaches bytes the file
+ * lost while it was read (doc_lost_off(): the caller says so). */
 int dump_write(FILE *out, struct doc *doc, struct layout *lay);
 
 #endif

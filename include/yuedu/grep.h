@@ -14,7 +14,15 @@ enum grep_status {
 	GREP_MATCH = 0,		/* at least one line matched */
 	GREP_NONE = 1,		/* nothing matched */
 	GREP_ERROR = 2,		/* a write error */
+	GREP_LIMIT = 3,		/* the regular expression went past its
+				   limits: search_error() says which, at
+				   search_error_off() (the lines before
+				   it are written) */
 };
+
+/* The 1-based source line holding byte OFF of DOC's shown text, as
+ * --grep numbers lines. */
+size_t grep_line_of(struct doc *doc, size_t off);
 
 /*
  * Write every line of DOC that S matches to OUT as "LINE:TEXT\n" (LINE

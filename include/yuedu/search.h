@@ -45,12 +45,25 @@ enum search_status {
 	SEARCH_FOUND = 0,
 	SEARCH_NOT_FOUND,
 	SEARCH_CANCELLED,	/* the progress callback asked to stop */
+	SEARCH_ERROR,		/* a regular expression went past its
+				   limits on a line: search_error() */
 };
 
 /*
- * Called now and then during a long search with the byte offset reached
- * (going backward, the offset falls).  Return nonzero to stop the search.
+ * The work of a regular expression on one line (or 1 MiB window) is
+ * bounded: past SEARCH_MATCH_LIMIT steps of backtracking or
+ * SEARCH_DEPTH_LIMIT of nesting the search stops with SEARCH_ERROR,
+ * as grep -P does, rather than run for minutes or count it "no match".
  */
+#define SEARCH_MATCH_LIMIT 10000000u
+#define SEARCH_DEPTH_LIMIT 1000000u
+
+/*
+ * Called now and then during a long search with the byte offset reached
+ * (going backward, the offset falls): every 4 MiB and at least every
+ * SEARCH_TICK_MS.  Return nonzero to stop the search.
+ */
+#define SEARCH_TICK_MS 50
 typedef int (*search_progress_fn)(void *arg, size_t off);
 
 struct search;
@@ -64,6 +77,17 @@ struct search;
 struct search *search_new(const char *pattern, const struct search_opts *opts,
     char **err);
 void search_free(struct search *s);
+
+/*
+ * Why the last search stopped with SEARCH_ERROR, e.g. "exceeded the
+ * regular expression's backtracking limit", or NULL.  Valid
+ * until the next search with S.  search_line() and search_text() find
+ * nothing more once it is set; search_clear_error() starts afresh.
+ */
+const char *search_error(const struct search *s);
+/* The byte offset in the text where that limit was hit. */
+size_t search_error_off(const struct search *s);
+void search_clear_error(struct search *s);
 
 /* The pattern as given.  Valid until search_free(). */
 const char *search_pattern(const struct search *s);
