@@ -43,4 +43,16 @@ fuzz_conv(enum conv_script script)
 	return cv[script];
 }
 
+/*
+ * Open every converter before the first input (libFuzzer calls this once
+ * per process): OpenCC's dictionaries take seconds to load under ASan,
+ * which would count against one input's timeout.
+ */
+static inline void
+fuzz_conv_all(void)
+{
+	for (int s = CONV_ORIGINAL + 1; s < CONV_NSCRIPTS; s++)
+		(void)fuzz_conv((enum conv_script)s);
+}
+
 #endif

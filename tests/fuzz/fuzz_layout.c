@@ -74,6 +74,15 @@ fuzz_line(const struct layout_line *ll, int w, int view)
 	}
 }
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	fuzz_conv_all();
+	return 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
