@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "yuedu/config.h"
+#include "yuedu/keymap.h"
 #include "yuedu/options.h"
+#include "yuedu/theme.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -49,17 +51,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (options_parse(&opts, cfg.argc, cfg.argv, &err) == 0) {
 		for (size_t i = 0; i < opts.nbinds; i++) {
-			struct config_bind cb;
+			struct keymap_bind kb;
 
-			if (config_bind_parse(opts.binds[i], &cb, &err) != 0) {
+			if (options_bind(opts.binds[i], &kb, &err) != 0) {
 				free(err);
 				err = NULL;
 			}
 		}
 		for (size_t i = 0; i < opts.ncolors; i++) {
-			struct config_color cc;
+			struct theme_color tc;
 
-			if (config_color_parse(opts.colors[i], &cc, &err) != 0) {
+			if (theme_color_parse(opts.colors[i], &tc, &err) != 0) {
 				free(err);
 				err = NULL;
 			}

@@ -2,24 +2,25 @@
  * libFuzzer target: key names and bindings.  The input, up to its first
  * NUL, is a key name (keycode_parse(); a named key must name itself back
  * to one that parses), a bind value (keymap_bind_parse(),
- * config_bind_parse()) and a color value (config_color_parse()).
+ * options_bind()) and a color value (theme_color_parse()).
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "yuedu/config.h"
 #include "yuedu/keycode.h"
 #include "yuedu/keymap.h"
+#include "yuedu/options.h"
+#include "yuedu/theme.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = strndup((const char *)data, size), *err = NULL;
 	struct keymap_bind kb;
-	struct config_bind cb;
-	struct config_color cc;
+	struct keymap_bind ob;
+	struct theme_color cc;
 	int k = keycode_parse(s);
 
 	if (k != -1) {
@@ -37,13 +38,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		err = NULL;
 	} else if (kb.cmd == NULL)
 		abort();
-	if (config_bind_parse(s, &cb, &err) != 0) {
+	if (options_bind(s, &ob, &err) != 0) {
 		if (err == NULL)
 			abort();
 		free(err);
 		err = NULL;
 	}
-	if (config_color_parse(s, &cc, &err) != 0) {
+	if (theme_color_parse(s, &cc, &err) != 0) {
 		if (err == NULL)
 			abort();
 		free(err);

@@ -4,7 +4,7 @@
  * exits), then without the first, second... arguments, each time from a
  * fresh copy freed afterwards, as a
  * program that parses again would (getopt must not keep a place in the
- * first); it is also split as a shell would (config_split(), YUEDU_OPTS)
+ * first); it is also split as a shell would (util_split(), YUEDU_OPTS)
  * and parsed that way.
  */
 #include <stddef.h>
@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "yuedu/config.h"
 #include "yuedu/options.h"
+#include "yuedu/util.h"
 
 static void
 fuzz_parse(int argc, char **orig)
@@ -75,7 +75,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The same bytes as YUEDU_OPTS would be split. */
 	memcpy(buf, data, size);
 	buf[size] = '\0';
-	nw = config_split(buf, &words, &err);
+	nw = util_split(buf, &words, &err);
 	if (nw >= 0) {
 		argv = calloc((size_t)nw + 2, sizeof *argv);
 		argv[0] = "yuedu";
