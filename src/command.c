@@ -226,6 +226,18 @@ cmd_pinyin(struct command_ctx *c, long count)
 }
 
 static enum pager_action
+cmd_annotate(struct command_ctx *c, long count)
+{
+	return pager_annotate_toggle(c->p);
+}
+
+static enum pager_action
+cmd_word_cursor(struct command_ctx *c, long count)
+{
+	return pager_word_open(c->p);
+}
+
+static enum pager_action
 cmd_next_file(struct command_ctx *c, long count)
 {
 	return PAGER_NEXT_FILE;
@@ -411,6 +423,56 @@ static enum pager_action
 cmd_history_next(struct command_ctx *c, long count)
 {
 	return finder_prompt_history(c->p->finder, 0);
+}
+
+static enum pager_action
+cmd_prompt_pinyin(struct command_ctx *c, long count)
+{
+	return finder_prompt_pinyin(c->p->finder);
+}
+
+/* The word cursor. */
+
+static enum pager_action
+cmd_word_next(struct command_ctx *c, long count)
+{
+	return pager_word_move(c->p, command_n(count));
+}
+
+static enum pager_action
+cmd_word_prev(struct command_ctx *c, long count)
+{
+	return pager_word_move(c->p, -command_n(count));
+}
+
+static enum pager_action
+cmd_word_down(struct command_ctx *c, long count)
+{
+	return pager_word_rows(c->p, command_n(count));
+}
+
+static enum pager_action
+cmd_word_up(struct command_ctx *c, long count)
+{
+	return pager_word_rows(c->p, -command_n(count));
+}
+
+static enum pager_action
+cmd_word_popup_down(struct command_ctx *c, long count)
+{
+	return pager_word_popup_scroll(c->p, command_n(count));
+}
+
+static enum pager_action
+cmd_word_popup_up(struct command_ctx *c, long count)
+{
+	return pager_word_popup_scroll(c->p, -command_n(count));
+}
+
+static enum pager_action
+cmd_word_close(struct command_ctx *c, long count)
+{
+	return pager_word_close(c->p);
 }
 
 /* The filters: the outline panel's in the reader, else the shelf's. */
@@ -663,6 +725,7 @@ cmd_letter(struct command_ctx *c, long count)
 #define E COMMAND_IN(COMMAND_EDIT)
 #define S COMMAND_IN(COMMAND_SHELF)
 #define L COMMAND_IN(COMMAND_LETTER)
+#define W COMMAND_IN(COMMAND_WORD)
 #define OUTLINE COMMAND_NEEDS_OUTLINE
 
 const struct command command_table[] = {
@@ -705,7 +768,11 @@ const struct command command_table[] = {
 	    "Hong Kong", 0, cmd_script },
 	{ "pinyin", R, "pinyin annotations: hide, show, above the characters "
 	    "(ruby)", 0, cmd_pinyin },
-	{ "redraw", R | P | H | S, "redraw the screen", 0, cmd_redraw },
+	{ "annotate", R, "generated pinyin on every Han character, words "
+	    "first (--annotate), on or off", 0, cmd_annotate },
+	{ "word-cursor", R, "a word cursor with a dictionary popup (its keys "
+	    "are below; so does a click on a word)", 0, cmd_word_cursor },
+	{ "redraw", R | P | H | S | W, "redraw the screen", 0, cmd_redraw },
 	{ "help", R | P | S, "this help (q or Esc closes)", 0, cmd_help },
 	{ "colon", R, ": and n or p: the next or previous file", 0,
 	    cmd_colon },
@@ -753,6 +820,8 @@ const struct command command_table[] = {
 	    "mode", 0, cmd_history_prev },
 	{ "history-next", Q, "the next search in the history", 0,
 	    cmd_history_next },
+	{ "pinyin", Q, "Latin letters also find the Han text their toneless "
+	    "pinyin spells (pinyin search), or not", 0, cmd_prompt_pinyin },
 
 	/* The filters of the outline and the shelf. */
 	{ "accept", F, "jump to (open) the entry under the cursor", 0,
@@ -797,6 +866,19 @@ const struct command command_table[] = {
 	    cmd_shelf_filter },
 	{ "clear-filter", S, "clear the filter", 0, cmd_shelf_clear },
 	{ "quit", S, "quit", 0, cmd_quit },
+
+	/* The word cursor. */
+	{ "next-word", W, "the next word (N: N words)", 0, cmd_word_next },
+	{ "prev-word", W, "the previous word", 0, cmd_word_prev },
+	{ "next-row", W, "the word below, in the next row", 0,
+	    cmd_word_down },
+	{ "prev-row", W, "the word above, in the previous row", 0,
+	    cmd_word_up },
+	{ "popup-down", W, "scroll the popup a page down (when it says more)", 0,
+	    cmd_word_popup_down },
+	{ "popup-up", W, "scroll the popup a page up", 0, cmd_word_popup_up },
+	{ "close", W, "close the word cursor and its popup", 0,
+	    cmd_word_close },
 
 	/* The letter after m ' : -. */
 	{ "cancel", L, "forget the key before", 0, cmd_letter_cancel },

@@ -20,6 +20,8 @@ keys_reader_mode(const struct pager *p)
 
 	if (p->help_open)
 		return COMMAND_HELP;
+	if (p->word_open)
+		return COMMAND_WORD;
 	if (f != NULL && f->pending_remove)
 		return COMMAND_LETTER;
 	if (f != NULL && f->prompt != FINDER_PROMPT_NONE)

@@ -56,6 +56,7 @@
 #define SCREEN_WHEEL_ROWS 3
 #define SCREEN_PROBE_MS 200
 #define SCREEN_TICK_MS 100
+#define SCREEN_POPUP_COLS 56	/* the widest the word popup gets */
 
 /*
  * One curses session: the terminal (started once) and the reading
@@ -83,6 +84,9 @@ struct screen {
 	int eof_ticks;		/* key reads that found the end of input */
 	struct timespec stat_t;	/* when the file was last looked at */
 	int told_changed;	/* 1: "changed" said, 2: "shrank" said */
+
+	/* Where the word under the word cursor was drawn (-1: not). */
+	int word_y, word_x0, word_x1;
 
 	/* YUEDU_CHECK_CURSOR: compare ncurses' cursor with the layout. */
 	FILE *check;
@@ -665,6 +669,7 @@ screen_draw_text(struct screen *s, int x0)
 	line = doc_line_of(doc, s->ses.p.top_off);
 	row = layout_row_of(layout_get(s->ses.lay, line), s->ses.p.top_off);
 	s->spans_line = (size_t)-1;
+	s->word_y = -1;
 	for (k = 0; k < rows; k++) {
 		const struct layout_line *ll = layout_get(s->ses.lay, line);
 		const struct layout_row *r = &ll->rows[row];
@@ -699,6 +704,15 @@ screen_draw_text(struct screen *s, int x0)
 			if (st >= 0) {
 				screen_span_look(s, st, &a, &pr);
 				a |= attr;
+			}
+			if (s->ses.p.word_open && c->off >= s->ses.p.word_off &&
+			    c->off < s->ses.p.word_end) {
+				a |= A_REVERSE;	/* the word under the cursor */
+				if (s->word_y != y) {
+					s->word_y = y;
+					s->word_x0 = x0 + c->col;
+				}
+				s->word_x1 = x0 + c->col + c->cols;
 			}
 			wc.len = c->tlen;
 			wc.cols = c->cols;
@@ -933,8 +947,9 @@ screen_status_aids(const struct screen *s, int short_names, char *buf,
 	    s->ses.p.script != CONV_ORIGINAL ? " " : "",
 	    s->ses.p.script == CONV_ORIGINAL ? "" : short_names ?
 	    abbr[s->ses.p.script] : conv_script_name(s->ses.p.script),
-	    m == ANNOT_RUBY ? " ruby" : m == ANNOT_SHOW &&
-	    s->ses.annot_auto != ANNOT_SHOW ? " pinyin" : "");
+	    m == ANNOT_RUBY ? " ruby" : pager_annotating(&s->ses.p) ?
+	    " annotate" : m == ANNOT_SHOW && s->ses.annot_auto != ANNOT_SHOW ?
+	    " pinyin" : "");
 }
 
 /*
@@ -1019,6 +1034,8 @@ screen_draw_status(struct screen *s)
 		    "%c_ ", p->pending);
 	if (p->help_open)
 		strcat(modes, "[help] ");
+	else if (p->word_open)
+		strcat(modes, "[word] ");
 	else if (p->panel_filtering)
 		strcat(modes, "[filter] ");
 	else if (p->panel_open)
@@ -1045,6 +1062,222 @@ screen_draw_status(struct screen *s)
 	free(title);
 }
 
+/*
+ * The layout row drawn on screen row Y (its ruby row too) as
+ * screen_draw_text() placed it: *LL, *R and the text's first column *X0.
+ * 0 when no text row is there.
+ */
+static int
+screen_row_at(struct screen *s, int y, const struct layout_line **llp,
+    size_t *rp, int *x0p)
+{
+	struct doc *doc = s->ses.doc;
+	struct pager *p = &s->ses.p;
+	int pc = pager_panel_cols(p);
+	int step = pager_annot(p) == ANNOT_RUBY && pager_text_rows(p) >= 2 ?
+	    2 : 1;
+	size_t line, row;
+
+	if (!doc_has_line(doc, 0))
+		return 0;
+	*x0p = pc ? pc + 1 : 0;
+	line = doc_line_of(doc, p->top_off);
+	row = layout_row_of(layout_get(s->ses.lay, line), p->top_off);
+	for (int k = 0; k < pager_view_rows(p); k++) {
+		const struct layout_line *ll = layout_get(s->ses.lay, line);
+
+		if (y == k * step + step - 1 || (step == 2 && y == k * 2)) {
+			*llp = ll;
+			*rp = row;
+			return 1;
+		}
+		if (++row >= ll->nrows) {
+			if (!doc_has_line(doc, line + 1))
+				break;
+			line++;
+			row = 0;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Blank the text cells of screen row Y that column X cuts in two (a wide
+ * character half under a box drawn from X on), so that no half of a
+ * character is left on the terminal.
+ */
+static void
+screen_unsplit(struct screen *s, int y, int x)
+{
+	const struct layout_line *ll;
+	size_t r;
+	int x0;
+
+	if (!screen_row_at(s, y, &ll, &r, &x0))
+		return;
+	for (size_t i = ll->rows[r].cell; i < ll->rows[r].cell +
+	    ll->rows[r].ncells; i++) {
+		const struct layout_cell *c = &ll->cells[i];
+		int a = x0 + c->col, b = a + c->cols;
+
+		if (c->kind != LAYOUT_HIDDEN && a < x && b > x)
+			screen_pad(y, a, c->cols, A_NORMAL, 0);
+	}
+}
+
+/* The popup's text: the word's entries (define.c, as --define prints
+ * them), or why there are none. */
+static char *
+screen_popup_text(const struct pager *p)
+{
+	if (p->word_def != NULL)
+		return xstrdup(p->word_def);
+	return xasprintf("%s\n  no dictionary (the lexicon files are "
+	    "missing)\n", p->word);
+}
+
+/*
+ * Wrap TEXT (lines ending in '\n') to COLS columns, at spaces when it
+ * can; continued lines are indented two columns past their first.
+ * Returns the rows (NUL-ended; caller frees each and the array).
+ */
+static char **
+screen_popup_wrap(const char *text, int cols, size_t *n)
+{
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	for (const char *l = text; *l;) {
+		size_t len = strcspn(l, "\n"), ind = strspn(l, " ");
+		const char *t = l;
+		size_t left = len;
+		int first = 1;
+
+		do {
+			int used, room = first ? cols : cols - (int)ind - 2;
+			size_t fit = width_fit(t, left, room > 4 ? room : 4, &used);
+
+			if (fit < left) {	/* break at the last space */
+				size_t b = fit;
+				while (b > 0 && t[b - 1] != ' ')
+					b--;
+				if (b > ind + 1)
+					fit = b;
+			}
+			if (fit == 0)
+				fit = left;	/* a cluster wider than the popup */
+			v = xgrow(v, &cap, *n + 1, sizeof *v);
+			v[(*n)++] = first ? xstrndup(t, fit) :
+			    xasprintf("%*s%.*s", (int)ind + 2, "", (int)fit, t);
+			t += fit;
+			left -= fit;
+			while (left > 0 && *t == ' ') {
+				t++;
+				left--;
+			}
+			first = 0;
+		} while (left > 0);
+		l += len + (l[len] == '\n');
+	}
+	return v;
+}
+
+/*
+ * The word popup: a box beside the word under the cursor, below it when
+ * it fits there (else where there is more room), never on the word's
+ * row, inside the text rows; lines that do not fit give way to a
+ * "…more" line (Space scrolls).
+ */
+static void
+screen_draw_popup(struct screen *s)
+{
+	struct pager *p = &s->ses.p;
+	int rows = pager_text_rows(p), wy = s->word_y;
+	/* In ruby mode the word's pinyin, on the row above, shows too. */
+	int ruby = pager_annot(p) == ANNOT_RUBY && rows >= 2 && wy >= 1;
+	int below = rows - wy - 1, above = wy - ruby;
+	int w, inner, h, y0, x, c, longest = 0;
+	char *text, **lines;
+	size_t n;
+	attr_t a = screen_attr(THEME_ELEMENT_STATUS);
+	short pr = screen_pair(THEME_ELEMENT_STATUS);
+
+	if (!p->word_open || wy < 0 || p->word == NULL)
+		return;
+	w = COLS < SCREEN_POPUP_COLS ? COLS : SCREEN_POPUP_COLS;
+	if (w < 8)
+		return;
+	text = screen_popup_text(p);
+	lines = screen_popup_wrap(text, w - 4, &n);
+	free(text);
+	for (size_t i = 0; i < n; i++) {
+		int lw = width_string(lines[i], strlen(lines[i]));
+		longest = lw > longest ? lw : longest;
+	}
+	if (longest + 4 < w)
+		w = longest + 4 < 16 ? (COLS < 16 ? COLS : 16) : longest + 4;
+	inner = w - 4;
+	/* Height: the lines and two rules, where there is room. */
+	h = (int)n + 2;
+	if (below >= h || below >= above) {
+		h = h < below ? h : below;
+		y0 = wy + 1;
+	} else {
+		h = h < above ? h : above;
+		y0 = wy - ruby - h;
+	}
+	if (h >= 3) {
+		int shown = h - 2, more = (int)n > shown;
+		int body = more ? shown - 1 : shown;
+		int top;
+
+		pager_word_popup_fit(p, more ? (int)n - body : 0, body);
+		top = p->word_popup_top;
+		x = s->word_x0;
+		if (x + w > COLS)
+			x = COLS - w;
+		if (x < 0)
+			x = 0;
+		for (int y = y0; y < y0 + h; y++) {
+			screen_unsplit(s, y, x);
+			screen_unsplit(s, y, x + w);
+		}
+		screen_pad(y0, x, w, a, pr);
+		mvhline(y0, x, '-', w);
+		mvhline(y0 + h - 1, x, '-', w);
+		mvaddch(y0, x, '+');
+		mvaddch(y0, x + w - 1, '+');
+		mvaddch(y0 + h - 1, x, '+');
+		mvaddch(y0 + h - 1, x + w - 1, '+');
+		for (int k = 0; k < shown; k++) {
+			int y = y0 + 1 + k;
+			const char *t = NULL;
+			char *hint = NULL;
+
+			screen_pad(y, x, w, A_NORMAL, 0);
+			mvaddch(y, x, '|');
+			mvaddch(y, x + w - 1, '|');
+			if (k < body && top + k < (int)n)
+				t = lines[top + k];
+			else if (more && k == body)
+				t = hint = xstrdup(top + body < (int)n ?
+				    "\xE2\x80\xA6more (Space)" : "(PgUp: back)");
+			if (t != NULL) {
+				c = screen_put_str(y, x + 2, t, strlen(t), inner,
+				    hint ? A_DIM : t[0] != ' ' &&
+				    strncmp(t, "longer:", 7) != 0 ? A_BOLD :
+				    A_NORMAL, 0);
+				(void)c;
+			}
+			free(hint);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
 static void
 screen_draw(struct screen *s)
 {
@@ -1060,6 +1293,7 @@ screen_draw(struct screen *s)
 		screen_draw_text(s, pc ? pc + 1 : 0);
 		if (s->ses.p.panel_open)
 			screen_draw_panel(s);
+		screen_draw_popup(s);
 	}
 	screen_draw_status(s);
 	screen_refresh();
@@ -1089,6 +1323,27 @@ screen_key(wint_t wch, int code)
 	}
 }
 
+/* The source byte of the text cell at screen row Y, column X, or
+ * PAGER_NO_OFF when none is there. */
+static size_t
+screen_off_at(struct screen *s, int y, int x)
+{
+	const struct layout_line *ll;
+	size_t r;
+	int x0;
+
+	if (!screen_row_at(s, y, &ll, &r, &x0))
+		return PAGER_NO_OFF;
+	for (size_t i = ll->rows[r].cell; i < ll->rows[r].cell +
+	    ll->rows[r].ncells; i++) {
+		const struct layout_cell *c = &ll->cells[i];
+		if (c->kind != LAYOUT_HIDDEN && c->cols > 0 &&
+		    x - x0 >= c->col && x - x0 < c->col + c->cols)
+			return c->off;
+	}
+	return PAGER_NO_OFF;
+}
+
 static enum pager_action
 screen_mouse(struct screen *s)
 {
@@ -1113,6 +1368,15 @@ screen_mouse(struct screen *s)
 		if (ev.bstate & BUTTON1_RELEASED)
 			return PAGER_NONE;
 		return pager_panel_click(p, p->panel_top + (size_t)(ev.y - 1));
+	}
+	/* A click on a word: the word cursor on it, its popup beside it. */
+	if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && !in_panel &&
+	    !p->help_open && s->ses.finder.prompt == FINDER_PROMPT_NONE &&
+	    ev.y < pager_text_rows(p)) {
+		size_t off = screen_off_at(s, ev.y, ev.x);
+
+		if (off != PAGER_NO_OFF)
+			return pager_word_at(p, off);
 	}
 	return PAGER_NONE;
 }

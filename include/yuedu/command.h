@@ -29,6 +29,7 @@ enum command_mode {
 	COMMAND_EDIT,		/* line editing, under PROMPT and FILTER */
 	COMMAND_SHELF,		/* the shelf of articles */
 	COMMAND_LETTER,		/* the letter after m ' : or - */
+	COMMAND_WORD,		/* the word cursor and its dictionary popup */
 	COMMAND_NMODES
 };
 
