@@ -939,16 +939,14 @@ static void
 screen_status_aids(const struct screen *s, int short_names, char *buf,
     size_t size)
 {
-	static const char *const abbr[CONV_NSCRIPTS] = {
-		"", "simp", "trad", "tw", "hk",
-	};
 	enum annot_mode m = pager_annot(&s->ses.p);
 	const char *enc = s->ses.doc->encoding ? s->ses.doc->encoding : "UTF-8";
 
 	snprintf(buf, size, "%s%s%s%s ", enc,
 	    s->ses.p.script != CONV_ORIGINAL ? " " : "",
 	    s->ses.p.script == CONV_ORIGINAL ? "" : short_names ?
-	    abbr[s->ses.p.script] : conv_script_name(s->ses.p.script),
+	    conv_script_abbr(s->ses.p.script) :
+	    conv_script_name(s->ses.p.script),
 	    m == ANNOT_RUBY ? " ruby" : pager_annotating(&s->ses.p) ?
 	    " annotate" : m == ANNOT_SHOW && s->ses.annot_auto != ANNOT_SHOW ?
 	    " pinyin" : "");
