@@ -54,7 +54,9 @@ EOF
 }
 
 for mode in wide narrow; do
-	$PY "$VT" --ambiguous "$mode" wait:% send:t wait:'Outline (4)' \
+	# A fresh state each time: the pinyin mode left is remembered.
+	export XDG_STATE_HOME=$TM_TMP/state-$mode
+	$PY "$VT" --timeout 120 --ambiguous "$mode" wait:% send:t wait:'Outline (4)' \
 	    sleep:0.3 snap:panel send:'\x0c' sleep:0.3 snap:panel_r \
 	    send:p wait:'pinyin: show' sleep:0.3 snap:p1 \
 	    send:'\x0c' gone:'pinyin: show' sleep:0.3 snap:p1_r \
@@ -75,7 +77,7 @@ for mode in wide narrow; do
 	mkdir -p "$TM_TMP/shelf"
 	cp "$SAMPLE" "$TM_TMP/shelf/a.txt"
 	cp "$YUEDU_DATA/hongloumeng_trad_ch1-5.txt" "$TM_TMP/shelf/b.txt"
-	$PY "$VT" --ambiguous "$mode" wait:'1/2' sleep:0.3 send:j wait:'2/2' \
+	$PY "$VT" --timeout 120 --ambiguous "$mode" wait:'1/2' sleep:0.3 send:j wait:'2/2' \
 	    sleep:0.3 snap:shelf send:'\x0c' sleep:0.3 snap:shelf_r \
 	    -- "$YUEDU" --ambiguous="$mode" "$TM_TMP/shelf" >"$J"
 	check "$mode: shelf after j, as a redraw shows it" \
