@@ -458,6 +458,42 @@ main_convert(struct doc *doc, const char *forced, char **note, char **err)
 	return rc;
 }
 
+static int
+main_dump_hook(void *arg, size_t done, size_t total)
+{
+	struct main_watch *w = arg;
+	int show;
+
+	if (main_watch_poll(w, &show) == 2)
+		return 1;
+	if (show)
+		fprintf(stderr, "\ryuedu: writing %s in another script… %d%% "
+		    "(^C quits)\033[K", w->what, total ? (int)(done * 100.0 /
+		    (double)total) : 0);
+	return 0;
+}
+
+/*
+ * dump_write(); with SCRIPT (an OpenCC conversion, a few MB/s) and stderr
+ * a terminal, a progress line after a moment.  0, 2 (a write error) or
+ * 130 (^C).
+ */
+static int
+main_dump(struct doc *doc, struct layout *lay, int script)
+{
+	struct main_watch w;
+	int rc;
+
+	if (!script || !isatty(STDERR_FILENO))
+		return dump_write(stdout, doc, lay) != 0 ? 2 : 0;
+	main_watch_start(&w, doc->name);
+	dump_set_progress(main_dump_hook, &w);
+	rc = dump_write(stdout, doc, lay);
+	dump_set_progress(NULL, NULL);
+	main_watch_end(&w);
+	return rc == -2 ? 128 + SIGINT : rc != 0 ? 2 : 0;
+}
+
 /* doc_open(), with progress and a way out when PATH is a slow pipe. */
 static enum doc_status
 main_open(struct doc **doc, const char *path, char **cause)
@@ -777,10 +813,8 @@ main(int argc, char **argv)
 	lo.width_cols = opts.width_cols ? opts.width_cols :
 	    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
 	lay = layout_new(shown, &lo);
-	if (dump_write(stdout, shown, lay) != 0) {
+	if ((rc = main_dump(shown, lay, cv != NULL)) == 2)
 		inert_warn("write error");
-		rc = 2;
-	}
 	if (doc_lost_off(shown) != (size_t)-1) {
 		inert_warn("%s: the file shrank while it was read; the output "
 		    "stops at byte %zu, before what it lost", path,
