@@ -2,7 +2,7 @@
  * The configuration layer.  It owns reading the config file and
  * YUEDU_OPTS, merging them under the command line, and saying where each
  * setting came from.  It has no parser of its own for values: every
- * setting is checked by running options_parse() on it, so a config key
+ * setting is checked by options_check(), the parser's own code, so a key
  * accepts exactly what its long option accepts.
  */
 #include "yuedu/config.h"
@@ -19,67 +19,21 @@
 
 #include "yuedu/inert.h"
 #include "yuedu/options.h"
-#include "yuedu/utf8.h"
-#include "yuedu/keymap.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
-/* Options that ask for something once rather than set something. */
-static const char *const config_actions[] = {
-	"help", "version", "print-config",
-};
-
-/* Options given more than once add up instead of replacing. */
-static const char *const config_repeatable[] = {
-	"bind", "color",
-};
-
-/*
- * What --print-config shows for a setting nobody set.  A NULL value
- * means "not set" and the note says what happens then.
- */
-static const struct {
-	const char *name;
-	const char *value;
-	const char *note;
-} config_defaults[] = {
-	{ "width", NULL, "the terminal's width, 80 when not a terminal" },
-	{ "heading", NULL, "headings found automatically" },
-	{ "encoding", NULL, "detected from the text" },
-	{ "script", "original", NULL },
-	{ "bind", NULL, "the keys of the help screen" },
-	{ "color", NULL, "the built-in colours" },
-};
-
+/* Whether option D is a setting (not an action such as --help). */
 static int
-config_in(const char *name, const char *const *list, size_t n)
+config_is_setting(const struct options_def *d)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(name, list[i]) == 0)
-			return 1;
-	return 0;
+	return d->key != NULL;
 }
 
-#define CONFIG_IN(name, list) \
-	config_in(name, list, sizeof(list) / sizeof(list[0]))
-
-static const struct option *
-config_option(const char *name)
+/* Whether option D adds up when given again (--bind, --color). */
+static int
+config_is_list(const struct options_def *d)
 {
-	for (const struct option *o = options_table(); o->name != NULL; o++)
-		if (strcmp(o->name, name) == 0)
-			return o;
-	return NULL;
-}
-
-/* The long option that short option C stands for. */
-static const struct option *
-config_option_short(int c)
-{
-	for (const struct option *o = options_table(); o->name != NULL; o++)
-		if (o->val == c && o->flag == NULL)
-			return o;
-	return NULL;
+	return d->kind == OPTIONS_LIST;
 }
 
 char *
@@ -125,27 +79,11 @@ config_add(struct config *cfg, const char *name, const char *value, int on,
 
 /* The command-line word for a setting: "--name=value" or "--name". */
 static char *
-config_word(const struct option *o, const char *value)
+config_word(const struct options_def *o, const char *value)
 {
-	if (o->has_arg == no_argument)
+	if (o->arg == NULL)
 		return xasprintf("--%s", o->name);
 	return xasprintf("--%s=%s", o->name, value);
-}
-
-/* Check one setting with the command-line parser.  0, or -1 and *err. */
-static int
-config_check(const struct option *o, const char *value, char **err)
-{
-	struct options opts;
-	char *word = config_word(o, value);
-	char *argv[] = { "yuedu", word, NULL };
-	int rc;
-
-	rc = options_parse(&opts, 2, argv, err);
-	if (rc == 0)
-		options_done(&opts);
-	free(word);
-	return rc;
 }
 
 static int
@@ -182,7 +120,7 @@ static char *
 config_line(struct config *cfg, char *line, size_t lineno)
 {
 	char *eq, *key, *value, *err = NULL;
-	const struct option *o;
+	const struct options_def *o;
 	size_t n;
 	int on = 1;
 
@@ -204,25 +142,25 @@ config_line(struct config *cfg, char *line, size_t lineno)
 	}
 	if (key[0] == '\0')
 		return xasprintf("expected KEY = VALUE, got '=%s'", eq + 1);
-	o = config_option(key);
+	o = options_find(key);
 	if (o == NULL)
 		return xasprintf("unknown setting '%s'", key);
-	if (CONFIG_IN(key, config_actions))
+	if (!config_is_setting(o))
 		return xasprintf("'%s' is not a setting (give --%s on the "
 		    "command line)", key, key);
-	if (o->has_arg == no_argument) {
+	if (o->arg == NULL) {
 		on = config_bool(value);
 		if (on < 0)
 			return xasprintf("invalid value '%s' for %s (expected "
 			    "true, false, yes or no)", value, key);
-		config_add(cfg, o->name, NULL, on, CONFIG_FILE, lineno);
+		config_add(cfg, o->key, NULL, on, CONFIG_FILE, lineno);
 		return NULL;
 	}
 	if (value[0] == '\0')
 		return xasprintf("no value for %s", key);
-	if (config_check(o, value, &err) != 0)
+	if (options_check(o, value, &err) != 0)
 		return err;
-	config_add(cfg, o->name, value, 1, CONFIG_FILE, lineno);
+	config_add(cfg, o->key, value, 1, CONFIG_FILE, lineno);
 	return NULL;
 }
 
@@ -284,7 +222,7 @@ config_read_file(struct config *cfg, const char *path)
 }
 
 struct config_found {
-	const struct option *o;	/* NULL for an error */
+	const struct options_def *o;	/* NULL for an error */
 	const char *value;	/* optarg */
 	const char *word;	/* the word at fault, for an error */
 	int c;			/* what getopt_long returned */
@@ -299,19 +237,18 @@ struct config_found {
  */
 static int
 config_scan(int argc, char **argv,
-    void (*fn)(void *arg, const struct option *o, const char *value,
+    void (*fn)(void *arg, const struct options_def *o, const char *value,
     const char *word, int c), void *arg)
 {
 	struct config_found *v = NULL;
 	size_t n = 0, cap = 0;
-	int c, idx, first;
+	int c, first;
 
 	optind = 0;	/* full reinitialisation (GNU) */
 	opterr = 0;
 	for (;;) {
-		idx = -1;
-		c = getopt_long(argc, argv, options_short(), options_table(),
-		    &idx);
+		c = getopt_long(argc, argv, options_short(), options_getopt(),
+		    NULL);
 		if (c == -1)
 			break;
 		v = xgrow(v, &cap, n + 1, sizeof *v);
@@ -320,9 +257,7 @@ config_scan(int argc, char **argv,
 		v[n].word = argv[optind - 1];
 		if (c == '?' || c == ':')
 			v[n].o = NULL;
-		else if (idx >= 0)
-			v[n].o = &options_table()[idx];
-		else if ((v[n].o = config_option_short(c)) == NULL)
+		else if ((v[n].o = options_find_code(c)) == NULL)
 			continue;
 		n++;
 	}
@@ -338,7 +273,7 @@ struct config_env {
 };
 
 static void
-config_env_option(void *arg, const struct option *o, const char *value,
+config_env_option(void *arg, const struct options_def *o, const char *value,
     const char *word, int c)
 {
 	struct config *cfg = arg;
@@ -353,17 +288,17 @@ config_env_option(void *arg, const struct option *o, const char *value,
 			    word);
 		return;
 	}
-	if (CONFIG_IN(o->name, config_actions)) {
+	if (!config_is_setting(o)) {
 		config_warn(cfg, "YUEDU_OPTS: --%s is not a setting; ignored",
 		    o->name);
 		return;
 	}
-	if (config_check(o, value, &err) != 0) {
+	if (options_check(o, value, &err) != 0) {
 		config_warn(cfg, "YUEDU_OPTS: %s", err);
 		free(err);
 		return;
 	}
-	config_add(cfg, o->name, value, 1, CONFIG_ENV, 0);
+	config_add(cfg, o->key, value, 1, CONFIG_ENV, 0);
 }
 
 static void
@@ -372,7 +307,7 @@ config_read_env(struct config *cfg, const char *env)
 	char **words, *err, **argv;
 	int n;
 
-	n = config_split(env, &words, &err);
+	n = util_split(env, &words, &err);
 	if (n < 0) {
 		config_warn(cfg, "YUEDU_OPTS: %s; ignored", err);
 		free(err);
@@ -393,14 +328,14 @@ config_read_env(struct config *cfg, const char *env)
 }
 
 static void
-config_args_option(void *arg, const struct option *o, const char *value,
+config_args_option(void *arg, const struct options_def *o, const char *value,
     const char *word, int c)
 {
 	struct config *cfg = arg;
 
 	/* Errors are options_parse()'s to report, on the merged line. */
-	if (o != NULL && !CONFIG_IN(o->name, config_actions))
-		config_add(cfg, o->name, value, 1, CONFIG_ARGS, 0);
+	if (o != NULL && config_is_setting(o))
+		config_add(cfg, o->key, value, 1, CONFIG_ARGS, 0);
 }
 
 /* The last item for option NAME from sources up to MAX, or NULL. */
@@ -438,18 +373,21 @@ config_load(struct config *cfg, const char *path, const char *env_opts,
 	cap = (size_t)argc + cfg->nitems + 1;
 	cfg->argv = xcalloc(cap, sizeof *cfg->argv);
 	cfg->argv[n++] = argc > 0 ? argv[0] : "yuedu";
-	for (const struct option *o = options_table(); o->name != NULL; o++) {
+	for (size_t k = 0; k < options_ndefs; k++) {
+		const struct options_def *o = &options_defs[k];
 		const struct config_item *it;
 
-		if (CONFIG_IN(o->name, config_repeatable)) {
+		if (!config_is_setting(o))
+			continue;
+		if (config_is_list(o)) {
 			for (size_t i = 0; i < cfg->nitems; i++)
 				if (cfg->items[i].source <= CONFIG_ENV &&
-				    strcmp(cfg->items[i].name, o->name) == 0)
+				    strcmp(cfg->items[i].name, o->key) == 0)
 					cfg->argv[n++] = config_word(o,
 					    cfg->items[i].value);
 			continue;
 		}
-		it = config_last(cfg, o->name, CONFIG_ENV);
+		it = config_last(cfg, o->key, CONFIG_ENV);
 		if (it != NULL && it->on)
 			cfg->argv[n++] = config_word(o, it->value);
 	}
@@ -509,44 +447,6 @@ config_put(FILE *out, const char *left, const char *right)
 	fputc('\n', out);
 }
 
-/* The default value of option O as text in NUM, or NULL with *note set. */
-static const char *
-config_default(const struct option *o, char num[32], const char **note)
-{
-	*note = NULL;
-	for (size_t i = 0; i < sizeof config_defaults /
-	    sizeof config_defaults[0]; i++)
-		if (strcmp(config_defaults[i].name, o->name) == 0) {
-			*note = config_defaults[i].note;
-			return config_defaults[i].value;
-		}
-	if (o->has_arg == no_argument)
-		return "false";
-	/* Ask the parser: the defaults it sets are the defaults. */
-	{
-		struct options opts;
-		char *err, *argv[] = { "yuedu", NULL };
-		const char *v = NULL;
-
-		if (options_parse(&opts, 1, argv, &err) != 0) {
-			free(err);
-			return NULL;
-		}
-		if (strcmp(o->name, "cpm") == 0)
-			snprintf(num, 32, "%ld", opts.cpm), v = num;
-		else if (strcmp(o->name, "wpm") == 0)
-			snprintf(num, 32, "%ld", opts.wpm), v = num;
-		else if (strcmp(o->name, "pinyin") == 0)
-			v = annot_mode_name(opts.pinyin);
-		else if (strcmp(o->name, "ambiguous") == 0)
-			v = opts.ambiguous == OPTIONS_AMB_WIDE ? "wide" :
-			    opts.ambiguous == OPTIONS_AMB_NARROW ? "narrow" :
-			    "auto";
-		options_done(&opts);
-		return v;
-	}
-}
-
 int
 config_write(FILE *out, const struct config *cfg)
 {
@@ -560,25 +460,26 @@ config_write(FILE *out, const struct config *cfg)
 	else
 		fprintf(out, "# config file: none (HOME and XDG_CONFIG_HOME "
 		    "unset)\n");
-	for (const struct option *o = options_table(); o->name != NULL; o++) {
+	for (size_t k = 0; k < options_ndefs; k++) {
+		const struct options_def *o = &options_defs[k];
 		const struct config_item *it;
-		const char *def, *note;
-		char *left, *src, num[32];
+		const char *def;
+		char *left, *src;
 		int any = 0;
 
-		if (CONFIG_IN(o->name, config_actions))
+		if (!config_is_setting(o))
 			continue;
 		for (size_t i = 0; i < cfg->nitems; i++) {
 			it = &cfg->items[i];
-			if (strcmp(it->name, o->name) != 0)
+			if (strcmp(it->name, o->key) != 0)
 				continue;
-			if (!CONFIG_IN(o->name, config_repeatable) &&
-			    it != config_last(cfg, o->name, CONFIG_ARGS))
+			if (!config_is_list(o) &&
+			    it != config_last(cfg, o->key, CONFIG_ARGS))
 				continue;
 			any = 1;
 			left = it->value != NULL ? xasprintf("%s = %s",
-			    o->name, it->value) : xasprintf("%s = %s",
-			    o->name, it->on ? "true" : "false");
+			    o->key, it->value) : xasprintf("%s = %s",
+			    o->key, it->on ? "true" : "false");
 			src = config_source_name(cfg, it);
 			config_put(out, left, src);
 			free(left);
@@ -586,243 +487,18 @@ config_write(FILE *out, const struct config *cfg)
 		}
 		if (any)
 			continue;
-		def = config_default(o, num, &note);
+		def = o->arg == NULL ? "false" : o->def;
 		if (def != NULL) {
-			left = xasprintf("%s = %s", o->name, def);
+			left = xasprintf("%s = %s", o->key, def);
 			config_put(out, left, "default");
 		} else {
-			left = xasprintf("# %s (not set)", o->name);
-			src = xasprintf("default: %s", note != NULL ? note :
-			    "none");
+			left = xasprintf("# %s (not set)", o->key);
+			src = xasprintf("default: %s", o->def_note != NULL ?
+			    o->def_note : "none");
 			config_put(out, left, src);
 			free(src);
 		}
 		free(left);
 	}
 	return fflush(out) != 0 || ferror(out) ? -1 : 0;
-}
-
-int
-config_split(const char *s, char ***words, char **err)
-{
-	char **v = NULL, *w = NULL;
-	size_t n = 0, cap = 0, wlen = 0, wcap = 0;
-	int in_word = 0;
-
-	*words = NULL;
-	*err = NULL;
-	for (;;) {
-		char c = *s;
-
-		if (c == '\0' || c == ' ' || c == '\t' || c == '\n') {
-			if (in_word) {
-				w = xgrow(w, &wcap, wlen + 1, 1);
-				w[wlen] = '\0';
-				v = xgrow(v, &cap, n + 2, sizeof *v);
-				v[n++] = w;
-				w = NULL;
-				wlen = wcap = 0;
-				in_word = 0;
-			}
-			if (c == '\0')
-				break;
-			s++;
-			continue;
-		}
-		in_word = 1;
-		if (c == '\'') {
-			const char *e = strchr(s + 1, '\'');
-			if (e == NULL)
-				goto unterminated;
-			w = xgrow(w, &wcap, wlen + (size_t)(e - s), 1);
-			memcpy(w + wlen, s + 1, (size_t)(e - s - 1));
-			wlen += (size_t)(e - s - 1);
-			s = e + 1;
-		} else if (c == '"') {
-			s++;
-			while (*s != '"') {
-				if (*s == '\0')
-					goto unterminated;
-				if (*s == '\\' && s[1] != '\0' &&
-				    strchr("\"\\$`", s[1]) != NULL)
-					s++;
-				w = xgrow(w, &wcap, wlen + 1, 1);
-				w[wlen++] = *s++;
-			}
-			s++;
-		} else if (c == '\\' && s[1] != '\0') {
-			w = xgrow(w, &wcap, wlen + 1, 1);
-			w[wlen++] = s[1];
-			s += 2;
-		} else {
-			w = xgrow(w, &wcap, wlen + 1, 1);
-			w[wlen++] = c;
-			s++;
-		}
-	}
-	v = xgrow(v, &cap, n + 1, sizeof *v);
-	v[n] = NULL;
-	*words = v;
-	return (int)n;
-unterminated:
-	*err = xstrdup("unterminated quote");
-	free(w);
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-	return -1;
-}
-
-int
-config_bind_parse(const char *value, struct config_bind *out, char **err)
-{
-	char **w, *joined = NULL;
-	int n = config_split(value, &w, err), rc = -1;
-	struct keymap_bind b;
-
-	if (n < 0)
-		return -1;
-	if (n == 2 || n == 3)
-		joined = n == 2 ? xasprintf("%s %s", w[0], w[1]) :
-		    xasprintf("%s %s %s", w[0], w[1], w[2]);
-	if (joined == NULL)
-		*err = xasprintf("invalid bind '%s' (expected [MODE] KEY "
-		    "COMMAND, e.g. 'J line-down' or 'panel J next')", value);
-	else if (keymap_bind_parse(joined, &b, err) == 0) {
-		if (out != NULL) {
-			snprintf(out->mode, sizeof out->mode, "%s",
-			    keymap_modes[b.mode].name);
-			snprintf(out->key, sizeof out->key, "%s", b.key_name);
-			snprintf(out->command, sizeof out->command, "%s",
-			    b.cmd->name);
-		}
-		rc = 0;
-	}
-	free(joined);
-	for (int i = 0; i < n; i++)
-		free(w[i]);
-	free(w);
-	return rc;
-}
-
-static const char *const config_element_names[] = {
-#define CONFIG_X(e, name) name,
-	CONFIG_COLOR_ELEMENTS(CONFIG_X)
-#undef CONFIG_X
-};
-
-const char *
-config_element_name(enum config_element e)
-{
-	return e < CONFIG_ELEMENT_COUNT ? config_element_names[e] : "?";
-}
-
-static int
-config_colour(const char *s)
-{
-	static const char *const names[] = {
-		"black", "red", "green", "yellow", "blue", "magenta", "cyan",
-		"white",
-	};
-	int base = 0;
-	char *end;
-	long v;
-
-	if (strcasecmp(s, "default") == 0)
-		return CONFIG_COLOR_NONE;
-	if (strncasecmp(s, "bright-", 7) == 0) {
-		base = 8;
-		s += 7;
-	}
-	for (int i = 0; i < 8; i++)
-		if (strcasecmp(s, names[i]) == 0)
-			return base + i;
-	if (base == 0 && isdigit((unsigned char)s[0])) {
-		v = strtol(s, &end, 10);
-		if (*end == '\0' && v >= 0 && v <= 255)
-			return (int)v;
-	}
-	return -2;
-}
-
-int
-config_color_parse(const char *value, struct config_color *out, char **err)
-{
-	static const struct {
-		const char *name;
-		unsigned bit;
-	} attrs[] = {
-		{ "bold", CONFIG_ATTR_BOLD }, { "dim", CONFIG_ATTR_DIM },
-		{ "underline", CONFIG_ATTR_UNDERLINE },
-		{ "reverse", CONFIG_ATTR_REVERSE },
-		{ "italic", CONFIG_ATTR_ITALIC }, { "normal", 0 },
-	};
-	struct config_color c = { 0, CONFIG_COLOR_NONE, CONFIG_COLOR_NONE, 0 };
-	char **w;
-	int n = config_split(value, &w, err), i = 1, rc = -1, e, got_fg = 0;
-
-	if (n < 0)
-		return -1;
-	if (n < 2) {
-		*err = xasprintf("invalid color '%s' (expected ELEMENT "
-		    "[ATTR...] [FG] [on BG], e.g. 'match black on yellow')",
-		    value);
-		goto out;
-	}
-	for (e = 0; e < CONFIG_ELEMENT_COUNT; e++)
-		if (strcmp(w[0], config_element_names[e]) == 0)
-			break;
-	if (e == CONFIG_ELEMENT_COUNT) {
-		char *list = xstrdup("");
-		for (int k = 0; k < CONFIG_ELEMENT_COUNT; k++) {
-			char *t = xasprintf("%s%s%s", list, k ? ", " : "",
-			    config_element_names[k]);
-			free(list);
-			list = t;
-		}
-		*err = xasprintf("unknown element '%s' in color (one of %s)",
-		    w[0], list);
-		free(list);
-		goto out;
-	}
-	c.element = (enum config_element)e;
-	for (; i < n; i++) {
-		size_t k;
-		int col;
-
-		for (k = 0; k < sizeof attrs / sizeof attrs[0]; k++)
-			if (strcasecmp(w[i], attrs[k].name) == 0)
-				break;
-		if (k < sizeof attrs / sizeof attrs[0]) {
-			c.attrs |= attrs[k].bit;
-			continue;
-		}
-		if (strcasecmp(w[i], "on") == 0) {
-			if (i + 1 >= n || (col = config_colour(w[i + 1])) <
-			    CONFIG_COLOR_NONE) {
-				*err = xasprintf("invalid color '%s' (expected "
-				    "a colour after 'on')", value);
-				goto out;
-			}
-			c.bg = col;
-			i++;
-			continue;
-		}
-		col = config_colour(w[i]);
-		if (col < CONFIG_COLOR_NONE || got_fg) {
-			*err = xasprintf("invalid color '%s': '%s' is not a "
-			    "colour or attribute", value, w[i]);
-			goto out;
-		}
-		c.fg = col;
-		got_fg = 1;
-	}
-	if (out != NULL)
-		*out = c;
-	rc = 0;
-out:
-	for (int k = 0; k < n; k++)
-		free(w[k]);
-	free(w);
-	return rc;
 }

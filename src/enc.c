@@ -519,7 +519,7 @@ enc_apply(struct doc *doc, const char *forced, char **note, char **err)
 		*err = xasprintf("conversion from %s interrupted", name);
 		free(*note);
 		*note = NULL;
-		return -1;
+		return ENC_INTERRUPTED;
 	default:
 		*err = xasprintf("cannot convert from %s", name);
 		return -1;

@@ -56,6 +56,55 @@ main_locale(void)
 }
 
 /*
+ * How the yuedu command can fail: each error's exit status, whether the
+ * hint to --help follows, and its message (a format for the details
+ * given with it).  main_fail() is the one place that says them.
+ */
+#define MAIN_ERRORS(X) \
+	X(MAIN_ERR_USAGE, 2, 1, "%s") \
+	X(MAIN_ERR_NO_FILE, 2, 1, "no file given") \
+	X(MAIN_ERR_ONE_FILE, 2, 1, "%s takes one file at a time") \
+	X(MAIN_ERR_ONE_FILE_PIPE, 2, 1, \
+	    "one file at a time when output is not a terminal") \
+	X(MAIN_ERR_IS_DIR, 2, 0, "%s: is a directory (%s reads files; " \
+	    "'yuedu DIR' lists its articles)") \
+	X(MAIN_ERR_FILE, 2, 0, "%s: %s") \
+	X(MAIN_ERR_FAILED, 2, 0, "%s") \
+	X(MAIN_ERR_WRITE, 2, 0, "write error") \
+	X(MAIN_ERR_SHRANK, 2, 0, "%s: the file shrank while it was read; " \
+	    "the output stops at byte %s, before what it lost") \
+	X(MAIN_ERR_READ_INTERRUPTED, 128 + SIGINT, 0, \
+	    "interrupted while reading %s") \
+	X(MAIN_ERR_CONVERT_INTERRUPTED, 128 + SIGINT, 0, "%s: %s")
+
+enum main_error {
+#define MAIN_X(code, status, hint, msg) code,
+	MAIN_ERRORS(MAIN_X)
+#undef MAIN_X
+};
+
+static const struct {
+	int status;
+	int hint;
+	const char *msg;
+} main_errors[] = {
+#define MAIN_X(code, status, hint, msg) { status, hint, msg },
+	MAIN_ERRORS(MAIN_X)
+#undef MAIN_X
+};
+
+/* Say error E with its details A and B (for the message's %s); returns
+ * its exit status. */
+static int
+main_fail(enum main_error e, const char *a, const char *b)
+{
+	inert_warn(main_errors[e].msg, a, b);
+	if (main_errors[e].hint)
+		fputs("Try 'yuedu --help' for more information.\n", stderr);
+	return main_errors[e].status;
+}
+
+/*
  * The rendering of DOC the options ask for: --raw shows the source as it
  * is (the identity), else by --format and --reflow.  Caller frees.
  */
@@ -79,11 +128,12 @@ main_outline(struct doc *doc, const struct options *opts, struct conv *cv)
 	struct outline_opts oo = { opts->pinyin, opts->heading, NULL };
 	struct outline *ol;
 	char *err;
+	int rc;
 
 	if (outline_build(&ol, doc, &oo, &err) != 0) {
-		inert_warn("%s", err);
+		rc = main_fail(MAIN_ERR_FAILED, err, NULL);
 		free(err);
-		return 2;
+		return rc;
 	}
 	for (size_t i = 0; i < ol->n; i++) {
 		char *t = cv ? conv_string(cv, ol->v[i].title) : NULL;
@@ -101,10 +151,8 @@ main_outline(struct doc *doc, const struct options *opts, struct conv *cv)
 		free(t);
 	}
 	outline_free(ol);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		inert_warn("write error");
-		return 2;
-	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return main_fail(MAIN_ERR_WRITE, NULL, NULL);
 	return 0;
 }
 
@@ -141,23 +189,22 @@ main_grep(struct doc *doc, const struct options *opts)
 	struct search *s;
 	char *err;
 	enum grep_status st;
+	int rc;
 
 	main_search_opts(opts, doc, &so);
 	s = search_new(opts->grep, &so, &err);
 	if (s == NULL) {
-		inert_warn("%s", err);
+		rc = main_fail(MAIN_ERR_FAILED, err, NULL);
 		free(err);
-		return 2;
+		return rc;
 	}
 	st = grep_write(stdout, doc, s, main_grep_colour());
 	if (st == GREP_LIMIT)
 		inert_warn("line %zu: %s", grep_line_of(doc,
 		    search_error_off(s)), search_error(s));
 	search_free(s);
-	if (st == GREP_ERROR) {
-		inert_warn("write error");
-		return 2;
-	}
+	if (st == GREP_ERROR)
+		return main_fail(MAIN_ERR_WRITE, NULL, NULL);
 	return st == GREP_MATCH ? 0 : st == GREP_NONE ? 1 : 2;
 }
 
@@ -176,11 +223,12 @@ main_grep_one(const char *path, const struct options *opts)
 	struct render *rend;
 	char *err, *note;
 	enum grep_status st;
+	int rc;
 
 	if ((doc = enc_open(path, opts->encoding, &note, &err)) == NULL) {
-		inert_warn("%s", err);
+		rc = main_fail(MAIN_ERR_FAILED, err, NULL);
 		free(err);
-		return 2;
+		return rc;
 	}
 	if (note != NULL) {
 		inert_warn("%s: %s", path, note);
@@ -254,32 +302,6 @@ main_grep_files(const struct options *opts)
 	return failed ? 2 : matched ? 0 : 1;
 }
 
-static struct config main_cfg;
-
-static void
-main_config_done(void)
-{
-	config_done(&main_cfg);
-}
-
-/*
- * Settings: the config file, then YUEDU_OPTS, then ARGV, merged into one
- * command line for options_parse().  Bad settings are warned about here.
- */
-static void
-main_config(int *argc, char ***argv)
-{
-	char *path = config_path();
-
-	config_load(&main_cfg, path, getenv("YUEDU_OPTS"), *argc, *argv);
-	free(path);
-	atexit(main_config_done);
-	for (size_t i = 0; i < main_cfg.nwarnings; i++)
-		inert_warn("%s", main_cfg.warnings[i]);
-	*argc = main_cfg.argc;
-	*argv = main_cfg.argv;
-}
-
 /*
  * The --bind settings over the key table.  Each was checked when parsed
  * (a bad one in the config file or YUEDU_OPTS is left out with a
@@ -290,21 +312,11 @@ static void
 main_binds(const struct options *opts)
 {
 	for (size_t i = 0; i < opts->nbinds; i++) {
-		struct config_bind b;
+		struct keymap_bind b;
 		char *err;
 
-		char *v;
-		int rc;
-
-		if (config_bind_parse(opts->binds[i], &b, &err) != 0) {
-			inert_warn("%s", err);
-			free(err);
-			continue;
-		}
-		v = xasprintf("%s %s %s", b.mode, b.key, b.command);
-		rc = keymap_bind_str(v, &err);
-		free(v);
-		if (rc != 0) {
+		if (options_bind(opts->binds[i], &b, &err) != 0 ||
+		    keymap_bind(&b, &err) != 0) {
 			inert_warn("%s", err);
 			free(err);
 		}
@@ -458,42 +470,6 @@ main_convert(struct doc *doc, const char *forced, char **note, char **err)
 	return rc;
 }
 
-static int
-main_dump_hook(void *arg, size_t done, size_t total)
-{
-	struct main_watch *w = arg;
-	int show;
-
-	if (main_watch_poll(w, &show) == 2)
-		return 1;
-	if (show)
-		fprintf(stderr, "\ryuedu: writing %s in another script… %d%% "
-		    "(^C quits)\033[K", w->what, total ? (int)(done * 100.0 /
-		    (double)total) : 0);
-	return 0;
-}
-
-/*
- * dump_write(); with SCRIPT (an OpenCC conversion, a few MB/s) and stderr
- * a terminal, a progress line after a moment.  0, 2 (a write error) or
- * 130 (^C).
- */
-static int
-main_dump(struct doc *doc, struct layout *lay, int script)
-{
-	struct main_watch w;
-	int rc;
-
-	if (!script || !isatty(STDERR_FILENO))
-		return dump_write(stdout, doc, lay) != 0 ? 2 : 0;
-	main_watch_start(&w, doc->name);
-	dump_set_progress(main_dump_hook, &w);
-	rc = dump_write(stdout, doc, lay);
-	dump_set_progress(NULL, NULL);
-	main_watch_end(&w);
-	return rc == -2 ? 128 + SIGINT : rc != 0 ? 2 : 0;
-}
-
 /* doc_open(), with progress and a way out when PATH is a slow pipe. */
 static enum doc_status
 main_open(struct doc **doc, const char *path, char **cause)
@@ -568,10 +544,8 @@ main_shelf_print(const char *dir, const struct options *opts)
 		else
 			printf("%d%%\n", e->progress_pct);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		inert_warn("write error");
-		rc = 2;
-	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		rc = main_fail(MAIN_ERR_WRITE, NULL, NULL);
 	shelf_free(shelf);
 	free(sdir);
 	return rc;
@@ -588,7 +562,7 @@ main_shelf(const char *dir, const struct options *opts)
 
 /*
  * Several files: the reader steps through them (:n, :p); the modes that
- * print take one file.  Returns 0, or 2 after saying why.
+ * print take one file.  Returns 0, or the exit status after saying why.
  */
 static int
 main_several(const struct options *opts)
@@ -599,12 +573,8 @@ main_several(const struct options *opts)
 	if (opts->nfiles < 2 || (what == NULL && isatty(STDOUT_FILENO)))
 		return 0;
 	if (what != NULL)
-		inert_warn("%s takes one file at a time", what);
-	else
-		inert_warn("one file at a time when output is "
-		    "not a terminal");
-	fprintf(stderr, "Try 'yuedu --help' for more information.\n");
-	return 2;
+		return main_fail(MAIN_ERR_ONE_FILE, what, NULL);
+	return main_fail(MAIN_ERR_ONE_FILE_PIPE, NULL, NULL);
 }
 
 static int
@@ -642,189 +612,208 @@ main_define(const char *word)
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
 }
 
-int
-main(int argc, char **argv)
-{
+/* What a run holds; main_done() frees it all, whatever the way out. */
+struct main_run {
+	struct config cfg;
 	struct options opts;
-	struct doc *doc, *shown;
-	struct render *rend;
-	struct layout *lay;
+	int parsed;		/* opts holds a parse */
+	struct doc *doc;	/* the file as read */
+	struct render *rend;	/* its rendering; rend->doc is shown */
+	struct conv *cv;	/* --script, or NULL */
+	char *err;		/* the detail of an error, or NULL */
+};
+
+static void
+main_done(struct main_run *r)
+{
+	free(r->err);
+	render_free(r->rend);
+	conv_free(r->cv);
+	doc_free(r->doc);
+	if (r->parsed)
+		options_done(&r->opts);
+	config_done(&r->cfg);
+}
+
+static int
+main_dump_hook(void *arg, size_t done, size_t total)
+{
+	struct main_watch *w = arg;
+	int show;
+
+	if (main_watch_poll(w, &show) == 2)
+		return 1;
+	if (show)
+		fprintf(stderr, "\ryuedu: writing %s in another script… %d%% "
+		    "(^C quits)\033[K", w->what, total ? (int)(done * 100.0 /
+		    (double)total) : 0);
+	return 0;
+}
+
+/*
+ * dump_write(); with SCRIPT (an OpenCC conversion, a few MB/s, as fast
+ * as OpenCC's own opencc) and stderr a terminal, a progress line after a
+ * moment.  0, 2 (a write error) or 130 (^C).
+ */
+static int
+main_dump_write(struct doc *doc, struct layout *lay, int script)
+{
+	struct main_watch w;
+	int rc;
+
+	if (!script || !isatty(STDERR_FILENO))
+		return dump_write(stdout, doc, lay) != 0 ? 2 : 0;
+	main_watch_start(&w, doc->name);
+	dump_set_progress(main_dump_hook, &w);
+	rc = dump_write(stdout, doc, lay);
+	dump_set_progress(NULL, NULL);
+	main_watch_end(&w);
+	return rc == -2 ? 128 + SIGINT : rc != 0 ? 2 : 0;
+}
+
+/* --dump, or output that is not a terminal: the laid-out rows. */
+static int
+main_dump(struct main_run *r, const char *path)
+{
+	const struct options *opts = &r->opts;
+	struct doc *shown = r->rend->doc;
 	struct layout_opts lo;
-	struct conv *cv = NULL;
-	char *err, *cause, *note;
-	const char *path;
-	enum doc_status st;
+	struct layout *lay;
 	int rc = 0;
 
-	main_locale();
-	fault_init();
-	main_config(&argc, &argv);
-	if (options_parse(&opts, argc, argv, &err) != 0) {
-		inert_warn("%s", err);
-		fputs("Try 'yuedu --help' for more information.\n", stderr);
-		free(err);
-		return 2;
-	}
-	main_binds(&opts);
-	if (opts.help) {
-		fputs(options_help(), stdout);
-		options_done(&opts);
-		return 0;
-	}
-	if (opts.print_config) {
-		rc = config_write(stdout, &main_cfg) != 0 ? 2 : 0;
-		if (rc != 0)
-			inert_warn("write error");
-		options_done(&opts);
-		return rc;
-	}
-	if (opts.version) {
-		printf("yuedu %s\n", YUEDU_VERSION);
-		options_done(&opts);
-		return 0;
-	}
-	if (opts.define != NULL) {
-		rc = main_define(opts.define);
-		options_done(&opts);
-		return rc;
-	}
-	if (opts.heading != NULL && outline_check_regex(opts.heading,
-	    &err) != 0) {
-		inert_warn("%s", err);
-		free(err);
-		options_done(&opts);
-		return 2;
-	}
-	if (opts.grep != NULL && !opts.dump && !opts.outline &&
-	    (opts.nfiles > 1 || (opts.nfiles == 1 &&
-	    main_is_dir(opts.files[0])))) {
-		rc = main_grep_files(&opts);
-		options_done(&opts);
-		return rc;
-	}
-	for (size_t i = 0; i < opts.nfiles; i++) {
-		const char *what = opts.dump ? "--dump" : opts.outline ?
-		    "--outline" : opts.nfiles > 1 ? "several files" : NULL;
+	if (r->doc->len == 0)
+		inert_warn("%s: empty file", path);
+	width_set_ambiguous(opts->ambiguous == OPTIONS_AMB_WIDE ?
+	    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
+	memset(&lo, 0, sizeof lo);
+	lo.annot = opts->annotate && opts->pinyin == ANNOT_AUTO ? ANNOT_SHOW :
+	    annot_resolve(opts->pinyin, shown);
+	lo.conv = r->cv;
+	lo.annotate = opts->annotate;
+	lo.width_cols = opts->width_cols ? opts->width_cols :
+	    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
+	lay = layout_new(shown, &lo);
+	rc = main_dump_write(shown, lay, r->cv != NULL);
+	if (rc == 2)
+		rc = main_fail(MAIN_ERR_WRITE, NULL, NULL);
+	if (doc_lost_off(shown) != (size_t)-1) {
+		char off[32];
 
-		if (!main_is_dir(opts.files[i]))
-			continue;
-		if (what != NULL) {
-			inert_warn("%s: is a directory (%s "
-			    "reads files; 'yuedu DIR' lists its articles)",
-			    opts.files[i], what);
-			options_done(&opts);
-			return 2;
-		}
-		rc = main_shelf(opts.files[i], &opts);
-		options_done(&opts);
-		return rc;
+		snprintf(off, sizeof off, "%zu", doc_lost_off(shown));
+		rc = main_fail(MAIN_ERR_SHRANK, path, off);
 	}
-	if ((rc = main_several(&opts)) != 0) {
-		options_done(&opts);
-		return rc;
-	}
-	if (opts.nfiles == 0 && isatty(STDIN_FILENO)) {
-		inert_warn("no file given");
-		fputs("Try 'yuedu --help' for more information.\n", stderr);
-		options_done(&opts);
-		return 2;
-	}
-	path = opts.nfiles ? opts.files[0] : "-";
-	st = main_open(&doc, path, &cause);
-	if (st == DOC_ERR_INTERRUPTED) {
-		inert_warn("interrupted while reading %s",
-		    strcmp(path, "-") == 0 ? "standard input" : path);
-		free(cause);
-		options_done(&opts);
-		return 128 + SIGINT;
-	}
-	if (st != DOC_OK) {
-		inert_warn("%s: %s", path, cause);
-		free(cause);
-		options_done(&opts);
-		return 2;
-	}
-	if (main_convert(doc, opts.encoding, &note, &err) != 0) {
-		rc = strstr(err, "interrupted") != NULL ? 128 + SIGINT : 2;
-		inert_warn("%s: %s", path, err);
-		free(err);
-		doc_free(doc);
-		options_done(&opts);
-		return rc;
-	}
+	layout_free(lay);
+	return rc;
+}
+
+/* The one file (or standard input) read, rendered and shown. */
+static int
+main_file(struct main_run *r)
+{
+	const struct options *opts = &r->opts;
+	const char *path = opts->nfiles ? opts->files[0] : "-";
+	char *note;
+	enum doc_status st;
+	int rc;
+
+	if (opts->nfiles == 0 && isatty(STDIN_FILENO))
+		return main_fail(MAIN_ERR_NO_FILE, NULL, NULL);
+	st = main_open(&r->doc, path, &r->err);
+	if (st == DOC_ERR_INTERRUPTED)
+		return main_fail(MAIN_ERR_READ_INTERRUPTED, strcmp(path,
+		    "-") == 0 ? "standard input" : path, NULL);
+	if (st != DOC_OK)
+		return main_fail(MAIN_ERR_FILE, path, r->err);
+	rc = main_convert(r->doc, opts->encoding, &note, &r->err);
+	if (rc == ENC_INTERRUPTED)
+		return main_fail(MAIN_ERR_CONVERT_INTERRUPTED, path, r->err);
+	if (rc != 0)
+		return main_fail(MAIN_ERR_FILE, path, r->err);
 	if (note != NULL) {
 		inert_warn("%s: %s", path, note);
 		free(note);
 	}
-	if (opts.script != CONV_ORIGINAL) {
-		cv = conv_new(opts.script, &err);
-		if (cv == NULL) {
-			inert_warn("%s", err);
-			free(err);
-			doc_free(doc);
-			options_done(&opts);
-			return 2;
-		}
-	}
-	rend = main_render(doc, &opts);
-	shown = rend->doc;
-	if (rend->error != NULL) {
-		/* An .epub that is no book: said, not shown. */
-		inert_warn("%s: %s", doc->name, rend->error);
-		render_free(rend);
-		conv_free(cv);
-		doc_free(doc);
-		options_done(&opts);
-		return 2;
-	}
-	if (opts.grep != NULL) {
-		rc = main_grep(shown, &opts);
-		render_free(rend);
-		conv_free(cv);
-		doc_free(doc);
-		options_done(&opts);
-		return rc;
-	}
-	if (opts.outline) {
-		rc = main_outline(shown, &opts, cv);
-		render_free(rend);
-		conv_free(cv);
-		doc_free(doc);
-		options_done(&opts);
-		return rc;
-	}
-	if (!opts.dump && isatty(STDOUT_FILENO)) {
-		rc = screen_run(shown, &opts);
-		render_free(rend);
-		conv_free(cv);
-		doc_free(doc);
-		options_done(&opts);
-		return rc;
-	}
-	if (doc->len == 0)
-		inert_warn("%s: empty file", path);
+	if (opts->script != CONV_ORIGINAL &&
+	    (r->cv = conv_new(opts->script, &r->err)) == NULL)
+		return main_fail(MAIN_ERR_FAILED, r->err, NULL);
+	r->rend = main_render(r->doc, opts);
+	if (r->rend->error != NULL)	/* an .epub that is no book */
+		return main_fail(MAIN_ERR_FILE, r->doc->name, r->rend->error);
+	if (opts->grep != NULL)
+		return main_grep(r->rend->doc, opts);
+	if (opts->outline)
+		return main_outline(r->rend->doc, opts, r->cv);
+	if (!opts->dump && isatty(STDOUT_FILENO))
+		return screen_run(r->rend->doc, opts);
+	return main_dump(r, path);
+}
 
-	width_set_ambiguous(opts.ambiguous == OPTIONS_AMB_WIDE ?
-	    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
-	lo.annot = opts.annotate && opts.pinyin == ANNOT_AUTO ? ANNOT_SHOW :
-	    annot_resolve(opts.pinyin, shown);
-	lo.conv = cv;
-	lo.annotate = opts.annotate;
-	lo.width_cols = opts.width_cols ? opts.width_cols :
-	    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
-	lay = layout_new(shown, &lo);
-	if ((rc = main_dump(shown, lay, cv != NULL)) == 2)
-		inert_warn("write error");
-	if (doc_lost_off(shown) != (size_t)-1) {
-		inert_warn("%s: the file shrank while it was read; the output "
-		    "stops at byte %zu, before what it lost", path,
-		    doc_lost_off(shown));
-		rc = 2;
+/* What the options ask for; the exit status. */
+static int
+main_go(struct main_run *r)
+{
+	const struct options *opts = &r->opts;
+	char *help;
+	int rc;
+
+	main_binds(opts);
+	if (opts->help) {
+		help = options_help();
+		fputs(help, stdout);
+		free(help);
+		return 0;
 	}
-	layout_free(lay);
-	render_free(rend);
-	conv_free(cv);
-	doc_free(doc);
-	options_done(&opts);
+	if (opts->print_config)
+		return config_write(stdout, &r->cfg) != 0 ?
+		    main_fail(MAIN_ERR_WRITE, NULL, NULL) : 0;
+	if (opts->version) {
+		printf("yuedu %s\n", YUEDU_VERSION);
+		return 0;
+	}
+	if (opts->define != NULL)
+		return main_define(opts->define);
+	if (opts->grep != NULL && !opts->dump && !opts->outline &&
+	    (opts->nfiles > 1 || (opts->nfiles == 1 &&
+	    main_is_dir(opts->files[0]))))
+		return main_grep_files(opts);
+	for (size_t i = 0; i < opts->nfiles; i++) {
+		const char *what = opts->dump ? "--dump" : opts->outline ?
+		    "--outline" : opts->nfiles > 1 ? "several files" : NULL;
+
+		if (!main_is_dir(opts->files[i]))
+			continue;
+		if (what != NULL)
+			return main_fail(MAIN_ERR_IS_DIR, opts->files[i], what);
+		return main_shelf(opts->files[i], opts);
+	}
+	if ((rc = main_several(opts)) != 0)
+		return rc;
+	return main_file(r);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct main_run r;
+	char *path;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	main_locale();
+	fault_init();
+	/* Settings: the config file, then YUEDU_OPTS, then the command
+	 * line, merged into one line for options_parse(). */
+	path = config_path();
+	config_load(&r.cfg, path, getenv("YUEDU_OPTS"), argc, argv);
+	free(path);
+	for (size_t i = 0; i < r.cfg.nwarnings; i++)
+		inert_warn("%s", r.cfg.warnings[i]);
+	if (options_parse(&r.opts, r.cfg.argc, r.cfg.argv, &r.err) != 0)
+		rc = main_fail(MAIN_ERR_USAGE, r.err, NULL);
+	else {
+		r.parsed = 1;
+		rc = main_go(&r);
+	}
+	main_done(&r);
 	return rc;
 }

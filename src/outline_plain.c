@@ -4,6 +4,11 @@
  * line), then judged in its context: what ends before it, what follows
  * it, the list it may belong to, the indentation and centring of the
  * page.  tests/outline/README.md states the rules.
+ *
+ * outline_classify() tries each look in turn (outline_classify_struct,
+ * _matter, _numbered, _plain); outline_scan_plain() walks the lines,
+ * carrying what the next line needs in struct outline_plain, and judges
+ * each look in a function of its own (outline_judge_*).
  */
 #include <stdint.h>
 #include <string.h>
@@ -13,122 +18,131 @@
 #include "outline_int.h"
 
 /*
- * Classify line LI by itself (no context).  PLAIN_CAP is the most units a
- * plain line may have to be looked at (0: do not look for one).
+ * LI, numbered (its text from TEXT; M measures it up to its first full
+ * stop), as a run-in heading: a short heading sentence, then body text on
+ * the same line, as in （一）大力推进…，加快发展新质生产力。充分发挥….
+ * Leaves C alone when it is not one.
  */
 static void
-outline_classify(struct outline_ctx *cx, const struct outline_line *li,
-    struct outline_cls *c, int plain_cap)
+outline_classify_runin(struct outline_ctx *cx, const struct outline_line *li,
+    struct outline_cls *c, size_t text, const struct outline_meas *m)
 {
 	const char *t = cx->text;
-	struct outline_meas m;
-	size_t after, text;
-	int rank, style, caption;
-	uint32_t cp;
+	struct outline_meas h, rest;
+	size_t q;
 
-	memset(c, 0, sizeof *c);
-	c->look = OUTLINE_L_BODY;
-	c->title_end = li->t1;
-	if (li->blank || li->rule)
+	if (!m->stop_found || m->stop_off == text)
 		return;
+	outline_measure(cx, text, m->stop_off, OUTLINE_NUM_UNITS + 1, &h);
+	if (h.units < 2 || h.units > OUTLINE_NUM_UNITS || h.sent_inside ||
+	    h.punct_start)
+		return;
+	/* No ；：in the heading sentence. */
+	if (memmem(t + text, m->stop_off - text, "：", 3) ||
+	    memchr(t + text, ':', m->stop_off - text) ||
+	    memchr(t + text, ';', m->stop_off - text))
+		return;
+	/* Body text after it. */
+	q = m->stop_off + 3;
+	outline_measure(cx, q, q + (li->t1 - q > 64 ? 64 : li->t1 - q), 3,
+	    &rest);
+	if (rest.units < 2)
+		return;
+	c->look = OUTLINE_L_NUM_RUNIN;
+	c->title_end = m->stop_off;
+	c->units = h.units;
+}
+
+/*
+ * LI, numbered in STYLE at RANK with its text from TEXT: a heading that is
+ * the whole line (1.1 总则), a run-in heading, or else a list item.  Only
+ * a run-in heading can start a line longer than OUTLINE_MAX_LINE.
+ */
+static void
+outline_classify_numbered(struct outline_ctx *cx,
+    const struct outline_line *li, struct outline_cls *c, int style, int rank,
+    size_t text)
+{
+	struct outline_meas m;
+
+	c->style = style;
+	c->rank = rank;
+	c->look = OUTLINE_L_NUM_ITEM;
 	if (li->t1 - li->t0 > OUTLINE_MAX_LINE) {
-		/* Only a run-in numbered heading can start a long line. */
-		style = outline_numbering(t, li->t0, li->t1, &rank, &text);
-		if (style == 0)
-			return;
 		outline_measure(cx, text, li->t0 + OUTLINE_MAX_LINE,
 		    OUTLINE_NUM_UNITS + 1, &m);
-		goto runin;
+		outline_classify_runin(cx, li, c, text, &m);
+		return;
 	}
-	rank = outline_struct_word(t, li->t0, li->t1, &after);
-	if (rank) {
-		outline_measure(cx, li->t0, li->t1, OUTLINE_STRUCT_UNITS + 1,
-		    &m);
-		if (m.units > OUTLINE_STRUCT_UNITS ||
-		    li->end_class == OUTLINE_END_SENT ||
-		    li->end_class == OUTLINE_END_COLON)
-			return;
-		if (after < li->t1) {
-			utf8_decode(t + after, li->t1 - after, &cp);
-			/* 第四回中既將…: the word runs on into a sentence. */
-			if (!outline_is_title_sep(cp) && (m.sent_inside ||
-			    m.commas || m.units > 20 ||
-			    li->end_class != OUTLINE_END_NONE))
-				return;
-		}
-		c->look = OUTLINE_L_STRUCT;
-		c->rank = rank;
+	outline_measure(cx, text, li->t1, OUTLINE_NUM_UNITS + 1, &m);
+	if (m.units == 0 || m.punct_start)
+		return;
+	/* 4.5.3. “为什么 GNU su 不支持 wheel 组”: quoted whole. */
+	if (m.units <= OUTLINE_NUM_UNITS &&
+	    (li->end_class == OUTLINE_END_NONE ||
+	    li->end_class == OUTLINE_END_QUESTION ||
+	    (li->end_class == OUTLINE_END_QUOTE && m.quote_start)) &&
+	    (m.sent_inside == 0 || li->end_class == OUTLINE_END_QUESTION)) {
+		c->look = OUTLINE_L_NUM;
 		c->units = m.units;
 		return;
 	}
-	if (li->t1 - li->t0 <= 13 * 3 && outline_classical(t, li->t0,
-	    li->t1)) {
-		c->look = OUTLINE_L_STRUCT;
-		c->rank = OUTLINE_R_ZHANG;
-		c->units = 4;
-		return;
-	}
-	if (outline_matter(t, li->t0, li->t1, &caption)) {
-		outline_measure(cx, li->t0, li->t1, OUTLINE_PLAIN_UNITS + 1,
-		    &m);
-		if (m.units > OUTLINE_PLAIN_UNITS || m.sent_inside ||
-		    (li->end_class != OUTLINE_END_NONE))
-			return;
-		c->look = caption ? OUTLINE_L_CAPTION : OUTLINE_L_MATTER;
-		c->rank = OUTLINE_R_PLAIN;
-		c->units = m.units;
-		return;
-	}
-	style = outline_numbering(t, li->t0, li->t1, &rank, &text);
-	if (style) {
-		outline_measure(cx, text, li->t1, OUTLINE_NUM_UNITS + 1, &m);
-		c->style = style;
-		c->rank = rank;
-		c->look = OUTLINE_L_NUM_ITEM;
-		if (m.units == 0 || m.punct_start)
-			return;
-		/* 4.5.3. “为什么 GNU su 不支持 wheel 组”: quoted whole. */
-		if (m.units <= OUTLINE_NUM_UNITS &&
-		    (li->end_class == OUTLINE_END_NONE ||
-		    li->end_class == OUTLINE_END_QUESTION ||
-		    (li->end_class == OUTLINE_END_QUOTE && m.quote_start)) &&
-		    (m.sent_inside == 0 || li->end_class ==
-		    OUTLINE_END_QUESTION)) {
-			c->look = OUTLINE_L_NUM;
-			c->units = m.units;
-			return;
-		}
-runin:
-		c->style = style;
-		c->rank = rank;
-		c->look = OUTLINE_L_NUM_ITEM;
-		/* （一）大力推进…，加快发展新质生产力。充分发挥…: run-in. */
-		if (!m.stop_found || m.stop_off == text)
-			return;
-		{
-			struct outline_meas h, rest;
-			size_t q = m.stop_off + 3;
+	outline_classify_runin(cx, li, c, text, &m);
+}
 
-			outline_measure(cx, text, m.stop_off,
-			    OUTLINE_NUM_UNITS + 1, &h);
-			if (h.units < 2 || h.units > OUTLINE_NUM_UNITS ||
-			    h.sent_inside || h.punct_start)
-				return;
-			/* No ；：in the heading sentence. */
-			if (memmem(t + text, m.stop_off - text, "：", 3) ||
-			    memchr(t + text, ':', m.stop_off - text) ||
-			    memchr(t + text, ';', m.stop_off - text))
-				return;
-			outline_measure(cx, q, q + (li->t1 - q > 64 ? 64 :
-			    li->t1 - q), 3, &rest);
-			if (rest.units < 2)
-				return;
-			c->look = OUTLINE_L_NUM_RUNIN;
-			c->title_end = m.stop_off;
-			c->units = h.units;
-		}
+/*
+ * LI, which starts with a structure word of RANK (第三章) ending at AFTER:
+ * a heading unless the line is long, ends a sentence, or runs on into one.
+ */
+static void
+outline_classify_struct(struct outline_ctx *cx,
+    const struct outline_line *li, struct outline_cls *c, int rank,
+    size_t after)
+{
+	struct outline_meas m;
+	uint32_t cp;
+
+	outline_measure(cx, li->t0, li->t1, OUTLINE_STRUCT_UNITS + 1, &m);
+	if (m.units > OUTLINE_STRUCT_UNITS ||
+	    li->end_class == OUTLINE_END_SENT ||
+	    li->end_class == OUTLINE_END_COLON)
 		return;
+	if (after < li->t1) {
+		utf8_decode(cx->text + after, li->t1 - after, &cp);
+		/* 第四回中既將…: the word runs on into a sentence. */
+		if (!outline_is_title_sep(cp) && (m.sent_inside ||
+		    m.commas || m.units > 20 ||
+		    li->end_class != OUTLINE_END_NONE))
+			return;
 	}
+	c->look = OUTLINE_L_STRUCT;
+	c->rank = rank;
+	c->units = m.units;
+}
+
+/* LI, a named section (序言, or with CAPTION a contents' 目录), if short. */
+static void
+outline_classify_matter(struct outline_ctx *cx,
+    const struct outline_line *li, struct outline_cls *c, int caption)
+{
+	struct outline_meas m;
+
+	outline_measure(cx, li->t0, li->t1, OUTLINE_PLAIN_UNITS + 1, &m);
+	if (m.units > OUTLINE_PLAIN_UNITS || m.sent_inside ||
+	    (li->end_class != OUTLINE_END_NONE))
+		return;
+	c->look = caption ? OUTLINE_L_CAPTION : OUTLINE_L_MATTER;
+	c->rank = OUTLINE_R_PLAIN;
+	c->units = m.units;
+}
+
+/* LI, a short plain line of at most PLAIN_CAP units with no end mark. */
+static void
+outline_classify_plain(struct outline_ctx *cx,
+    const struct outline_line *li, struct outline_cls *c, int plain_cap)
+{
+	struct outline_meas m;
+
 	if (plain_cap == 0 || li->end_class != OUTLINE_END_NONE)
 		return;
 	outline_measure(cx, li->t0, li->t1, plain_cap + 1, &m);
@@ -144,6 +158,54 @@ runin:
 	c->commas = m.commas;
 	/* Latin text names a section in Title Case, not in a sentence. */
 	c->sentence_case = m.han == 0 && m.lower_words > 0;
+}
+
+/*
+ * Classify line LI by itself (no context), trying each look in turn.
+ * PLAIN_CAP is the most units a plain line may have to be looked at (0:
+ * do not look for one).
+ */
+static void
+outline_classify(struct outline_ctx *cx, const struct outline_line *li,
+    struct outline_cls *c, int plain_cap)
+{
+	const char *t = cx->text;
+	size_t after, text;
+	int rank, style, caption;
+
+	memset(c, 0, sizeof *c);
+	c->look = OUTLINE_L_BODY;
+	c->title_end = li->t1;
+	if (li->blank || li->rule)
+		return;
+	if (li->t1 - li->t0 > OUTLINE_MAX_LINE) {
+		style = outline_numbering(t, li->t0, li->t1, &rank, &text);
+		if (style != 0)
+			outline_classify_numbered(cx, li, c, style, rank, text);
+		return;
+	}
+	rank = outline_struct_word(t, li->t0, li->t1, &after);
+	if (rank) {
+		outline_classify_struct(cx, li, c, rank, after);
+		return;
+	}
+	if (li->t1 - li->t0 <= 13 * 3 && outline_classical(t, li->t0,
+	    li->t1)) {
+		c->look = OUTLINE_L_STRUCT;
+		c->rank = OUTLINE_R_ZHANG;
+		c->units = 4;
+		return;
+	}
+	if (outline_matter(t, li->t0, li->t1, &caption)) {
+		outline_classify_matter(cx, li, c, caption);
+		return;
+	}
+	style = outline_numbering(t, li->t0, li->t1, &rank, &text);
+	if (style) {
+		outline_classify_numbered(cx, li, c, style, rank, text);
+		return;
+	}
+	outline_classify_plain(cx, li, c, plain_cap);
 }
 
 /* 1 if LI reads as a paragraph: a finished sentence or a long line. */
@@ -324,6 +386,380 @@ outline_is_heading_look(enum outline_look l)
 	    l == OUTLINE_L_NUM_RUNIN || l == OUTLINE_L_PLAIN;
 }
 
+static int
+outline_is_numbered_look(enum outline_look l)
+{
+	return l == OUTLINE_L_NUM || l == OUTLINE_L_NUM_RUNIN ||
+	    l == OUTLINE_L_NUM_ITEM;
+}
+
+/* 1 if the line after I is blank, a rule, or the end of the text. */
+static int
+outline_apart_below(struct outline_ctx *cx, size_t i)
+{
+	struct outline_line lj;
+
+	outline_line_get(cx, i + 1, &lj);
+	return i + 1 >= cx->nlines || lj.blank || lj.rule;
+}
+
+/* What the plain-text scan carries from one line to the next. */
+struct outline_plain {
+	struct outline_line prev;	/* the line before */
+	size_t last_heading;	/* line of the last heading, or -1 */
+	int seen_text;		/* a heading or a paragraph came already */
+	int chain;		/* in a heading block (subtitles, bylines)
+				   until a paragraph comes */
+	int body_since;		/* no heading since the last body line */
+	int pending_list;	/* a line ended with a colon: an
+				   enumeration may follow */
+	int list_style;		/* the enumeration's numbering style (0:
+				   none) and rank */
+	int list_rank;
+	int prev_style;		/* numbering style of the previous text
+				   line, 0 if it was not numbered */
+	int toc;		/* 1 after a contents caption (目录), 2 in
+				   its entries, 0 else */
+};
+
+/* What is decided about one line. */
+struct outline_verdict {
+	int accept;		/* it is a heading */
+	int rank;		/* enum outline_rank */
+	int plain;		/* a plain line or a named section */
+};
+
+/* The line being judged, with what is known of it before judging. */
+struct outline_judged {
+	size_t i;		/* its line */
+	const struct outline_line *li;
+	struct outline_cls c;	/* how it reads by itself */
+	int prev_ok;		/* a heading may start here: after a
+				   finished paragraph or a heading */
+	int is_first;		/* no heading or paragraph before it */
+};
+
+/* The blank, the rule and the table-of-contents entry are never headings;
+ * 1 when LI is one of them. */
+static int
+outline_plain_skip(struct outline_plain *st, const struct outline_line *li)
+{
+	if (li->blank || li->rule) {
+		if (st->toc == 2)
+			st->toc = 0;
+		return 1;
+	}
+	if (st->toc) {
+		/* The entries of a table of contents. */
+		st->toc = 2;
+		st->chain = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The most units a plain line at line I may have to be measured at all:
+ * it is worth it only where a heading may stand, after a finished
+ * paragraph, and set apart from the text around it in hard-wrapped text.
+ */
+static int
+outline_plain_cap(struct outline_ctx *cx, const struct outline_plain *st,
+    const struct outline_judged *l)
+{
+	if (l->is_first)
+		return OUTLINE_TITLE_UNITS;
+	if (!st->chain && l->prev_ok && (!cx->hard_wrapped ||
+	    st->prev.blank || st->prev.rule))
+		return OUTLINE_PLAIN_UNITS;
+	return 0;
+}
+
+/* A named section (序言), or a contents caption (目录), which may follow an
+ * unfinished list. */
+static void
+outline_judge_matter(struct outline_ctx *cx, struct outline_plain *st,
+    const struct outline_judged *l, struct outline_verdict *v)
+{
+	struct outline_line lj;
+	size_t j;
+
+	if ((!l->prev_ok && st->prev.end_class != OUTLINE_END_NONE) ||
+	    !outline_next_text(cx, l->i, &j, &lj))
+		return;
+	v->accept = 1;
+	v->rank = OUTLINE_R_PLAIN;
+	v->plain = 1;
+	if (l->c.look == OUTLINE_L_CAPTION)
+		st->toc = 1;
+}
+
+/*
+ * 1 if numbered line C is an item of the enumeration being read: the
+ * sentences numbered after a colon are its items, and so are the items
+ * nested right under them.  Starts the enumeration after a colon.
+ */
+static int
+outline_plain_list_item(struct outline_plain *st, const struct outline_cls *c)
+{
+	if (st->pending_list) {
+		st->list_style = c->style;
+		st->list_rank = c->rank;
+		st->pending_list = 0;
+		return 1;
+	}
+	return st->list_style && (c->style == st->list_style ||
+	    (c->rank > st->list_rank && st->prev_style));
+}
+
+/* 1 if short numbered line L is one of consecutive short items: a list,
+ * not headings. */
+static int
+outline_num_in_list(struct outline_ctx *cx, const struct outline_plain *st,
+    const struct outline_judged *l)
+{
+	struct outline_line lj;
+	struct outline_cls cj;
+	size_t j;
+
+	if (st->prev_style == l->c.style)
+		return 1;
+	if (!outline_next_text(cx, l->i, &j, &lj))
+		return 1;
+	outline_classify(cx, &lj, &cj, OUTLINE_PLAIN_UNITS);
+	return cj.style == l->c.style && (cj.look == OUTLINE_L_NUM ||
+	    cj.look == OUTLINE_L_NUM_ITEM);
+}
+
+/* A numbered line: a heading unless it is an item of a list, or does not
+ * stand where a heading may. */
+static void
+outline_judge_numbered(struct outline_ctx *cx, struct outline_plain *st,
+    const struct outline_judged *l, struct outline_verdict *v)
+{
+	const struct outline_cls *c = &l->c;
+
+	if (c->look != OUTLINE_L_NUM && outline_plain_list_item(st, c))
+		return;
+	st->pending_list = 0;
+	st->list_style = 0;
+	if (!l->prev_ok || !outline_indent_ok(cx, l->li))
+		return;
+	if (c->look == OUTLINE_L_NUM_ITEM) {
+		/* A long item may be a heading wrapped onto the next line. */
+		if ((st->prev.blank || st->prev.rule || l->i == 0) &&
+		    outline_wrapped_heading(cx, l->i, l->li)) {
+			v->accept = 1;
+			v->rank = c->rank;
+		}
+		return;
+	}
+	if (c->look == OUTLINE_L_NUM && outline_num_in_list(cx, st, l))
+		return;
+	v->accept = 1;
+	v->rank = c->rank;
+}
+
+/*
+ * The document's title: a short first line set apart, or right above a
+ * paragraph or a heading (not above the rest of a note, as in "This file
+ * was derived from" / a URL).
+ */
+static void
+outline_judge_title(struct outline_ctx *cx, const struct outline_judged *l,
+    struct outline_verdict *v)
+{
+	struct outline_line lj;
+	struct outline_cls cj;
+	size_t j;
+
+	if (!outline_next_text(cx, l->i, &j, &lj))
+		return;
+	outline_classify(cx, &lj, &cj, OUTLINE_PLAIN_UNITS);
+	if (j == l->i + 1 && (l->c.commas ||
+	    (!outline_is_heading_look(cj.look) &&
+	    !outline_is_paragraph(cx, &lj))))
+		return;
+	v->accept = 1;
+	v->rank = OUTLINE_R_TITLE;
+}
+
+/*
+ * 1 if LJ, the text right under a plain line of UNITS set apart above
+ * but not below, is a paragraph (long enough), not the next line of a
+ * block such as an address or a notice.
+ */
+static int
+outline_para_under(struct outline_ctx *cx, const struct outline_line *lj,
+    int units)
+{
+	struct outline_meas mj;
+
+	outline_measure(cx, lj->t0, lj->t1, 40, &mj);
+	return !(mj.units < 16 || mj.units * 2 < units * 3);
+}
+
+/* 1 if LJ, the text after a plain line of UNITS, is what follows a
+ * heading: a numbered heading, a finished sentence or a long line. */
+static int
+outline_body_after(struct outline_ctx *cx, const struct outline_line *lj,
+    const struct outline_cls *cj, int units)
+{
+	struct outline_meas mj;
+
+	if (cj->look == OUTLINE_L_NUM || cj->look == OUTLINE_L_NUM_RUNIN)
+		return 1;
+	if (outline_is_heading_look(cj->look))
+		return 0;
+	outline_measure(cx, lj->t0, lj->t1, 40, &mj);
+	return lj->end_class == OUTLINE_END_SENT ||
+	    lj->end_class == OUTLINE_END_COLON ||
+	    lj->end_class == OUTLINE_END_QUESTION ||
+	    (mj.units >= 12 && mj.units * 2 >= units * 3);
+}
+
+/*
+ * A short plain line: the title; a centred title; or a heading when it
+ * stands apart where a heading may and body text follows it.
+ */
+static void
+outline_judge_plain(struct outline_ctx *cx, const struct outline_plain *st,
+    const struct outline_judged *l, struct outline_verdict *v)
+{
+	const struct outline_cls *c = &l->c;
+	int apart_above = st->prev.blank || st->prev.rule;
+	struct outline_line lj;
+	struct outline_cls cj;
+	size_t j;
+
+	if (l->is_first) {
+		outline_judge_title(cx, l, v);
+		return;
+	}
+	if (st->chain)
+		return;		/* a subtitle of the heading above */
+	if (!l->prev_ok || c->units > OUTLINE_PLAIN_UNITS || c->sentence_case)
+		return;
+	if (apart_above && outline_centred(cx, l->li)) {
+		/* A centred title line. */
+		if (outline_apart_below(cx, l->i) &&
+		    outline_next_text(cx, l->i, &j, &lj)) {
+			v->accept = 1;
+			v->rank = OUTLINE_R_TITLE;
+		}
+		return;
+	}
+	/*
+	 * With a comma, or in hard-wrapped text (where a short line may be
+	 * a broken one), only a line set apart.
+	 */
+	if ((c->commas || cx->hard_wrapped) &&
+	    (!outline_apart_below(cx, l->i) || !apart_above))
+		return;
+	if (!outline_indent_ok(cx, l->li) ||
+	    !outline_next_text(cx, l->i, &j, &lj))
+		return;
+	outline_classify(cx, &lj, &cj, OUTLINE_PLAIN_UNITS);
+	if (apart_above && j == l->i + 1 &&
+	    !outline_is_heading_look(cj.look) &&
+	    !outline_para_under(cx, &lj, c->units))
+		return;
+	v->accept = outline_body_after(cx, &lj, &cj, c->units);
+	v->rank = OUTLINE_R_PLAIN;
+	v->plain = 1;
+}
+
+/* After line L was judged V: add it as a heading, and carry what the next
+ * line needs to know. */
+static void
+outline_plain_record(struct outline_ctx *cx, struct outline_plain *st,
+    const struct outline_judged *l, struct outline_verdict *v)
+{
+	const struct outline_cls *c = &l->c;
+
+	if (v->accept && !st->body_since && cx->ncand > 0) {
+		/* The same heading twice in a row: keep the first. */
+		struct outline_cand me;
+
+		me.t0 = l->li->t0;
+		me.t1 = c->title_end;
+		if (outline_same_title(cx, &cx->cand[cx->ncand - 1], &me))
+			v->accept = 0;
+	}
+	if (v->accept) {
+		outline_add(cx, l->i, l->li->t0, c->title_end, v->rank,
+		    v->plain, st->body_since, 0);
+		cx->cand[cx->ncand - 1].leaf = c->look == OUTLINE_L_CAPTION;
+		st->last_heading = l->i;
+		st->body_since = c->look == OUTLINE_L_NUM_RUNIN;
+		st->chain = c->look != OUTLINE_L_NUM_RUNIN;
+		if (v->rank == OUTLINE_R_TITLE || c->look == OUTLINE_L_STRUCT)
+			st->list_style = 0;
+	} else {
+		/*
+		 * Subtitles, bylines and other short lines keep the
+		 * heading block open until a paragraph comes.
+		 */
+		if (st->chain && outline_is_paragraph(cx, l->li))
+			st->chain = 0;
+		st->body_since = 1;
+	}
+	if (!v->accept && l->li->end_class == OUTLINE_END_COLON)
+		st->pending_list = 1;
+	else if (!outline_is_numbered_look(c->look))
+		st->pending_list = 0;
+	if (!st->seen_text && (v->accept || outline_is_paragraph(cx, l->li)))
+		st->seen_text = 1;
+	st->prev_style = outline_is_numbered_look(c->look) ? c->style : 0;
+}
+
+/* Judge text line I (LI): classify it, then decide by its look. */
+static void
+outline_plain_line(struct outline_ctx *cx, struct outline_plain *st,
+    size_t i, const struct outline_line *li)
+{
+	struct outline_judged l;
+	struct outline_verdict v = { 0, 0, 0 };
+
+	l.i = i;
+	l.li = li;
+	l.is_first = !st->seen_text;
+	l.prev_ok = i == 0 || st->prev.blank || st->prev.rule ||
+	    st->prev.end_class == OUTLINE_END_SENT ||
+	    st->prev.end_class == OUTLINE_END_QUESTION ||
+	    st->last_heading == i - 1;
+	outline_classify(cx, li, &l.c, outline_plain_cap(cx, st, &l));
+	/* A number that starts a wrapped line is no numbering. */
+	if (!l.prev_ok && outline_is_numbered_look(l.c.look)) {
+		l.c.look = OUTLINE_L_BODY;
+		l.c.style = 0;
+		l.c.title_end = li->t1;
+	}
+	switch (l.c.look) {
+	case OUTLINE_L_STRUCT:
+		v.accept = 1;
+		v.rank = l.c.rank;
+		st->list_style = 0;
+		st->pending_list = 0;
+		break;
+	case OUTLINE_L_CAPTION:
+	case OUTLINE_L_MATTER:
+		outline_judge_matter(cx, st, &l, &v);
+		break;
+	case OUTLINE_L_NUM:
+	case OUTLINE_L_NUM_RUNIN:
+	case OUTLINE_L_NUM_ITEM:
+		outline_judge_numbered(cx, st, &l, &v);
+		break;
+	case OUTLINE_L_PLAIN:
+		outline_judge_plain(cx, st, &l, &v);
+		break;
+	case OUTLINE_L_BODY:
+		break;
+	}
+	outline_plain_record(cx, st, &l, &v);
+}
+
 /*
  * Plain text.  Each line is classified by itself, then judged in context:
  * what ends before it, what follows it, the list it may belong to.
@@ -331,263 +767,19 @@ outline_is_heading_look(enum outline_look l)
 void
 outline_scan_plain(struct outline_ctx *cx)
 {
-	struct outline_line li, prev, lj;
-	struct outline_cls c, cj;
-	size_t i, j;
-	int seen_text = 0, chain = 0, body_since = 1, pending_list = 0;
-	int list_style = 0, list_rank = 0, toc = 0;
-	size_t last_heading = (size_t)-1;
-	int prev_style = 0;	/* numbering style of the previous text line */
+	struct outline_plain st;
+	struct outline_line li;
 
-	memset(&prev, 0, sizeof prev);
-	prev.blank = 1;
+	memset(&st, 0, sizeof st);
+	st.prev.blank = 1;
+	st.last_heading = (size_t)-1;
+	st.body_since = 1;
 	outline_para_indent(cx);
-	for (i = 0; i < cx->nlines; i++) {
-		int prev_ok, accept = 0, rank = 0, plain = 0, is_first;
-		int plain_cap;
-		size_t title_end;
-
+	for (size_t i = 0; i < cx->nlines; i++) {
 		outline_line_get(cx, i, &li);
-		if (li.blank || li.rule) {
-			if (toc == 2)
-				toc = 0;
-			prev = li;
-			continue;
-		}
-		if (toc) {
-			/* The entries of a table of contents. */
-			toc = 2;
-			chain = 0;
-			prev = li;
-			continue;
-		}
-		/* The title comes before any paragraph or heading. */
-		is_first = !seen_text;
-		prev_ok = i == 0 || prev.blank || prev.rule ||
-		    prev.end_class == OUTLINE_END_SENT ||
-		    prev.end_class == OUTLINE_END_QUESTION ||
-		    last_heading == i - 1;
-		/*
-		 * A plain line is worth measuring only where one may stand:
-		 * after a finished paragraph, and set apart from the text
-		 * around it in hard-wrapped text.
-		 */
-		if (is_first)
-			plain_cap = OUTLINE_TITLE_UNITS;
-		else if (!chain && prev_ok && (!cx->hard_wrapped ||
-		    prev.blank || prev.rule))
-			plain_cap = OUTLINE_PLAIN_UNITS;
-		else
-			plain_cap = 0;
-		outline_classify(cx, &li, &c, plain_cap);
-		title_end = c.title_end;
-		/* A number that starts a wrapped line is no numbering. */
-		if (!prev_ok && (c.look == OUTLINE_L_NUM ||
-		    c.look == OUTLINE_L_NUM_RUNIN ||
-		    c.look == OUTLINE_L_NUM_ITEM)) {
-			c.look = OUTLINE_L_BODY;
-			c.style = 0;
-			title_end = li.t1;
-		}
-
-		switch (c.look) {
-		case OUTLINE_L_STRUCT:
-			accept = 1;
-			rank = c.rank;
-			list_style = 0;
-			pending_list = 0;
-			break;
-		case OUTLINE_L_CAPTION:
-		case OUTLINE_L_MATTER:
-			/* Named sections may follow an unfinished list. */
-			if ((!prev_ok && prev.end_class != OUTLINE_END_NONE) ||
-			    !outline_next_text(cx, i, &j, &lj))
-				break;
-			accept = 1;
-			rank = OUTLINE_R_PLAIN;
-			plain = 1;
-			if (c.look == OUTLINE_L_CAPTION)
-				toc = 1;
-			break;
-		case OUTLINE_L_NUM:
-		case OUTLINE_L_NUM_RUNIN:
-		case OUTLINE_L_NUM_ITEM:
-			if (c.look != OUTLINE_L_NUM) {
-				/*
-				 * Sentences numbered after a colon are the
-				 * items of an enumeration, and so are the
-				 * items nested right under them.
-				 */
-				if (pending_list) {
-					list_style = c.style;
-					list_rank = c.rank;
-					pending_list = 0;
-					break;
-				}
-				if (list_style && (c.style == list_style ||
-				    (c.rank > list_rank && prev_style)))
-					break;
-			}
-			pending_list = 0;
-			list_style = 0;
-			if (!prev_ok || !outline_indent_ok(cx, &li))
-				break;
-			if (c.look == OUTLINE_L_NUM_ITEM) {
-				if ((prev.blank || prev.rule || i == 0) &&
-				    outline_wrapped_heading(cx, i, &li)) {
-					accept = 1;
-					rank = c.rank;
-				}
-				break;
-			}
-			if (c.look == OUTLINE_L_NUM) {
-				/* Consecutive short items are a list. */
-				if (prev_style == c.style)
-					break;
-				if (!outline_next_text(cx, i, &j, &lj))
-					break;
-				outline_classify(cx, &lj, &cj,
-				    OUTLINE_PLAIN_UNITS);
-				if (cj.style == c.style && (cj.look ==
-				    OUTLINE_L_NUM || cj.look ==
-				    OUTLINE_L_NUM_ITEM))
-					break;
-			}
-			accept = 1;
-			rank = c.rank;
-			break;
-		case OUTLINE_L_PLAIN:
-			if (is_first) {
-				/*
-				 * The document's title: set apart, or right
-				 * above a paragraph or a heading (not above
-				 * the rest of a note, as in "This file was
-				 * derived from" / a URL).
-				 */
-				if (!outline_next_text(cx, i, &j, &lj))
-					break;
-				outline_classify(cx, &lj, &cj,
-				    OUTLINE_PLAIN_UNITS);
-				if (j == i + 1 && (c.commas ||
-				    (!outline_is_heading_look(cj.look) &&
-				    !outline_is_paragraph(cx, &lj))))
-					break;
-				accept = 1;
-				rank = OUTLINE_R_TITLE;
-				break;
-			}
-			if (chain)
-				break;	/* a subtitle of the heading above */
-			if (!prev_ok || c.units > OUTLINE_PLAIN_UNITS ||
-			    c.sentence_case)
-				break;
-			if ((prev.blank || prev.rule) &&
-			    outline_centred(cx, &li)) {
-				/* A centred title line. */
-				outline_line_get(cx, i + 1, &lj);
-				if (i + 1 < cx->nlines && !lj.blank &&
-				    !lj.rule)
-					break;
-				if (!outline_next_text(cx, i, &j, &lj))
-					break;
-				accept = 1;
-				rank = OUTLINE_R_TITLE;
-				break;
-			}
-			if (c.commas || cx->hard_wrapped) {
-				/*
-				 * With a comma, or in hard-wrapped text
-				 * (where a short line may be a broken
-				 * one), only a line set apart.
-				 */
-				outline_line_get(cx, i + 1, &lj);
-				if (!prev.blank && !prev.rule)
-					break;
-				if (i + 1 < cx->nlines && !lj.blank &&
-				    !lj.rule)
-					break;
-			}
-			if (!outline_indent_ok(cx, &li) ||
-			    !outline_next_text(cx, i, &j, &lj))
-				break;
-			outline_classify(cx, &lj, &cj, OUTLINE_PLAIN_UNITS);
-			if ((prev.blank || prev.rule) && j == i + 1 &&
-			    !outline_is_heading_look(cj.look)) {
-				/*
-				 * Set apart above but not below: the text
-				 * right under it must be a paragraph, not
-				 * the next line of a block such as an
-				 * address or a notice.
-				 */
-				struct outline_meas mj;
-
-				outline_measure(cx, lj.t0, lj.t1, 40, &mj);
-				if (mj.units < 16 || mj.units * 2 < c.units * 3)
-					break;
-			}
-			if (cj.look == OUTLINE_L_NUM ||
-			    cj.look == OUTLINE_L_NUM_RUNIN) {
-				accept = 1;
-			} else if (!outline_is_heading_look(cj.look)) {
-				struct outline_meas mj;
-
-				outline_measure(cx, lj.t0, lj.t1, 40, &mj);
-				if (lj.end_class == OUTLINE_END_SENT ||
-				    lj.end_class == OUTLINE_END_COLON ||
-				    lj.end_class == OUTLINE_END_QUESTION ||
-				    (mj.units >= 12 && mj.units * 2 >=
-				    c.units * 3))
-					accept = 1;
-			}
-			rank = OUTLINE_R_PLAIN;
-			plain = 1;
-			break;
-		case OUTLINE_L_BODY:
-			break;
-		}
-
-		if (accept && !body_since && cx->ncand > 0) {
-			/* The same heading twice in a row: keep the first. */
-			struct outline_cand me;
-
-			me.t0 = li.t0;
-			me.t1 = title_end;
-			if (outline_same_title(cx, &cx->cand[cx->ncand - 1],
-			    &me))
-				accept = 0;
-		}
-		if (accept) {
-			outline_add(cx, i, li.t0, title_end, rank, plain,
-			    body_since, 0);
-			cx->cand[cx->ncand - 1].leaf = c.look ==
-			    OUTLINE_L_CAPTION;
-			last_heading = i;
-			body_since = c.look == OUTLINE_L_NUM_RUNIN;
-			chain = c.look != OUTLINE_L_NUM_RUNIN;
-			if (rank == OUTLINE_R_TITLE || c.look ==
-			    OUTLINE_L_STRUCT)
-				list_style = 0;
-		} else {
-			/*
-			 * Subtitles, bylines and other short lines keep the
-			 * heading block open until a paragraph comes.
-			 */
-			if (chain && outline_is_paragraph(cx, &li))
-				chain = 0;
-			body_since = 1;
-		}
-		if (!accept && li.end_class == OUTLINE_END_COLON)
-			pending_list = 1;
-		else if (c.look != OUTLINE_L_NUM &&
-		    c.look != OUTLINE_L_NUM_ITEM &&
-		    c.look != OUTLINE_L_NUM_RUNIN)
-			pending_list = 0;
-		if (!seen_text && (accept || outline_is_paragraph(cx, &li)))
-			seen_text = 1;
-		prev_style = (c.look == OUTLINE_L_NUM ||
-		    c.look == OUTLINE_L_NUM_ITEM ||
-		    c.look == OUTLINE_L_NUM_RUNIN) ? c.style : 0;
-		prev = li;
+		if (!outline_plain_skip(&st, &li))
+			outline_plain_line(cx, &st, i, &li);
+		st.prev = li;
 	}
 }
 

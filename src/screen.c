@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "yuedu/annot.h"
-#include "yuedu/config.h"
+#include "yuedu/theme.h"
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/render.h"
@@ -106,23 +106,23 @@ static int screen_curses_on;
 static struct {
 	attr_t attr;
 	short pair;
-} screen_looks[CONFIG_ELEMENT_COUNT];
+} screen_looks[THEME_ELEMENT_COUNT];
 
 void
-screen_style(enum config_element e, attr_t *attr, short *pair)
+screen_style(enum theme_element e, attr_t *attr, short *pair)
 {
-	*attr = e < CONFIG_ELEMENT_COUNT ? screen_looks[e].attr : A_NORMAL;
-	*pair = e < CONFIG_ELEMENT_COUNT ? screen_looks[e].pair : 0;
+	*attr = e < THEME_ELEMENT_COUNT ? screen_looks[e].attr : A_NORMAL;
+	*pair = e < THEME_ELEMENT_COUNT ? screen_looks[e].pair : 0;
 }
 
 static attr_t
-screen_attr(enum config_element e)
+screen_attr(enum theme_element e)
 {
 	return screen_looks[e].attr;
 }
 
 static short
-screen_pair(enum config_element e)
+screen_pair(enum theme_element e)
 {
 	return screen_looks[e].pair;
 }
@@ -510,9 +510,9 @@ screen_span_look(const struct screen *s, int style, attr_t *attr,
 	};
 
 	if (style == FINDER_STYLE_CURRENT) {
-		screen_style(CONFIG_ELEMENT_CURRENT_MATCH, attr, pair);
+		screen_style(THEME_ELEMENT_CURRENT_MATCH, attr, pair);
 	} else if (style == FINDER_STYLE_MATCH) {
-		screen_style(CONFIG_ELEMENT_MATCH, attr, pair);
+		screen_style(THEME_ELEMENT_MATCH, attr, pair);
 	} else if (s->nterm_colours > 0) {
 		*attr = 0;
 		*pair = (short)(SCREEN_PAIR_TERM + style % s->nterm_colours);
@@ -607,7 +607,7 @@ screen_draw_ruby(struct screen *s, int y, int x0,
 		attr_t a;
 		short pr;
 
-		screen_style(CONFIG_ELEMENT_PINYIN, &a, &pr);
+		screen_style(THEME_ELEMENT_PINYIN, &a, &pr);
 		screen_put_str(y, x0, ruby, len, COLS - x0, a, pr);
 	}
 	free(ruby);
@@ -623,19 +623,19 @@ screen_render_look(const struct render *r, size_t off, attr_t *attr,
 {
 	static const struct {
 		unsigned style;
-		enum config_element el;
+		enum theme_element el;
 	} map[] = {
-		{ RENDER_STYLE_H1, CONFIG_ELEMENT_HEADING },
-		{ RENDER_STYLE_H2, CONFIG_ELEMENT_HEADING_2 },
-		{ RENDER_STYLE_H3, CONFIG_ELEMENT_HEADING_3 },
-		{ RENDER_STYLE_STRONG, CONFIG_ELEMENT_STRONG },
-		{ RENDER_STYLE_EM, CONFIG_ELEMENT_EMPHASIS },
-		{ RENDER_STYLE_STRIKE, CONFIG_ELEMENT_STRIKE },
-		{ RENDER_STYLE_CODE, CONFIG_ELEMENT_CODE },
-		{ RENDER_STYLE_LINK, CONFIG_ELEMENT_LINK },
-		{ RENDER_STYLE_UNDERLINE, CONFIG_ELEMENT_LINK },
-		{ RENDER_STYLE_QUOTE, CONFIG_ELEMENT_QUOTE },
-		{ RENDER_STYLE_MARK, CONFIG_ELEMENT_MARK },
+		{ RENDER_STYLE_H1, THEME_ELEMENT_HEADING },
+		{ RENDER_STYLE_H2, THEME_ELEMENT_HEADING_2 },
+		{ RENDER_STYLE_H3, THEME_ELEMENT_HEADING_3 },
+		{ RENDER_STYLE_STRONG, THEME_ELEMENT_STRONG },
+		{ RENDER_STYLE_EM, THEME_ELEMENT_EMPHASIS },
+		{ RENDER_STYLE_STRIKE, THEME_ELEMENT_STRIKE },
+		{ RENDER_STYLE_CODE, THEME_ELEMENT_CODE },
+		{ RENDER_STYLE_LINK, THEME_ELEMENT_LINK },
+		{ RENDER_STYLE_UNDERLINE, THEME_ELEMENT_LINK },
+		{ RENDER_STYLE_QUOTE, THEME_ELEMENT_QUOTE },
+		{ RENDER_STYLE_MARK, THEME_ELEMENT_MARK },
 	};
 	unsigned st = render_style_at(r, off, NULL);
 
@@ -669,8 +669,8 @@ screen_draw_text(struct screen *s, int x0)
 		const struct layout_line *ll = layout_get(s->ses.lay, line);
 		const struct layout_row *r = &ll->rows[row];
 		int head = screen_is_heading(s, ll->off);
-		enum config_element el = head ? CONFIG_ELEMENT_HEADING :
-		    CONFIG_ELEMENT_TEXT;
+		enum theme_element el = head ? THEME_ELEMENT_HEADING :
+		    THEME_ELEMENT_TEXT;
 		attr_t attr = screen_attr(el), a;
 		short pair = screen_pair(el), pr;
 
@@ -780,8 +780,8 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 	struct pager *p = &s->ses.p;
 	size_t sec = p->panel_idx[e];
 	const struct outline_heading *h = &s->ses.ol->v[sec];
-	enum config_element el = e == p->panel_cur ?
-	    CONFIG_ELEMENT_PANEL_CURRENT : CONFIG_ELEMENT_PANEL;
+	enum theme_element el = e == p->panel_cur ?
+	    THEME_ELEMENT_PANEL_CURRENT : THEME_ELEMENT_PANEL;
 	attr_t attr = screen_attr(el), bold = sec == cur_sec ? A_BOLD : 0;
 	short pair = screen_pair(el);
 	int indent = 2 * (h->level - 1), x = 2, rw, mw;
@@ -829,13 +829,13 @@ screen_draw_panel(struct screen *s)
 	else
 		head = xasprintf("Outline (%zu)", p->panel_n);
 	screen_put_str(0, 0, head, strlen(head), w,
-	    screen_attr(CONFIG_ELEMENT_PANEL) | A_BOLD,
-	    screen_pair(CONFIG_ELEMENT_PANEL));
+	    screen_attr(THEME_ELEMENT_PANEL) | A_BOLD,
+	    screen_pair(THEME_ELEMENT_PANEL));
 	free(head);
 	if (p->panel_filtering && s->ses.ol != NULL)
 		screen_put_edit(0, 0, "/", &p->filter, w,
-		    screen_attr(CONFIG_ELEMENT_PANEL) | A_BOLD,
-		    screen_pair(CONFIG_ELEMENT_PANEL));
+		    screen_attr(THEME_ELEMENT_PANEL) | A_BOLD,
+		    screen_pair(THEME_ELEMENT_PANEL));
 	/* The divider in ASCII: ncurses' ACS_VLINE reaches the terminal as
 	 * U+2502, East Asian ambiguous, two cells where those are wide. */
 	if (pc)
@@ -976,8 +976,8 @@ screen_status_line(const char *left, int bold, const char *right,
     int narrow_right)
 {
 	int y = LINES - 1, rw = width_string(right, strlen(right));
-	attr_t sa = screen_attr(CONFIG_ELEMENT_STATUS);
-	short sp = screen_pair(CONFIG_ELEMENT_STATUS);
+	attr_t sa = screen_attr(THEME_ELEMENT_STATUS);
+	short sp = screen_pair(THEME_ELEMENT_STATUS);
 	attr_t la = bold ? sa | A_BOLD : sa;
 
 	screen_pad(y, 0, COLS, sa, sp);
@@ -1145,11 +1145,11 @@ screen_outline_wait(struct screen *s)
 			snprintf(msg, sizeof msg, "building the outline… %.1f s "
 			    "(any key stops)", (double)ms / 1000);
 			screen_pad(LINES - 1, 0, COLS,
-			    screen_attr(CONFIG_ELEMENT_STATUS),
-			    screen_pair(CONFIG_ELEMENT_STATUS));
+			    screen_attr(THEME_ELEMENT_STATUS),
+			    screen_pair(THEME_ELEMENT_STATUS));
 			screen_put_str(LINES - 1, 0, msg, strlen(msg), COLS,
-			    screen_attr(CONFIG_ELEMENT_STATUS),
-			    screen_pair(CONFIG_ELEMENT_STATUS));
+			    screen_attr(THEME_ELEMENT_STATUS),
+			    screen_pair(THEME_ELEMENT_STATUS));
 			refresh();
 		}
 		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
@@ -1291,34 +1291,34 @@ static void
 screen_looks_default(int color)
 {
 	memset(screen_looks, 0, sizeof screen_looks);
-	screen_looks[CONFIG_ELEMENT_STATUS].attr = A_REVERSE;
-	screen_looks[CONFIG_ELEMENT_HEADING].attr = A_BOLD;
-	screen_looks[CONFIG_ELEMENT_MATCH].attr = A_REVERSE;
-	screen_looks[CONFIG_ELEMENT_PANEL_CURRENT].attr = A_REVERSE;
-	screen_looks[CONFIG_ELEMENT_SHELF_INFO].attr = A_DIM;
-	screen_looks[CONFIG_ELEMENT_PINYIN].attr = A_DIM;
-	screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].attr = A_BOLD |
+	screen_looks[THEME_ELEMENT_STATUS].attr = A_REVERSE;
+	screen_looks[THEME_ELEMENT_HEADING].attr = A_BOLD;
+	screen_looks[THEME_ELEMENT_MATCH].attr = A_REVERSE;
+	screen_looks[THEME_ELEMENT_PANEL_CURRENT].attr = A_REVERSE;
+	screen_looks[THEME_ELEMENT_SHELF_INFO].attr = A_DIM;
+	screen_looks[THEME_ELEMENT_PINYIN].attr = A_DIM;
+	screen_looks[THEME_ELEMENT_CURRENT_MATCH].attr = A_BOLD |
 	    (color >= 8 ? 0 : A_REVERSE | A_UNDERLINE);
 	/* Rendered documents (Markdown): headings by level, inline styles,
 	 * the quote bar and the marks the renderer adds. */
-	screen_looks[CONFIG_ELEMENT_HEADING_2].attr = A_BOLD;
-	screen_looks[CONFIG_ELEMENT_HEADING_3].attr = A_BOLD;
-	screen_looks[CONFIG_ELEMENT_STRONG].attr = A_BOLD;
-	screen_looks[CONFIG_ELEMENT_EMPHASIS].attr = A_ITALIC;
-	screen_looks[CONFIG_ELEMENT_STRIKE].attr = A_DIM;
-	screen_looks[CONFIG_ELEMENT_CODE].attr = color >= 8 ? 0 : A_DIM;
-	screen_looks[CONFIG_ELEMENT_LINK].attr = A_UNDERLINE;
-	screen_looks[CONFIG_ELEMENT_QUOTE].attr = A_DIM;
-	screen_looks[CONFIG_ELEMENT_MARK].attr = A_DIM;
+	screen_looks[THEME_ELEMENT_HEADING_2].attr = A_BOLD;
+	screen_looks[THEME_ELEMENT_HEADING_3].attr = A_BOLD;
+	screen_looks[THEME_ELEMENT_STRONG].attr = A_BOLD;
+	screen_looks[THEME_ELEMENT_EMPHASIS].attr = A_ITALIC;
+	screen_looks[THEME_ELEMENT_STRIKE].attr = A_DIM;
+	screen_looks[THEME_ELEMENT_CODE].attr = color >= 8 ? 0 : A_DIM;
+	screen_looks[THEME_ELEMENT_LINK].attr = A_UNDERLINE;
+	screen_looks[THEME_ELEMENT_QUOTE].attr = A_DIM;
+	screen_looks[THEME_ELEMENT_MARK].attr = A_DIM;
 	if (color > 0) {
-		screen_looks[CONFIG_ELEMENT_HEADING].pair = SCREEN_PAIR_HEADING;
-		screen_looks[CONFIG_ELEMENT_HEADING_2].pair =
+		screen_looks[THEME_ELEMENT_HEADING].pair = SCREEN_PAIR_HEADING;
+		screen_looks[THEME_ELEMENT_HEADING_2].pair =
 		    SCREEN_PAIR_HEADING;
 	}
 	if (color >= 8)
-		screen_looks[CONFIG_ELEMENT_CODE].pair = SCREEN_PAIR_CODE;
+		screen_looks[THEME_ELEMENT_CODE].pair = SCREEN_PAIR_CODE;
 	if (color >= 8)
-		screen_looks[CONFIG_ELEMENT_CURRENT_MATCH].pair =
+		screen_looks[THEME_ELEMENT_CURRENT_MATCH].pair =
 		    SCREEN_PAIR_CURRENT;
 }
 
@@ -1327,15 +1327,15 @@ screen_attrs_of(unsigned bits)
 {
 	attr_t a = A_NORMAL;
 
-	if (bits & CONFIG_ATTR_BOLD)
+	if (bits & THEME_ATTR_BOLD)
 		a |= A_BOLD;
-	if (bits & CONFIG_ATTR_DIM)
+	if (bits & THEME_ATTR_DIM)
 		a |= A_DIM;
-	if (bits & CONFIG_ATTR_UNDERLINE)
+	if (bits & THEME_ATTR_UNDERLINE)
 		a |= A_UNDERLINE;
-	if (bits & CONFIG_ATTR_REVERSE)
+	if (bits & THEME_ATTR_REVERSE)
 		a |= A_REVERSE;
-	if (bits & CONFIG_ATTR_ITALIC)
+	if (bits & THEME_ATTR_ITALIC)
 		a |= A_ITALIC;
 	return a;
 }
@@ -1350,16 +1350,16 @@ static void
 screen_looks_config(const struct options *opts, int color)
 {
 	for (size_t i = 0; i < opts->ncolors; i++) {
-		struct config_color c;
+		struct theme_color c;
 		char *err;
 		int e, want, can;
 
-		if (config_color_parse(opts->colors[i], &c, &err) != 0) {
+		if (theme_color_parse(opts->colors[i], &c, &err) != 0) {
 			free(err);	/* checked when parsed */
 			continue;
 		}
 		e = (int)c.element;
-		want = c.fg != CONFIG_COLOR_NONE || c.bg != CONFIG_COLOR_NONE;
+		want = c.fg != THEME_COLOR_NONE || c.bg != THEME_COLOR_NONE;
 		can = color > 0 && c.fg < color && c.bg < color &&
 		    init_pair((short)(SCREEN_PAIR_ELEMENT + e), (short)c.fg,
 		    (short)c.bg) == OK;
@@ -1371,10 +1371,10 @@ screen_looks_config(const struct options *opts, int color)
 			    (short)(SCREEN_PAIR_ELEMENT + e) : 0;
 		}
 	}
-	if (screen_looks[CONFIG_ELEMENT_TEXT].pair != 0 ||
-	    screen_looks[CONFIG_ELEMENT_TEXT].attr != A_NORMAL)
-		bkgdset(' ' | screen_looks[CONFIG_ELEMENT_TEXT].attr |
-		    COLOR_PAIR(screen_looks[CONFIG_ELEMENT_TEXT].pair));
+	if (screen_looks[THEME_ELEMENT_TEXT].pair != 0 ||
+	    screen_looks[THEME_ELEMENT_TEXT].attr != A_NORMAL)
+		bkgdset(' ' | screen_looks[THEME_ELEMENT_TEXT].attr |
+		    COLOR_PAIR(screen_looks[THEME_ELEMENT_TEXT].pair));
 }
 
 static void

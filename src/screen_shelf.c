@@ -112,14 +112,14 @@ screen_shelf_draw(struct screen_shelf *ss)
 		short pr;
 
 		if (e == v->cur) {
-			screen_style(CONFIG_ELEMENT_PANEL_CURRENT, &a, &pr);
+			screen_style(THEME_ELEMENT_PANEL_CURRENT, &a, &pr);
 			screen_put_str(y + 1, 0, row, strlen(row), COLS, a,
 			    pr);
 		} else {
 			/* The figures in the shelf-info look. */
-			screen_style(CONFIG_ELEMENT_TEXT, &a, &pr);
+			screen_style(THEME_ELEMENT_TEXT, &a, &pr);
 			screen_put_str(y + 1, 0, row, at, COLS, a, pr);
-			screen_style(CONFIG_ELEMENT_SHELF_INFO, &a, &pr);
+			screen_style(THEME_ELEMENT_SHELF_INFO, &a, &pr);
 			screen_put_str(y + 1, width_string(row, at), row + at,
 			    strlen(row + at), COLS - width_string(row, at), a,
 			    pr);

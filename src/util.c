@@ -130,3 +130,74 @@ util_xdg_path(const char *var, const char *home_dir, const char *rest)
 		return NULL;
 	return xasprintf("%s/%s/%s", home, home_dir, rest);
 }
+
+int
+util_split(const char *s, char ***words, char **err)
+{
+	char **v = NULL, *w = NULL;
+	size_t n = 0, cap = 0, wlen = 0, wcap = 0;
+	int in_word = 0;
+
+	*words = NULL;
+	*err = NULL;
+	for (;;) {
+		char c = *s;
+
+		if (c == '\0' || c == ' ' || c == '\t' || c == '\n') {
+			if (in_word) {
+				w = xgrow(w, &wcap, wlen + 1, 1);
+				w[wlen] = '\0';
+				v = xgrow(v, &cap, n + 2, sizeof *v);
+				v[n++] = w;
+				w = NULL;
+				wlen = wcap = 0;
+				in_word = 0;
+			}
+			if (c == '\0')
+				break;
+			s++;
+			continue;
+		}
+		in_word = 1;
+		if (c == '\'') {
+			const char *e = strchr(s + 1, '\'');
+			if (e == NULL)
+				goto unterminated;
+			w = xgrow(w, &wcap, wlen + (size_t)(e - s), 1);
+			memcpy(w + wlen, s + 1, (size_t)(e - s - 1));
+			wlen += (size_t)(e - s - 1);
+			s = e + 1;
+		} else if (c == '"') {
+			s++;
+			while (*s != '"') {
+				if (*s == '\0')
+					goto unterminated;
+				if (*s == '\\' && s[1] != '\0' &&
+				    strchr("\"\\$`", s[1]) != NULL)
+					s++;
+				w = xgrow(w, &wcap, wlen + 1, 1);
+				w[wlen++] = *s++;
+			}
+			s++;
+		} else if (c == '\\' && s[1] != '\0') {
+			w = xgrow(w, &wcap, wlen + 1, 1);
+			w[wlen++] = s[1];
+			s += 2;
+		} else {
+			w = xgrow(w, &wcap, wlen + 1, 1);
+			w[wlen++] = c;
+			s++;
+		}
+	}
+	v = xgrow(v, &cap, n + 1, sizeof *v);
+	v[n] = NULL;
+	*words = v;
+	return (int)n;
+unterminated:
+	*err = xstrdup("unterminated quote");
+	free(w);
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return -1;
+}

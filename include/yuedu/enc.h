@@ -40,7 +40,7 @@ int enc_to_utf8(const char *name, const char *s, size_t n, char **out,
 /*
  * Make DOC's text UTF-8: detect (or use FORCED, a name given by the user)
  * and convert when needed.  Returns 0, or -1 with *err set (an unknown
- * FORCED name).  *note is set (caller frees) when the reader should be
+ * FORCED name), or ENC_INTERRUPTED (see enc_set_progress()).  *note is set (caller frees) when the reader should be
  * told something, e.g. that no encoding fitted.
  */
 int enc_apply(struct doc *doc, const char *forced, char **note, char **err);
@@ -56,10 +56,12 @@ struct doc *enc_open(const char *path, const char *forced, char **note,
 /*
  * While converting a whole text, call FN(ARG, DONE, TOTAL) every
  * ENC_STEP_BYTES of output with the input bytes converted so far; a
- * non-zero answer gives up: enc_apply() then returns -1 with *err
- * "conversion from NAME interrupted" and DOC unchanged.  NULL: no hook.
+ * non-zero answer gives up: enc_apply() then returns ENC_INTERRUPTED
+ * with *err "conversion from NAME interrupted" and DOC unchanged.  NULL:
+ * no hook.
  */
 #define ENC_STEP_BYTES (1 << 20)
+#define ENC_INTERRUPTED (-2)
 void enc_set_progress(int (*fn)(void *arg, size_t done, size_t total),
     void *arg);
 

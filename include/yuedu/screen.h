@@ -27,14 +27,14 @@ int screen_run(struct doc *doc, const struct options *opts);
 int screen_shelf(const char *dir, const struct options *opts);
 
 #ifdef NCURSES_VERSION
-#include "yuedu/config.h"
+#include "yuedu/theme.h"
 
 /*
  * How element E is drawn (with curses started): its attributes and
  * colour pair, built in or set by --color, already falling back to
  * attributes alone under NO_COLOR or when the terminal lacks the colour.
  */
-void screen_style(enum config_element e, attr_t *attr, short *pair);
+void screen_style(enum theme_element e, attr_t *attr, short *pair);
 #endif
 
 #endif

@@ -33,4 +33,13 @@ void util_set_die_hook(void (*hook)(void));
 void util_die(const char *fmt, ...)
     __attribute__((noreturn, format(printf, 1, 2)));
 
+/*
+ * Split S as a shell would split words: blanks separate, '...' keeps
+ * everything, "..." keeps all but \" \\ \$ \`, a backslash outside
+ * quotes escapes the next character.  Returns the number of words and
+ * sets *words (NULL-ended; caller frees each and the array), or -1 with
+ * *err set on an unterminated quote (caller frees).
+ */
+int util_split(const char *s, char ***words, char **err);
+
 #endif

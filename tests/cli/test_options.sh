@@ -96,4 +96,40 @@ printf '這個網(wǎng)字有注音，其餘都是普通的句子。\n' > "$tmp
 check "--pinyin=auto shows them in ordinary text" "這個網(wǎng)字有注音，其餘都是普通的句子。" \
 	"$("$YUEDU" --dump "$tmp/one.txt")"
 
+# Value aliases: the status line says simp, trad, tw, hk; so do these.
+trad=$YUEDU_DATA/sunzi-bingfa-traditional-utf-8.txt
+head -n 20 "$trad" >"$tmp/trad.txt"
+orig=$("$YUEDU" --dump -w 40 "$tmp/trad.txt")
+for pair in simp:simplified trad:traditional tw:taiwan hk:hongkong orig:original; do
+	short=${pair%%:*} long=${pair#*:}
+	want=$("$YUEDU" --dump -w 40 --script="$long" "$tmp/trad.txt")
+	check "--script=$short is --script=$long" "$want" \
+		"$("$YUEDU" --dump -w 40 --script="$short" "$tmp/trad.txt")"
+done
+check "--script=simp converts (孫子 becomes 孙子)" 1 \
+	"$("$YUEDU" --dump -w 40 --script=simp "$tmp/trad.txt" | grep -c '孙子' | sed 's/^[1-9][0-9]*$/1/')"
+check "--script=orig leaves the text" "$orig" \
+	"$("$YUEDU" --dump -w 40 --script=orig "$tmp/trad.txt")"
+printf '# 標題\n\n正文\n' >"$tmp/doc.txt"
+check "--format=md renders a .txt as Markdown" \
+	"$("$YUEDU" --dump --format=markdown "$tmp/doc.txt")" \
+	"$("$YUEDU" --dump --format=md "$tmp/doc.txt")"
+bad "invalid --script 'simple' (expected original, simplified, traditional, taiwan or hongkong)" --script=simple
+bad "invalid --format 'doc' (expected auto, text, markdown, html or epub)" --format=doc
+bad "invalid --reflow 'maybe' (expected auto, on or off)" --reflow=maybe
+bad "option '--dump' takes no value" --dump=yes
+# The same aliases in the config file and YUEDU_OPTS.
+mkdir -p "$tmp/cfg/yuedu"
+printf 'script = simp\n' >"$tmp/cfg/yuedu/config"
+check "script = simp in the config file" \
+	"$("$YUEDU" --dump -w 40 --script=simplified "$tmp/trad.txt")" \
+	"$(XDG_CONFIG_HOME=$tmp/cfg "$YUEDU" --dump -w 40 "$tmp/trad.txt" 2>&1)"
+check "YUEDU_OPTS=--script=tw" \
+	"$("$YUEDU" --dump -w 40 --script=taiwan "$tmp/trad.txt")" \
+	"$(YUEDU_OPTS=--script=tw "$YUEDU" --dump -w 40 "$tmp/trad.txt" 2>&1)"
+printf 'script = simple\n' >"$tmp/cfg/yuedu/config"
+check "a bad value in the config file: a warning naming the values" \
+	"yuedu: $tmp/cfg/yuedu/config:1: invalid --script 'simple' (expected original, simplified, traditional, taiwan or hongkong)" \
+	"$(XDG_CONFIG_HOME=$tmp/cfg "$YUEDU" --dump "$tmp/trad.txt" 2>&1 >/dev/null)"
+
 exit $fail

@@ -114,8 +114,22 @@ row_wait_match() {
 	return 1
 }
 
-# row_matches N REGEX: screen row N matches the extended REGEX now.
-row_matches() { tm_cap | sed -n "$1p" | grep -qE -- "$2"; }
+# row_matches N REGEX: the same as row_wait_match.  It once read the row
+# at once, and a check made right after a key or a resize read the screen
+# before the program had redrawn it.
+row_matches() { row_wait_match "$@"; }
+
+# tm_until COMMAND...: wait until COMMAND (which reads the screen) succeeds,
+# e.g. tm_until eval '[ "$(tm_cap | grep -c min)" = 4 ]'.
+tm_until() {
+	local tries=100
+	while [ "$tries" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
 # absent TEXT: TEXT is nowhere on the screen.
 absent() { ! tm_cap | grep -qF -- "$1"; }
 

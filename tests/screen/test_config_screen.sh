@@ -109,14 +109,14 @@ tm_wait_in_row 24 "line 1/25" >/dev/null
 tm_keys t
 tm_wait_row 1 "Outline (4)" >/dev/null
 check "80x24: each entry ends with its reading time" \
-    eval '[ "$(tm_cap | sed -n 2,5p | grep -cE "(<1|[0-9]+) min[|]")" = 4 ]'
+    tm_until eval '[ "$(tm_cap | sed -n 2,5p | grep -cE "(<1|[0-9]+) min[|]")" = 4 ]'
 # ... and at 40x12 (full-screen list) its length and time, right-aligned.
 tm_start 40 12 "$YUEDU --ambiguous=narrow $SAMPLE"
 tm_wait_in_row 12 "01-ali" >/dev/null
 tm_keys t
 tm_wait_row 1 "Outline (4)" >/dev/null
 check "40x12: length and time on every entry" \
-    eval '[ "$(tm_cap | sed -n 2,5p | grep -cE " [0-9.]+k? +(<1|[0-9]+) min$")" = 4 ]'
+    tm_until eval '[ "$(tm_cap | sed -n 2,5p | grep -cE " [0-9.]+k? +(<1|[0-9]+) min$")" = 4 ]'
 check "40x12: the last section has 451 characters" \
     row_matches 5 "挑戰與隱憂.* 451 +[0-9<]+ min$"
 # A slower rate: at 30 characters a minute the last section (451
@@ -135,7 +135,7 @@ check "--color pinyin: the ruby row is red" wait_sgr 1 $'\e[31m'
 mkdir -p "$TM_TMP/shelf"
 cp "$SAMPLE" "$YUEDU_SRC/articles/02-zhongduan-yuedu.md" "$TM_TMP/shelf/"
 tm_start 80 24 "$YUEDU --color='shelf-info green' $TM_TMP/shelf"
-tm_wait_row 1 "(2 articles)" >/dev/null
+tm_wait_row 1 "$TM_TMP/shelf  (2 articles)" >/dev/null
 check "--color shelf-info: the second row's figures are green" \
     wait_sgr 3 $'\e[32m'
 finish

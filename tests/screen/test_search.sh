@@ -126,10 +126,13 @@ check "/阿里: the status counts all of them" \
     tm_wait "1/$(grep -o '阿里' "$SAMPLE" | wc -l) ["
 tm_keys t
 tm_wait "Outline (4)" >/dev/null
-got=$(tm_cap | sed -n '2,5p' | sed 's/|.*//' |
-	sed -E 's/ +(<1|[0-9]+)( h [0-9]+)? min *$//' | grep -oE '[0-9]+ *$' |
-	tr -d ' ' | tr '\n' ' ')
-check "the outline panel shows the matches per section: $expect" test "$got" = "$expect"
+panel_counts() {
+	tm_cap | sed -n '2,5p' | sed 's/|.*//' |
+	    sed -E 's/ +(<1|[0-9]+)( h [0-9]+)? min *$//' |
+	    grep -oE '[0-9]+ *$' | tr -d ' ' | tr '\n' ' '
+}
+check "the outline panel shows the matches per section: $expect" \
+    tm_until eval '[ "$(panel_counts)" = "$expect" ]'
 tm_keys Escape
 
 # +/PATTERN opens at the first match.

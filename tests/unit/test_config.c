@@ -12,7 +12,9 @@
 #include <getopt.h>
 
 #include "yuedu/config.h"
+#include "yuedu/keymap.h"
 #include "yuedu/options.h"
+#include "yuedu/theme.h"
 #include "yuedu/util.h"
 
 #include "testutil.h"
@@ -233,7 +235,7 @@ test_bind_lines(void **st)
 	char *argv[] = { "yuedu", "--bind=K line-up", NULL };
 	struct config cfg;
 	struct options opts;
-	struct config_bind b;
+	struct keymap_bind b;
 	char *err;
 
 	load(&cfg, &opts, path, "--bind='z top'", 2, argv);
@@ -251,15 +253,15 @@ test_bind_lines(void **st)
 	config_done(&cfg);
 	free(path);
 
-	assert_int_equal(config_bind_parse("^F page-down", &b, &err), 0);
-	assert_string_equal(b.key, "^F");
-	assert_string_equal(b.command, "page-down");
-	assert_int_equal(config_bind_parse("PgDn  page-down", &b, &err), 0);
-	assert_string_equal(b.key, "PgDn");
-	assert_int_equal(config_bind_parse("JJ page-down", &b, &err), -1);
+	assert_int_equal(options_bind("^F page-down", &b, &err), 0);
+	assert_string_equal(b.key_name, "^F");
+	assert_string_equal(b.cmd->name, "page-down");
+	assert_int_equal(options_bind("PgDn  page-down", &b, &err), 0);
+	assert_string_equal(b.key_name, "PgDn");
+	assert_int_equal(options_bind("JJ page-down", &b, &err), -1);
 	assert_non_null(strstr(err, "invalid key 'JJ'"));
 	free(err);
-	assert_int_equal(config_bind_parse("J page-down extra", &b, &err),
+	assert_int_equal(options_bind("J page-down extra", &b, &err),
 	    -1);
 	free(err);
 }
@@ -267,38 +269,38 @@ test_bind_lines(void **st)
 static void
 test_colors(void **st)
 {
-	struct config_color c;
+	struct theme_color c;
 	char *err;
 
-	assert_int_equal(config_color_parse("match black on yellow", &c,
+	assert_int_equal(theme_color_parse("match black on yellow", &c,
 	    &err), 0);
-	assert_int_equal(c.element, CONFIG_ELEMENT_MATCH);
+	assert_int_equal(c.element, THEME_ELEMENT_MATCH);
 	assert_int_equal(c.fg, 0);
 	assert_int_equal(c.bg, 3);
 	assert_int_equal(c.attrs, 0);
-	assert_int_equal(config_color_parse("heading bold bright-cyan", &c,
+	assert_int_equal(theme_color_parse("heading bold bright-cyan", &c,
 	    &err), 0);
 	assert_int_equal(c.fg, 14);
-	assert_int_equal(c.bg, CONFIG_COLOR_NONE);
-	assert_int_equal(c.attrs, CONFIG_ATTR_BOLD);
-	assert_int_equal(config_color_parse("status reverse", &c, &err), 0);
-	assert_int_equal(c.attrs, CONFIG_ATTR_REVERSE);
-	assert_int_equal(c.fg, CONFIG_COLOR_NONE);
-	assert_int_equal(config_color_parse("text 208 on 236", &c, &err), 0);
+	assert_int_equal(c.bg, THEME_COLOR_NONE);
+	assert_int_equal(c.attrs, THEME_ATTR_BOLD);
+	assert_int_equal(theme_color_parse("status reverse", &c, &err), 0);
+	assert_int_equal(c.attrs, THEME_ATTR_REVERSE);
+	assert_int_equal(c.fg, THEME_COLOR_NONE);
+	assert_int_equal(theme_color_parse("text 208 on 236", &c, &err), 0);
 	assert_int_equal(c.fg, 208);
 	assert_int_equal(c.bg, 236);
 
-	assert_int_equal(config_color_parse("nothing red", &c, &err), -1);
+	assert_int_equal(theme_color_parse("nothing red", &c, &err), -1);
 	assert_non_null(strstr(err, "unknown element 'nothing'"));
 	free(err);
-	assert_int_equal(config_color_parse("match purple", &c, &err), -1);
+	assert_int_equal(theme_color_parse("match purple", &c, &err), -1);
 	assert_non_null(strstr(err, "'purple' is not a colour"));
 	free(err);
-	assert_int_equal(config_color_parse("match red on", &c, &err), -1);
+	assert_int_equal(theme_color_parse("match red on", &c, &err), -1);
 	free(err);
-	assert_int_equal(config_color_parse("match 256", &c, &err), -1);
+	assert_int_equal(theme_color_parse("match 256", &c, &err), -1);
 	free(err);
-	assert_int_equal(config_color_parse("match", &c, &err), -1);
+	assert_int_equal(theme_color_parse("match", &c, &err), -1);
 	free(err);
 }
 
@@ -320,7 +322,7 @@ test_split(void **st)
 	char **w, *err;
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		int n = config_split(cases[i].in, &w, &err);
+		int n = util_split(cases[i].in, &w, &err);
 		assert_int_equal(n, cases[i].n);
 		for (int k = 0; k < n; k++) {
 			assert_string_equal(w[k], cases[i].words[k]);
@@ -329,7 +331,7 @@ test_split(void **st)
 		assert_null(w[n]);
 		free(w);
 	}
-	assert_int_equal(config_split("--bind='J line-down", &w, &err), -1);
+	assert_int_equal(util_split("--bind='J line-down", &w, &err), -1);
 	assert_string_equal(err, "unterminated quote");
 	free(err);
 }
@@ -419,12 +421,15 @@ test_every_option(void **st)
 	static const char *const actions[] = { "help", "version",
 	    "print-config" };
 
-	for (const struct option *o = options_table(); o->name != NULL; o++) {
+	for (size_t k = 0; k < options_ndefs; k++) {
+		const struct options_def *o = &options_defs[k];
 		char *text, *path, *argv[] = { "yuedu", NULL };
 		struct config cfg;
 		struct options opts;
 		int action = 0;
 
+		if (o->kind == OPTIONS_PLUS)
+			continue;
 		for (size_t i = 0; i < 3; i++)
 			action |= strcmp(o->name, actions[i]) == 0;
 		/* Search patterns, terms and words take any text, "(" included. */
@@ -444,6 +449,182 @@ test_every_option(void **st)
 		free(path);
 		free(text);
 	}
+}
+
+/* Two values option D takes (its second value first, to differ from a
+ * default), for the file, YUEDU_OPTS and the command line. */
+static void
+sample(const struct options_def *d, const char *v[3])
+{
+	static const char *const binds[] = { "J line-down", "K line-up",
+	    "panel J next" };
+	static const char *const colors[] = { "match red", "text blue",
+	    "heading bold" };
+	static const char *const encs[] = { "GBK", "BIG5", "UTF-8" };
+	static const char *const nums[] = { "7", "8", "9" };
+	static const char *const words[] = { "one", "two", "three" };
+	static const char *const regexes[] = { "^a", "^b", "^c" };
+	const char *const *src = words;
+
+	if (d->kind == OPTIONS_ENUM) {
+		/* Three values, aliases included: orig, simplified, ... */
+		v[0] = d->values[1].name;
+		v[1] = d->values[2].name;
+		v[2] = d->values[0].aliases != NULL ?
+		    d->values[0].aliases : d->values[0].name;
+		return;
+	}
+	if (strcmp(d->name, "bind") == 0)
+		src = binds;
+	else if (strcmp(d->name, "color") == 0)
+		src = colors;
+	else if (strcmp(d->name, "encoding") == 0)
+		src = encs;
+	else if (strcmp(d->name, "heading") == 0)
+		src = regexes;
+	else if (d->kind == OPTIONS_INT || d->kind == OPTIONS_LONG)
+		src = nums;
+	for (int i = 0; i < 3; i++)
+		v[i] = src[i];
+}
+
+/*
+ * Every setting of the option table works in the config file, in
+ * YUEDU_OPTS and on the command line, the later winning (or adding up,
+ * for a list), and --print-config says which source gave it.
+ */
+static void
+test_each_option_everywhere(void **st)
+{
+	for (size_t k = 0; k < options_ndefs; k++) {
+		const struct options_def *d = &options_defs[k];
+		const char *v[3];
+		char *text, *path, *env, *arg, *out, *want;
+		struct config cfg;
+		struct options opts;
+
+		if (d->key == NULL)
+			continue;
+		if (d->arg == NULL) {
+			/* A switch: on in the file; on from YUEDU_OPTS. */
+			text = xasprintf("%s = yes\n", d->key);
+			path = write_config(text);
+			{
+				char *argv[] = { "yuedu", NULL };
+
+				load(&cfg, &opts, path, NULL, 1, argv);
+			}
+			assert_int_equal(cfg.nwarnings, 0);
+			assert_int_equal(*(int *)((char *)&opts + d->off), 1);
+			out = print_config(&cfg);
+			want = xasprintf("%s = true", d->key);
+			assert_non_null(strstr(out, want));
+			free(want);
+			free(out);
+			options_done(&opts);
+			config_done(&cfg);
+			env = xasprintf("--%s", d->name);
+			{
+				char *argv[] = { "yuedu", NULL };
+
+				load(&cfg, &opts, NULL, env, 1, argv);
+			}
+			assert_int_equal(*(int *)((char *)&opts + d->off), 1);
+			options_done(&opts);
+			config_done(&cfg);
+			free(env);
+			free(text);
+			free(path);
+			continue;
+		}
+		sample(d, v);
+		text = xasprintf("%s = %s\n", d->key, v[0]);
+		path = write_config(text);
+		env = xasprintf("'--%s=%s'", d->name, v[1]);
+		arg = xasprintf("--%s=%s", d->name, v[2]);
+		/* Each source alone gives its value, warning-free. */
+		for (int src = 0; src < 3; src++) {
+			char *argv[] = { "yuedu", src == 2 ? arg : NULL, NULL };
+
+			load(&cfg, &opts, src == 0 ? path : NULL,
+			    src == 1 ? env : NULL, src == 2 ? 2 : 1, argv);
+			if (cfg.nwarnings != 0)
+				fail_msg("%s: %s", d->key, cfg.warnings[0]);
+			out = print_config(&cfg);
+			want = xasprintf("%s = %s ", d->key, v[src]);
+			if (strstr(out, want) == NULL)
+				fail_msg("--print-config lacks '%s':\n%s", want,
+				    out);
+			free(want);
+			free(out);
+			options_done(&opts);
+			config_done(&cfg);
+		}
+		/* All three: the command line wins, a list has them all. */
+		{
+			char *argv[] = { "yuedu", arg, NULL };
+
+			load(&cfg, &opts, path, env, 2, argv);
+		}
+		out = print_config(&cfg);
+		want = xasprintf("%s = %s ", d->key, v[2]);
+		assert_non_null(strstr(out, want));
+		free(want);
+		want = xasprintf("%s = %s ", d->key, v[0]);
+		if (d->kind == OPTIONS_LIST)
+			assert_non_null(strstr(out, want));
+		else
+			assert_null(strstr(out, want));
+		free(want);
+		if (d->kind == OPTIONS_LIST)
+			assert_int_equal(*(size_t *)((char *)&opts +
+			    d->count_off), 3);
+		else if (d->kind == OPTIONS_STRING)
+			assert_string_equal(*(const char **)((char *)&opts +
+			    d->off), v[2]);
+		else if (d->kind == OPTIONS_ENUM)
+			assert_int_equal(*(int *)((char *)&opts + d->off),
+			    options_enum_value(d, v[2]));
+		free(out);
+		options_done(&opts);
+		config_done(&cfg);
+		free(text);
+		free(path);
+		free(env);
+		free(arg);
+	}
+}
+
+/* --print-config has a line for every config key of the table. */
+static void
+test_print_config_lists_every_key(void **st)
+{
+	char *argv[] = { "yuedu", NULL };
+	struct config cfg;
+	struct options opts;
+	char *out;
+	size_t n = 0;
+
+	load(&cfg, &opts, NULL, NULL, 1, argv);
+	out = print_config(&cfg);
+	for (size_t k = 0; k < options_ndefs; k++) {
+		const struct options_def *d = &options_defs[k];
+		char *set, *unset;
+
+		if (d->key == NULL)
+			continue;
+		set = xasprintf("\n%s = ", d->key);
+		unset = xasprintf("\n# %s (not set)", d->key);
+		if (strstr(out, set) == NULL && strstr(out, unset) == NULL)
+			fail_msg("--print-config lacks %s:\n%s", d->key, out);
+		free(set);
+		free(unset);
+		n++;
+	}
+	assert_true(n >= 25);
+	free(out);
+	options_done(&opts);
+	config_done(&cfg);
 }
 
 int
@@ -467,6 +648,9 @@ main(void)
 		cmocka_unit_test(test_path),
 		cmocka_unit_test_setup_teardown(test_every_option, tmpdir_setup,
 		    tmpdir_teardown),
+		cmocka_unit_test_setup_teardown(test_each_option_everywhere,
+		    tmpdir_setup, tmpdir_teardown),
+		cmocka_unit_test(test_print_config_lists_every_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
