@@ -186,7 +186,10 @@ config_read_file(struct config *cfg, const char *path)
 		return;
 	}
 	if (!S_ISREG(st.st_mode) || st.st_size > CONFIG_FILE_MAX) {
-		if (!S_ISREG(st.st_mode))
+		if (S_ISDIR(st.st_mode))
+			config_warn(cfg, "%s: cannot read: %s", path,
+			    strerror(EISDIR));
+		else if (!S_ISREG(st.st_mode))
 			config_warn(cfg, "%s: not a regular file; ignored",
 			    path);
 		else

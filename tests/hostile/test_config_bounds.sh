@@ -13,7 +13,7 @@ ms=$((($(date +%s%N) - t0) / 1000000))
 check "100 MB config: the text is still shown" "0:第一行" "$rc:$out"
 check "100 MB config: refused with a message" 1 \
 	"$(grep -c 'config: too large (104857600 bytes; a config file has at most 1048576); ignored' "$tmp/err")"
-check "100 MB config: refused quickly ($ms ms)" 1 "$([ $ms -lt 1500 ] && echo 1)"
+check "100 MB config: refused quickly ($ms ms; reading it took minutes)" 1 "$([ $ms -lt 5000 ] && echo 1)"
 
 rm "$tmp/cfg/yuedu/config"
 mkfifo "$tmp/cfg/yuedu/config"
