@@ -22,25 +22,32 @@ struct conv {
 	opencc_t cc;
 };
 
-static const char *const conv_names[] = {
-	"original", "simplified", "traditional", "taiwan", "hongkong",
-};
-
-static const char *const conv_configs[] = {
-	NULL, "t2s.json", "s2t.json", "s2twp.json", "s2hk.json",
+static const struct {
+	const char *name, *abbr, *config;
+} conv_scripts[] = {
+#define CONV_X(e, name, abbr, config) { name, abbr, config },
+	CONV_SCRIPTS(CONV_X)
+#undef CONV_X
 };
 
 const char *
 conv_script_name(enum conv_script script)
 {
-	return conv_names[script];
+	return conv_scripts[script].name;
+}
+
+const char *
+conv_script_abbr(enum conv_script script)
+{
+	return conv_scripts[script].abbr;
 }
 
 int
 conv_script_parse(const char *s)
 {
 	for (int i = 0; i < CONV_NSCRIPTS; i++)
-		if (strcmp(s, conv_names[i]) == 0)
+		if (strcmp(s, conv_scripts[i].name) == 0 ||
+		    strcmp(s, conv_scripts[i].abbr) == 0)
 			return i;
 	return -1;
 }
@@ -56,16 +63,16 @@ conv_new(enum conv_script script, char **err)
 		*err = xstrdup("no conversion for this script");
 		return NULL;
 	}
-	cc = opencc_open(conv_configs[script]);
+	cc = opencc_open(conv_scripts[script].config);
 	if (cc == (opencc_t)-1) {
 		char *path = xasprintf("/usr/share/opencc/%s",
-		    conv_configs[script]);
+		    conv_scripts[script].config);
 		cc = opencc_open(path);
 		free(path);
 	}
 	if (cc == (opencc_t)-1) {
 		*err = xasprintf("cannot open OpenCC configuration %s: %s",
-		    conv_configs[script], opencc_error());
+		    conv_scripts[script].config, opencc_error());
 		return NULL;
 	}
 	cv = xcalloc(1, sizeof *cv);

@@ -46,6 +46,39 @@ define_head(struct define_buf *b, const struct lexicon_entry *e)
 	define_adds(b, "]");
 }
 
+/* The parts of a word of two or more characters: each character's
+ * entries, senses on the same line. */
+static void
+define_parts(struct define_buf *b, const struct lexicon *lex,
+    const char *word, size_t n)
+{
+	struct lexicon_entry *e;
+	size_t nchars = 0;
+
+	for (size_t i = 0; i < n; nchars++) {
+		uint32_t cp;
+		i += utf8_decode(word + i, n - i, &cp);
+	}
+	for (size_t i = 0; nchars > 1 && i < n;) {
+		uint32_t cp;
+		size_t l = utf8_decode(word + i, n - i, &cp);
+		size_t nc = lexicon_define(lex, word + i, l, &e);
+		for (size_t k = 0; k < nc; k++) {
+			define_head(b, &e[k]);
+			define_adds(b, " ");
+			for (const char *p = e[k].senses; *p; p++) {
+				if (*p == '/')
+					define_adds(b, "; ");
+				else
+					define_add(b, p, 1);
+			}
+			define_adds(b, "\n");
+		}
+		lexicon_entries_free(e, nc);
+		i += l;
+	}
+}
+
 char *
 define_text(const struct lexicon *lex, const char *word, size_t n)
 {
@@ -53,7 +86,7 @@ define_text(const struct lexicon *lex, const char *word, size_t n)
 	struct lexicon_entry *e;
 	size_t ne = lexicon_define(lex, word, n, &e);
 	char **longer;
-	size_t nl, nchars = 0;
+	size_t nl;
 
 	if (ne == 0)
 		return NULL;
@@ -85,28 +118,20 @@ define_text(const struct lexicon *lex, const char *word, size_t n)
 		define_adds(&b, "\n");
 	}
 	free(longer);
-	for (size_t i = 0; i < n; nchars++) {
-		uint32_t cp;
-		i += utf8_decode(word + i, n - i, &cp);
-	}
-	/* The parts: each character's entries, senses on the same line. */
-	for (size_t i = 0; nchars > 1 && i < n;) {
-		uint32_t cp;
-		size_t l = utf8_decode(word + i, n - i, &cp);
-		size_t nc = lexicon_define(lex, word + i, l, &e);
-		for (size_t k = 0; k < nc; k++) {
-			define_head(&b, &e[k]);
-			define_adds(&b, " ");
-			for (const char *p = e[k].senses; *p; p++) {
-				if (*p == '/')
-					define_adds(&b, "; ");
-				else
-					define_add(&b, p, 1);
-			}
-			define_adds(&b, "\n");
-		}
-		lexicon_entries_free(e, nc);
-		i += l;
-	}
+	define_parts(&b, lex, word, n);
+	return b.s;
+}
+
+char *
+define_text_or_parts(const struct lexicon *lex, const char *word, size_t n)
+{
+	struct define_buf b = { 0 };
+	char *t = define_text(lex, word, n);
+
+	if (t != NULL)
+		return t;
+	define_add(&b, word, n);
+	define_adds(&b, "\n  not in the dictionary\n");
+	define_parts(&b, lex, word, n);
 	return b.s;
 }

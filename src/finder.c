@@ -59,11 +59,13 @@ finder_done(struct finder *f)
 }
 
 static struct search *
-finder_compile(struct finder *f, const char *pattern, int regex, char **err)
+finder_compile(struct finder *f, const char *pattern, int regex, int pinyin,
+    char **err)
 {
 	struct search_opts o = f->opts;
 
 	o.regex = regex;
+	o.pinyin = pinyin;
 	o.view_script = (int)f->p->script;	/* phrases as shown */
 	return search_new(pattern, &o, err);
 }
@@ -71,7 +73,8 @@ finder_compile(struct finder *f, const char *pattern, int regex, char **err)
 static void
 finder_history_add(struct finder *f, const char *s, int regex)
 {
-	lineedit_history_add(&f->hist, s, regex ? FINDER_HIST_REGEX : 0);
+	lineedit_history_add(&f->hist, s, (regex ? FINDER_HIST_REGEX : 0) |
+	    (f->prompt_pinyin ? FINDER_HIST_PINYIN : 0));
 }
 
 static int finder_term_add_re(struct finder *f, const char *pattern,
@@ -261,13 +264,15 @@ finder_incremental(struct finder *f)
 	f->prompt_found = -1;
 	if (f->ed.len == 0)
 		return;
-	f->cur = finder_compile(f, f->ed.buf, f->prompt_regex, &err);
+	f->cur = finder_compile(f, f->ed.buf, f->prompt_regex,
+	    f->prompt_pinyin, &err);
 	if (f->cur == NULL) {
 		f->prompt_err = err;
 		return;
 	}
 	f->cur_hidden = 0;	/* a new search shows, even after Esc hid one */
 	f->cur_regex = f->prompt_regex;
+	f->cur_pinyin = f->prompt_pinyin;
 	f->backward = f->prompt == FINDER_PROMPT_BACKWARD;
 	st = finder_find(f, f->cur, f->backward ? f->origin_bottom :
 	    f->origin_top, f->backward, &m, &wrapped);
@@ -288,6 +293,7 @@ finder_prompt_open(struct finder *f, enum finder_prompt kind)
 	f->prompt = kind;
 	lineedit_clear(&f->ed);
 	f->prompt_regex = f->opts.regex;
+	f->prompt_pinyin = f->opts.pinyin;
 	f->prompt_found = -1;
 	lineedit_history_rewind(&f->hist);
 	free(f->prompt_err);
@@ -301,6 +307,7 @@ finder_prompt_open(struct finder *f, enum finder_prompt kind)
 		f->saved_end = f->cur_end;
 		f->saved_backward = f->backward;
 		f->saved_regex = f->cur_regex;
+		f->saved_pinyin = f->cur_pinyin;
 	}
 	return PAGER_REDRAW;
 }
@@ -325,6 +332,7 @@ finder_cancel(struct finder *f)
 		f->cur_end = f->saved_end;
 		f->backward = f->saved_backward;
 		f->cur_regex = f->saved_regex;
+		f->cur_pinyin = f->saved_pinyin;
 		finder_reset_counts(f);
 		if (f->cur != NULL)
 			finder_count(f);
@@ -358,6 +366,7 @@ finder_prompt_accept(struct finder *f)
 
 		lineedit_set(&f->ed, e->text);
 		f->prompt_regex = (e->flags & FINDER_HIST_REGEX) != 0;
+		f->prompt_pinyin = (e->flags & FINDER_HIST_PINYIN) != 0;
 		finder_incremental(f);
 	}
 	if (f->ed.len == 0) {
@@ -422,13 +431,24 @@ finder_prompt_regex(struct finder *f)
 }
 
 enum pager_action
+finder_prompt_pinyin(struct finder *f)
+{
+	f->prompt_pinyin = !f->prompt_pinyin;
+	if (f->prompt != FINDER_PROMPT_TERM)
+		finder_incremental(f);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
 finder_prompt_history(struct finder *f, int older)
 {
-	int flags = f->prompt_regex ? FINDER_HIST_REGEX : 0;
+	int flags = (f->prompt_regex ? FINDER_HIST_REGEX : 0) |
+	    (f->prompt_pinyin ? FINDER_HIST_PINYIN : 0);
 
 	if (!lineedit_history_move(&f->hist, &f->ed, older, &flags))
 		return PAGER_NONE;
 	f->prompt_regex = (flags & FINDER_HIST_REGEX) != 0;
+	f->prompt_pinyin = (flags & FINDER_HIST_PINYIN) != 0;
 	return PAGER_REDRAW;	/* the change searches (edited) */
 }
 
@@ -479,8 +499,9 @@ finder_start_re(struct finder *f, const char *pattern, int regex)
 
 	if (f->cur != f->saved_cur)
 		search_free(f->cur);
-	f->cur = finder_compile(f, pattern, regex, &err);
+	f->cur = finder_compile(f, pattern, regex, f->opts.pinyin, &err);
 	f->cur_regex = regex;
+	f->cur_pinyin = f->opts.pinyin;
 	f->cur_hidden = 0;
 	f->cur_off = f->cur_end = PAGER_NO_OFF;
 	finder_reset_counts(f);
@@ -606,7 +627,8 @@ finder_term_add_re(struct finder *f, const char *pattern, int regex)
 		    "one)", FINDER_TERMS_MAX);
 		return -1;
 	}
-	s = finder_compile(f, pattern, regex, &err);
+	s = finder_compile(f, pattern, regex, f->prompt != FINDER_PROMPT_NONE ?
+	    f->prompt_pinyin : f->opts.pinyin, &err);
 	if (s == NULL) {
 		pager_message(f->p, "%s", err);
 		free(err);
@@ -704,7 +726,8 @@ finder_spans(struct finder *f, size_t line, struct finder_span **v,
 }
 
 static char *
-finder_modes(struct search *s, int regex, const struct search_opts *o)
+finder_modes(struct search *s, int regex, int pinyin,
+    const struct search_opts *o)
 {
 	const char *fold;
 
@@ -718,14 +741,15 @@ finder_modes(struct search *s, int regex, const struct search_opts *o)
 		    o->no_fold_script ? "" : "script");
 		fold = buf;
 	}
-	return xasprintf("%s%s", regex ? "regex " : "",
-	    fold[0] ? fold : "exact");
+	return xasprintf("%s%s%s", regex ? "regex " : "",
+	    pinyin && !regex ? "pinyin " : "", fold[0] ? fold : "exact");
 }
 
 char *
 finder_prompt_modes(struct finder *f)
 {
-	char *m = finder_modes(f->cur, f->prompt_regex, &f->opts);
+	char *m = finder_modes(f->cur, f->prompt_regex, f->prompt_pinyin,
+	    &f->opts);
 	size_t n = strlen(m);
 
 	while (n > 0 && m[n - 1] == ' ')	/* "width " etc. */
@@ -742,7 +766,7 @@ finder_status(struct finder *f)
 	if (f->cur == NULL || f->cur_hidden ||
 	    f->prompt != FINDER_PROMPT_NONE)
 		return NULL;
-	modes = finder_modes(f->cur, f->cur_regex, &f->opts);
+	modes = finder_modes(f->cur, f->cur_regex, f->cur_pinyin, &f->opts);
 	i = finder_index(f);
 	snprintf(idx, sizeof idx, i ? "%zu" : "?", i);
 	if (f->counted == 1)

@@ -40,7 +40,9 @@ static const struct keymap_key keymap_reader[] = {
 	{ KEYCODE_ESC, "search-hide" }, { '\\', "search-hide" },
 	{ '+', "highlight-add" }, { '=', "highlight-type" },
 	{ '-', "highlight-remove" }, { '_', "highlight-clear" },
-	{ 's', "script" }, { 'p', "pinyin" },
+	{ 's', "script" }, { 'p', "pinyin" }, { 'P', "annotate" },
+	{ 'R', "raw" }, { 'W', "reflow" },
+	{ 'v', "word-cursor" },
 	{ C('l'), "redraw" }, { 'h', "help" },
 	{ ':', "colon" },
 	{ KEYCODE_COLON_KEY('n'), "next-file" },
@@ -82,7 +84,8 @@ static const struct keymap_key keymap_panel[] = {
 static const struct keymap_key keymap_prompt[] = {
 	{ KEYCODE_ENTER, "accept" }, { KEYCODE_ESC, "cancel" },
 	{ C('r'), "regex" },
-	{ KEYCODE_UP, "history-prev" }, { C('p'), "history-prev" },
+	{ C('p'), "pinyin" },
+	{ KEYCODE_UP, "history-prev" },
 	{ KEYCODE_DOWN, "history-next" }, { C('n'), "history-next" },
 	{ 0, NULL },
 };
@@ -127,6 +130,20 @@ static const struct keymap_key keymap_shelf[] = {
 	{ 0, NULL },
 };
 
+static const struct keymap_key keymap_word[] = {
+	{ 'w', "next-word" }, { KEYCODE_RIGHT, "next-word" },
+	{ 'b', "prev-word" }, { KEYCODE_LEFT, "prev-word" },
+	{ 'j', "next-row" }, { KEYCODE_DOWN, "next-row" },
+	{ 'k', "prev-row" }, { KEYCODE_UP, "prev-row" },
+	{ ' ', "popup-down" }, { KEYCODE_PGDN, "popup-down" },
+	{ C('f'), "popup-down" },
+	{ KEYCODE_PGUP, "popup-up" }, { C('b'), "popup-up" },
+	{ KEYCODE_ENTER, "close" }, { 'v', "close" }, { KEYCODE_ESC, "close" },
+	{ 'q', "close" },
+	{ C('l'), "redraw" },
+	{ 0, NULL },
+};
+
 static const struct keymap_key keymap_letter[] = {
 	{ KEYCODE_ESC, "cancel" },
 	{ 0, NULL },
@@ -149,6 +166,8 @@ const struct keymap_mode keymap_modes[COMMAND_NMODES] = {
 	    -1, NULL, 1 },
 	[COMMAND_LETTER] = { "letter", "After m ' : or -", keymap_letter, -1,
 	    "letter", 0 },
+	[COMMAND_WORD] = { "word", "The word cursor and its dictionary (v)",
+	    keymap_word, -1, NULL, 1 },
 };
 
 /* Bindings made at start-up (a few); a later one for a key wins. */

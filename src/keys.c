@@ -20,6 +20,8 @@ keys_reader_mode(const struct pager *p)
 
 	if (p->help_open)
 		return COMMAND_HELP;
+	if (p->word_open)
+		return COMMAND_WORD;
 	if (f != NULL && f->pending_remove)
 		return COMMAND_LETTER;
 	if (f != NULL && f->prompt != FINDER_PROMPT_NONE)
@@ -78,6 +80,23 @@ keys_needs_outline(const struct pager *p, int key)
 		return 0;
 	cmd = keys_reader_lookup(p, key, &m);
 	return cmd != NULL && (cmd->needs & COMMAND_NEEDS_OUTLINE);
+}
+
+int
+keys_needs_text(struct pager *p, int key)
+{
+	enum command_mode m;
+	const struct command *cmd;
+
+	if (keymap_modes[keys_reader_mode(p)].counts &&
+	    keymap_is_count(p->count, key))
+		return 0;
+	cmd = keys_reader_lookup(p, key, &m);
+	if (cmd == NULL)
+		return 0;
+	return (cmd->needs & COMMAND_NEEDS_TEXT) ||
+	    ((cmd->needs & COMMAND_NEEDS_TEXT_COUNTED) && p->count > 0) ||
+	    ((cmd->needs & COMMAND_NEEDS_TEXT_AT_END) && pager_at_end(p));
 }
 
 enum pager_action

@@ -49,11 +49,9 @@ static const struct options_value options_pinyin_values[] = {
 
 /* The status line shows the short names: simp, trad, tw, hk. */
 static const struct options_value options_script_values[] = {
-	{ "original", "orig", CONV_ORIGINAL, NULL },
-	{ "simplified", "simp", CONV_SIMPLIFIED, NULL },
-	{ "traditional", "trad", CONV_TRADITIONAL, NULL },
-	{ "taiwan", "tw", CONV_TAIWAN, NULL },
-	{ "hongkong", "hk", CONV_HONGKONG, NULL },
+#define CONV_X(e, name, abbr, config) { name, abbr, e, NULL },
+	CONV_SCRIPTS(CONV_X)
+#undef CONV_X
 	{ NULL, NULL, 0, NULL },
 };
 

@@ -11,13 +11,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/define.h"
 #include "yuedu/doc.h"
 #include "yuedu/finder.h"
 #include "yuedu/layout.h"
+#include "yuedu/lexicon.h"
 #include "yuedu/outline.h"
+#include "yuedu/render.h"
 #include "yuedu/util.h"
+#include "yuedu/word.h"
 
 #define PAGER_PANEL_MIN_COLS 60	/* narrower screens get a full list */
+#define PAGER_WORD_ROWS 10000	/* rows walked looking for a word */
 
 /* A row: its line, its index in the line, its first byte. */
 struct pager_pos {
@@ -94,6 +99,8 @@ pager_pos_prev(struct pager *p, struct pager_pos *pos)
 	return 1;
 }
 
+static void pager_word_follow(struct pager *p);
+
 static void
 pager_relayout(struct pager *p)
 {
@@ -106,6 +113,8 @@ pager_relayout(struct pager *p)
 	}
 	if (!pager_empty(p))
 		p->top_off = pager_pos_of(p, p->anchor_off).off;
+	if (p->word_open)
+		pager_word_follow(p);
 }
 
 /* With the panel open, its cursor follows the section on the top row. */
@@ -144,6 +153,9 @@ pager_done(struct pager *p)
 		p->conv[i] = NULL;
 	}
 	free(p->msg);
+	free(p->word);
+	free(p->word_def);
+	p->word = p->word_def = NULL;
 	free(p->panel_idx);
 	free(p->panel_match);
 	filter_done(&p->filt);
@@ -337,6 +349,14 @@ pager_goto_line(struct pager *p, size_t line)
 		return PAGER_NONE;
 	if (line < 1)
 		line = 1;
+	if (p->doc->render != NULL && !p->doc->render->identity) {
+		/* A source line: of the chapter read, in a book. */
+		size_t part;
+
+		render_line_of(p->doc, p->top_off, &part);
+		return pager_jump(p, render_off_of_part_line(p->doc, part,
+		    line - 1));
+	}
 	if (!doc_has_line(p->doc, line - 1)) {
 		n = doc_line_count(p->doc);
 		line = n;
@@ -515,7 +535,19 @@ pager_top_line(struct pager *p)
 {
 	if (pager_empty(p))
 		return 0;
-	return doc_line_of(p->doc, p->top_off);
+	return render_line_of(p->doc, p->top_off, NULL);
+}
+
+size_t
+pager_line_total(struct pager *p, size_t known)
+{
+	const struct render *r = p->doc->render;
+	size_t part;
+
+	if (r == NULL || r->identity || r->nparts <= 1 || pager_empty(p))
+		return known;
+	render_line_of(p->doc, p->top_off, &part);
+	return part > 0 ? render_part_nlines(p->doc, part) : known;
 }
 
 int
@@ -657,4 +689,290 @@ pager_filter_stop(struct pager *p, int clear)
 		pager_panel_follow(p);
 	}
 	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_annotate_toggle(struct pager *p)
+{
+	struct layout_opts lo = *layout_get_opts(p->lay);
+	enum lexicon_status st;
+
+	lo.annotate = !lo.annotate;
+	if (lo.annotate) {
+		/* Generated readings show even where the text's were hidden. */
+		p->annotate_prev = lo.annot;
+		if (lo.annot == ANNOT_HIDE)
+			lo.annot = ANNOT_SHOW;
+	} else if (p->annotate_prev != ANNOT_AUTO)
+		lo.annot = p->annotate_prev;
+	if (p->finder != NULL)
+		p->finder->opts.annot = lo.annot;
+	pager_relayout_opts(p, &lo);
+	if (lo.annotate && lexicon_get(&st) == NULL)
+		pager_message(p, "no generated pinyin: %s",
+		    st == LEXICON_BAD ? "the lexicon files are damaged" :
+		    "the lexicon files are missing");
+	else
+		pager_message(p, "generated pinyin %s", lo.annotate ? "on" :
+		    "off");
+	return PAGER_REDRAW;
+}
+
+int
+pager_annotating(const struct pager *p)
+{
+	return layout_get_opts(p->lay)->annotate;
+}
+
+/*
+ * The word cursor.  Its place is the word's source bytes; the row holding
+ * them is found again through the layout whenever it moves, so a resize
+ * or a new script view keeps it.
+ */
+
+/* The words of the row at POS into W. */
+static size_t
+pager_words(struct pager *p, const struct pager_pos *pos, struct word_row *w)
+{
+	const struct layout_line *ll = layout_get(p->lay, pos->line);
+
+	return word_row_get(w, lexicon_get(NULL), ll, pos->row);
+}
+
+/* Scroll as little as needed for the row at POS to show. */
+static void
+pager_word_show(struct pager *p, struct pager_pos pos)
+{
+	struct pager_pos top = pager_pos_of(p, p->top_off), a = pos;
+	int rows = pager_view_rows(p);
+
+	if (pos.off < top.off) {
+		p->top_off = p->anchor_off = pos.off;
+		pager_panel_follow(p);
+		return;
+	}
+	for (int i = 0;; i++) {
+		if (a.off == top.off)
+			return;
+		if (i == rows - 1 || !pager_pos_prev(p, &a))
+			break;
+	}
+	p->top_off = p->anchor_off = a.off;
+	pager_panel_follow(p);
+}
+
+/* The cursor on word I of W; KEEP_COL keeps the column j and k aim at. */
+static void
+pager_word_set(struct pager *p, const struct word_row *w, size_t i,
+    int keep_col)
+{
+	const struct lexicon *lex = lexicon_get(NULL);
+
+	free(p->word);
+	free(p->word_def);
+	p->word_open = 1;
+	p->word_off = w->v[i].off;
+	p->word_end = w->v[i].end;
+	if (!keep_col)
+		p->word_col = w->v[i].col;
+	p->word = word_text(w, i);
+	p->word_def = lex != NULL ? define_text_or_parts(lex, p->word,
+	    strlen(p->word)) : NULL;
+	p->word_popup_top = 0;
+}
+
+/* After a relayout: the word is where its bytes are, and shows. */
+static void
+pager_word_follow(struct pager *p)
+{
+	struct pager_pos pos = pager_pos_of(p, p->word_off);
+	struct word_row w = { 0 };
+	size_t i;
+
+	if (pager_words(p, &pos, &w) > 0) {
+		i = word_at_off(&w, p->word_off);
+		if (i == w.n)
+			i = w.n - 1;
+		p->word_off = w.v[i].off;
+		p->word_end = w.v[i].end;
+	}
+	word_row_done(&w);
+	pager_word_show(p, pos);
+}
+
+static void
+pager_word_no_lexicon(struct pager *p)
+{
+	enum lexicon_status st;
+
+	if (lexicon_get(&st) == NULL)
+		pager_message(p, "no dictionary: %s", st == LEXICON_BAD ?
+		    "the lexicon files are damaged" :
+		    "the lexicon files are missing");
+}
+
+enum pager_action
+pager_word_open(struct pager *p)
+{
+	struct word_row w = { 0 };
+	struct pager_pos pos;
+
+	if (pager_empty(p))
+		return PAGER_NONE;
+	pos = pager_pos_of(p, p->top_off);
+	for (int i = 0; i < pager_view_rows(p); i++) {
+		if (pager_words(p, &pos, &w) > 0) {
+			pager_word_set(p, &w, 0, 0);
+			word_row_done(&w);
+			pager_word_no_lexicon(p);
+			return PAGER_REDRAW;
+		}
+		if (!pager_pos_next(p, &pos))
+			break;
+	}
+	word_row_done(&w);
+	pager_message(p, "no word on the screen");
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_word_at(struct pager *p, size_t off)
+{
+	struct word_row w = { 0 };
+	struct pager_pos pos;
+	size_t i;
+
+	if (pager_empty(p))
+		return PAGER_NONE;
+	pos = pager_pos_of(p, off);
+	if (pager_words(p, &pos, &w) == 0) {
+		word_row_done(&w);
+		return PAGER_NONE;
+	}
+	i = word_at_off(&w, off);
+	if (i == w.n)
+		i = w.n - 1;
+	pager_word_set(p, &w, i, 0);
+	word_row_done(&w);
+	pager_word_show(p, pos);
+	pager_word_no_lexicon(p);
+	return PAGER_REDRAW;
+}
+
+/* Move POS to the next (BACK: previous) row that has words, into W.
+ * 0 when none is found (POS and W are then unchanged). */
+static int
+pager_word_row_step(struct pager *p, struct pager_pos *pos,
+    struct word_row *w, int back)
+{
+	struct pager_pos a = *pos;
+	struct word_row t = { 0 };
+
+	for (long k = 0; k < PAGER_WORD_ROWS; k++) {
+		if (!(back ? pager_pos_prev(p, &a) : pager_pos_next(p, &a)))
+			break;
+		if (pager_words(p, &a, &t) > 0) {
+			word_row_done(w);
+			*w = t;
+			*pos = a;
+			return 1;
+		}
+	}
+	word_row_done(&t);
+	return 0;
+}
+
+enum pager_action
+pager_word_move(struct pager *p, long n)
+{
+	struct word_row w = { 0 };
+	struct pager_pos pos;
+	size_t i;
+	int moved = 0;
+
+	if (!p->word_open)
+		return PAGER_NONE;
+	pos = pager_pos_of(p, p->word_off);
+	if (pager_words(p, &pos, &w) == 0) {
+		word_row_done(&w);
+		return PAGER_NONE;
+	}
+	i = word_at_off(&w, p->word_off);
+	if (i == w.n)
+		i = w.n - 1;
+	for (long k = 0; k < (n < 0 ? -n : n); k++, moved = 1) {
+		if (n > 0 && i + 1 < w.n)
+			i++;
+		else if (n < 0 && i > 0)
+			i--;
+		else if (pager_word_row_step(p, &pos, &w, n < 0))
+			i = n < 0 ? w.n - 1 : 0;
+		else {
+			pager_message(p, n < 0 ? "the first word" :
+			    "the last word");
+			break;
+		}
+	}
+	if (moved) {
+		pager_word_set(p, &w, i, 0);
+		pager_word_show(p, pos);
+	}
+	word_row_done(&w);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_word_rows(struct pager *p, long n)
+{
+	struct word_row w = { 0 };
+	struct pager_pos pos;
+	int moved = 0;
+
+	if (!p->word_open)
+		return PAGER_NONE;
+	pos = pager_pos_of(p, p->word_off);
+	for (long k = 0; k < (n < 0 ? -n : n); k++) {
+		if (!pager_word_row_step(p, &pos, &w, n < 0)) {
+			pager_message(p, n < 0 ? "the first row" :
+			    "the last row");
+			break;
+		}
+		moved = 1;
+	}
+	if (moved) {
+		pager_word_set(p, &w, word_at_col(&w, p->word_col), 1);
+		pager_word_show(p, pos);
+	}
+	word_row_done(&w);
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_word_close(struct pager *p)
+{
+	p->word_open = 0;
+	free(p->word);
+	free(p->word_def);
+	p->word = p->word_def = NULL;
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_word_popup_scroll(struct pager *p, long n)
+{
+	long page = p->word_popup_page > 1 ? p->word_popup_page : 1;
+	long t = (long)p->word_popup_top + n * page;
+
+	if (!p->word_open)
+		return PAGER_NONE;
+	p->word_popup_top = t < 0 ? 0 : t > 100000 ? 100000 : (int)t;
+	return PAGER_REDRAW;
+}
+
+void
+pager_word_popup_fit(struct pager *p, int max_top, int page)
+{
+	p->word_popup_page = page;
+	if (p->word_popup_top > max_top)
+		p->word_popup_top = max_top > 0 ? max_top : 0;
 }

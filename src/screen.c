@@ -56,6 +56,7 @@
 #define SCREEN_WHEEL_ROWS 3
 #define SCREEN_PROBE_MS 200
 #define SCREEN_TICK_MS 100
+#define SCREEN_POPUP_COLS 56	/* the widest the word popup gets */
 
 /*
  * One curses session: the terminal (started once) and the reading
@@ -63,6 +64,10 @@
  * reader steps between files or goes back to the shelf.
  */
 struct screen {
+	char *rerender_msg;	/* what R or W changed, to say */
+	int whole;		/* render the document read all at once */
+	int has_pending;	/* PENDING_KEY waits for that */
+	int pending_key;
 	/* The terminal. */
 	const struct options *opts;
 	FILE *tty;		/* /dev/tty when stdin is the text */
@@ -83,6 +88,9 @@ struct screen {
 	int eof_ticks;		/* key reads that found the end of input */
 	struct timespec stat_t;	/* when the file was last looked at */
 	int told_changed;	/* 1: "changed" said, 2: "shrank" said */
+
+	/* Where the word under the word cursor was drawn (-1: not). */
+	int word_y, word_x0, word_x1;
 
 	/* YUEDU_CHECK_CURSOR: compare ncurses' cursor with the layout. */
 	FILE *check;
@@ -665,6 +673,7 @@ screen_draw_text(struct screen *s, int x0)
 	line = doc_line_of(doc, s->ses.p.top_off);
 	row = layout_row_of(layout_get(s->ses.lay, line), s->ses.p.top_off);
 	s->spans_line = (size_t)-1;
+	s->word_y = -1;
 	for (k = 0; k < rows; k++) {
 		const struct layout_line *ll = layout_get(s->ses.lay, line);
 		const struct layout_row *r = &ll->rows[row];
@@ -681,6 +690,16 @@ screen_draw_text(struct screen *s, int x0)
 			s->nspans = finder_spans(&s->ses.finder, line, &s->spans,
 			    &s->spans_cap);
 			s->spans_line = line;
+		}
+		if (row > 0 && ll->prefix_len > 0) {
+			/* A quote's bars again on its continued rows. */
+			a = attr;
+			pr = pair;
+			if (doc->render != NULL)
+				screen_render_look(doc->render, ll->off, &a,
+				    &pr);
+			screen_put_str(y, x0, ll->text, ll->prefix_len,
+			    ll->hang, a, pr);
 		}
 		for (size_t i = r->cell; i < r->cell + r->ncells; i++) {
 			const struct layout_cell *c = &ll->cells[i];
@@ -699,6 +718,15 @@ screen_draw_text(struct screen *s, int x0)
 			if (st >= 0) {
 				screen_span_look(s, st, &a, &pr);
 				a |= attr;
+			}
+			if (s->ses.p.word_open && c->off >= s->ses.p.word_off &&
+			    c->off < s->ses.p.word_end) {
+				a |= A_REVERSE;	/* the word under the cursor */
+				if (s->word_y != y) {
+					s->word_y = y;
+					s->word_x0 = x0 + c->col;
+				}
+				s->word_x1 = x0 + c->col + c->cols;
 			}
 			wc.len = c->tlen;
 			wc.cols = c->cols;
@@ -923,18 +951,17 @@ static void
 screen_status_aids(const struct screen *s, int short_names, char *buf,
     size_t size)
 {
-	static const char *const abbr[CONV_NSCRIPTS] = {
-		"", "simp", "trad", "tw", "hk",
-	};
 	enum annot_mode m = pager_annot(&s->ses.p);
 	const char *enc = s->ses.doc->encoding ? s->ses.doc->encoding : "UTF-8";
 
 	snprintf(buf, size, "%s%s%s%s ", enc,
 	    s->ses.p.script != CONV_ORIGINAL ? " " : "",
 	    s->ses.p.script == CONV_ORIGINAL ? "" : short_names ?
-	    abbr[s->ses.p.script] : conv_script_name(s->ses.p.script),
-	    m == ANNOT_RUBY ? " ruby" : m == ANNOT_SHOW &&
-	    s->ses.annot_auto != ANNOT_SHOW ? " pinyin" : "");
+	    conv_script_abbr(s->ses.p.script) :
+	    conv_script_name(s->ses.p.script),
+	    m == ANNOT_RUBY ? " ruby" : pager_annotating(&s->ses.p) ?
+	    " annotate" : m == ANNOT_SHOW && s->ses.annot_auto != ANNOT_SHOW ?
+	    " pinyin" : "");
 }
 
 /*
@@ -952,9 +979,11 @@ screen_status_right(struct screen *s, const char *srch, const char *modes,
 	char pos[64], aids[96];
 	int room = COLS - 2 - (p->msg ? left_cols : COLS >= 40 ? 12 : 0);
 
-	if (s->ses.total_lines)
+	size_t total = pager_line_total(p, s->ses.total_lines);
+
+	if (total)
 		snprintf(pos, sizeof(pos), "line %zu/%zu %3d%%", line,
-		    s->ses.total_lines, pager_percent(p));
+		    total, pager_percent(p));
 	else
 		snprintf(pos, sizeof(pos), "line %zu %3d%%", line,
 		    pager_percent(p));
@@ -1019,6 +1048,8 @@ screen_draw_status(struct screen *s)
 		    "%c_ ", p->pending);
 	if (p->help_open)
 		strcat(modes, "[help] ");
+	else if (p->word_open)
+		strcat(modes, "[word] ");
 	else if (p->panel_filtering)
 		strcat(modes, "[filter] ");
 	else if (p->panel_open)
@@ -1045,6 +1076,222 @@ screen_draw_status(struct screen *s)
 	free(title);
 }
 
+/*
+ * The layout row drawn on screen row Y (its ruby row too) as
+ * screen_draw_text() placed it: *LL, *R and the text's first column *X0.
+ * 0 when no text row is there.
+ */
+static int
+screen_row_at(struct screen *s, int y, const struct layout_line **llp,
+    size_t *rp, int *x0p)
+{
+	struct doc *doc = s->ses.doc;
+	struct pager *p = &s->ses.p;
+	int pc = pager_panel_cols(p);
+	int step = pager_annot(p) == ANNOT_RUBY && pager_text_rows(p) >= 2 ?
+	    2 : 1;
+	size_t line, row;
+
+	if (!doc_has_line(doc, 0))
+		return 0;
+	*x0p = pc ? pc + 1 : 0;
+	line = doc_line_of(doc, p->top_off);
+	row = layout_row_of(layout_get(s->ses.lay, line), p->top_off);
+	for (int k = 0; k < pager_view_rows(p); k++) {
+		const struct layout_line *ll = layout_get(s->ses.lay, line);
+
+		if (y == k * step + step - 1 || (step == 2 && y == k * 2)) {
+			*llp = ll;
+			*rp = row;
+			return 1;
+		}
+		if (++row >= ll->nrows) {
+			if (!doc_has_line(doc, line + 1))
+				break;
+			line++;
+			row = 0;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Blank the text cells of screen row Y that column X cuts in two (a wide
+ * character half under a box drawn from X on), so that no half of a
+ * character is left on the terminal.
+ */
+static void
+screen_unsplit(struct screen *s, int y, int x)
+{
+	const struct layout_line *ll;
+	size_t r;
+	int x0;
+
+	if (!screen_row_at(s, y, &ll, &r, &x0))
+		return;
+	for (size_t i = ll->rows[r].cell; i < ll->rows[r].cell +
+	    ll->rows[r].ncells; i++) {
+		const struct layout_cell *c = &ll->cells[i];
+		int a = x0 + c->col, b = a + c->cols;
+
+		if (c->kind != LAYOUT_HIDDEN && a < x && b > x)
+			screen_pad(y, a, c->cols, A_NORMAL, 0);
+	}
+}
+
+/* The popup's text: the word's entries (define.c, as --define prints
+ * them), or why there are none. */
+static char *
+screen_popup_text(const struct pager *p)
+{
+	if (p->word_def != NULL)
+		return xstrdup(p->word_def);
+	return xasprintf("%s\n  no dictionary (the lexicon files are "
+	    "missing)\n", p->word);
+}
+
+/*
+ * Wrap TEXT (lines ending in '\n') to COLS columns, at spaces when it
+ * can; continued lines are indented two columns past their first.
+ * Returns the rows (NUL-ended; caller frees each and the array).
+ */
+static char **
+screen_popup_wrap(const char *text, int cols, size_t *n)
+{
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	for (const char *l = text; *l;) {
+		size_t len = strcspn(l, "\n"), ind = strspn(l, " ");
+		const char *t = l;
+		size_t left = len;
+		int first = 1;
+
+		do {
+			int used, room = first ? cols : cols - (int)ind - 2;
+			size_t fit = width_fit(t, left, room > 4 ? room : 4, &used);
+
+			if (fit < left) {	/* break at the last space */
+				size_t b = fit;
+				while (b > 0 && t[b - 1] != ' ')
+					b--;
+				if (b > ind + 1)
+					fit = b;
+			}
+			if (fit == 0)
+				fit = left;	/* a cluster wider than the popup */
+			v = xgrow(v, &cap, *n + 1, sizeof *v);
+			v[(*n)++] = first ? xstrndup(t, fit) :
+			    xasprintf("%*s%.*s", (int)ind + 2, "", (int)fit, t);
+			t += fit;
+			left -= fit;
+			while (left > 0 && *t == ' ') {
+				t++;
+				left--;
+			}
+			first = 0;
+		} while (left > 0);
+		l += len + (l[len] == '\n');
+	}
+	return v;
+}
+
+/*
+ * The word popup: a box beside the word under the cursor, below it when
+ * it fits there (else where there is more room), never on the word's
+ * row, inside the text rows; lines that do not fit give way to a
+ * "…more" line (Space scrolls).
+ */
+static void
+screen_draw_popup(struct screen *s)
+{
+	struct pager *p = &s->ses.p;
+	int rows = pager_text_rows(p), wy = s->word_y;
+	/* In ruby mode the word's pinyin, on the row above, shows too. */
+	int ruby = pager_annot(p) == ANNOT_RUBY && rows >= 2 && wy >= 1;
+	int below = rows - wy - 1, above = wy - ruby;
+	int w, inner, h, y0, x, c, longest = 0;
+	char *text, **lines;
+	size_t n;
+	attr_t a = screen_attr(THEME_ELEMENT_STATUS);
+	short pr = screen_pair(THEME_ELEMENT_STATUS);
+
+	if (!p->word_open || wy < 0 || p->word == NULL)
+		return;
+	w = COLS < SCREEN_POPUP_COLS ? COLS : SCREEN_POPUP_COLS;
+	if (w < 8)
+		return;
+	text = screen_popup_text(p);
+	lines = screen_popup_wrap(text, w - 4, &n);
+	free(text);
+	for (size_t i = 0; i < n; i++) {
+		int lw = width_string(lines[i], strlen(lines[i]));
+		longest = lw > longest ? lw : longest;
+	}
+	if (longest + 4 < w)
+		w = longest + 4 < 16 ? (COLS < 16 ? COLS : 16) : longest + 4;
+	inner = w - 4;
+	/* Height: the lines and two rules, where there is room. */
+	h = (int)n + 2;
+	if (below >= h || below >= above) {
+		h = h < below ? h : below;
+		y0 = wy + 1;
+	} else {
+		h = h < above ? h : above;
+		y0 = wy - ruby - h;
+	}
+	if (h >= 3) {
+		int shown = h - 2, more = (int)n > shown;
+		int body = more ? shown - 1 : shown;
+		int top;
+
+		pager_word_popup_fit(p, more ? (int)n - body : 0, body);
+		top = p->word_popup_top;
+		x = s->word_x0;
+		if (x + w > COLS)
+			x = COLS - w;
+		if (x < 0)
+			x = 0;
+		for (int y = y0; y < y0 + h; y++) {
+			screen_unsplit(s, y, x);
+			screen_unsplit(s, y, x + w);
+		}
+		screen_pad(y0, x, w, a, pr);
+		mvhline(y0, x, '-', w);
+		mvhline(y0 + h - 1, x, '-', w);
+		mvaddch(y0, x, '+');
+		mvaddch(y0, x + w - 1, '+');
+		mvaddch(y0 + h - 1, x, '+');
+		mvaddch(y0 + h - 1, x + w - 1, '+');
+		for (int k = 0; k < shown; k++) {
+			int y = y0 + 1 + k;
+			const char *t = NULL;
+			char *hint = NULL;
+
+			screen_pad(y, x, w, A_NORMAL, 0);
+			mvaddch(y, x, '|');
+			mvaddch(y, x + w - 1, '|');
+			if (k < body && top + k < (int)n)
+				t = lines[top + k];
+			else if (more && k == body)
+				t = hint = xstrdup(top + body < (int)n ?
+				    "\xE2\x80\xA6more (Space)" : "(PgUp: back)");
+			if (t != NULL) {
+				c = screen_put_str(y, x + 2, t, strlen(t), inner,
+				    hint ? A_DIM : t[0] != ' ' &&
+				    strncmp(t, "longer:", 7) != 0 ? A_BOLD :
+				    A_NORMAL, 0);
+				(void)c;
+			}
+			free(hint);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
 static void
 screen_draw(struct screen *s)
 {
@@ -1060,6 +1307,7 @@ screen_draw(struct screen *s)
 		screen_draw_text(s, pc ? pc + 1 : 0);
 		if (s->ses.p.panel_open)
 			screen_draw_panel(s);
+		screen_draw_popup(s);
 	}
 	screen_draw_status(s);
 	screen_refresh();
@@ -1089,6 +1337,27 @@ screen_key(wint_t wch, int code)
 	}
 }
 
+/* The source byte of the text cell at screen row Y, column X, or
+ * PAGER_NO_OFF when none is there. */
+static size_t
+screen_off_at(struct screen *s, int y, int x)
+{
+	const struct layout_line *ll;
+	size_t r;
+	int x0;
+
+	if (!screen_row_at(s, y, &ll, &r, &x0))
+		return PAGER_NO_OFF;
+	for (size_t i = ll->rows[r].cell; i < ll->rows[r].cell +
+	    ll->rows[r].ncells; i++) {
+		const struct layout_cell *c = &ll->cells[i];
+		if (c->kind != LAYOUT_HIDDEN && c->cols > 0 &&
+		    x - x0 >= c->col && x - x0 < c->col + c->cols)
+			return c->off;
+	}
+	return PAGER_NO_OFF;
+}
+
 static enum pager_action
 screen_mouse(struct screen *s)
 {
@@ -1113,6 +1382,15 @@ screen_mouse(struct screen *s)
 		if (ev.bstate & BUTTON1_RELEASED)
 			return PAGER_NONE;
 		return pager_panel_click(p, p->panel_top + (size_t)(ev.y - 1));
+	}
+	/* A click on a word: the word cursor on it, its popup beside it. */
+	if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && !in_panel &&
+	    !p->help_open && s->ses.finder.prompt == FINDER_PROMPT_NONE &&
+	    ev.y < pager_text_rows(p)) {
+		size_t off = screen_off_at(s, ev.y, ev.x);
+
+		if (off != PAGER_NO_OFF)
+			return pager_word_at(p, off);
 	}
 	return PAGER_NONE;
 }
@@ -1170,6 +1448,64 @@ screen_outline_wait(struct screen *s)
 		return 0;
 	}
 	session_job_take(&s->ses, 1);
+	return 1;
+}
+
+/* Rendering a big text whole takes a moment: say so. */
+static void
+screen_whole_message(struct screen *s)
+{
+	screen_status_line("rendering the whole text...", 0, "", 0);
+	refresh();
+}
+
+/* The width a rendering's tables are made for: the screen's, or -w. */
+static int
+screen_render_cols(const struct screen *s)
+{
+	int w = s->opts->width_cols;
+
+	return w > 0 && w < COLS ? w : COLS;
+}
+
+/* The source DOC shows (itself when it is not rendered). */
+static struct doc *
+screen_source_of(struct doc *doc)
+{
+	return doc->render != NULL && !doc->render->identity ?
+	    doc->render->src : doc;
+}
+
+/*
+ * R or W asked to show SRC otherwise: change the session's choice, or
+ * say why not.  1 when SRC is to be rendered again.
+ */
+static int
+screen_rerender_choose(struct screen *s, struct doc *shown, int what,
+    char **msg)
+{
+	const struct render *r = shown->render;
+	struct doc *src = screen_source_of(shown);
+	enum render_format f = (enum render_format)s->opts->format;
+
+	if (what == PAGER_RERENDER_RAW) {
+		s->ses.raw = !s->ses.raw;
+		*msg = xstrdup(s->ses.raw ? "the source as it is (R: rendered)" :
+		    "rendered (R: the source as it is)");
+		return 1;
+	}
+	if (f == RENDER_AUTO)
+		f = render_detect(src);
+	if (f != RENDER_TEXT || (r != NULL && r->format == RENDER_EPUB)) {
+		*msg = xstrdup("only plain text is reflowed");
+		return 0;
+	}
+	s->ses.reflow = !s->ses.raw && r != NULL && r->reflowed ?
+	    RENDER_REFLOW_OFF : RENDER_REFLOW_ON;
+	s->ses.raw = 0;
+	*msg = xstrdup(s->ses.reflow == RENDER_REFLOW_ON ?
+	    "lines joined into paragraphs (W: as in the source)" :
+	    "lines as in the source (W: joined)");
 	return 1;
 }
 
@@ -1232,6 +1568,11 @@ screen_loop(struct screen *s)
 	for (;;) {
 		if (screen_signal)
 			return SCREEN_END_SIGNAL;
+		if (s->has_pending) {	/* the key that rendered it all */
+			s->has_pending = 0;
+			key = s->pending_key;
+			goto have_key;
+		}
 		if (session_job_take(&s->ses, 0)) {
 			/* The scan touched the whole text: let it go. */
 			doc_drop_pages(s->ses.doc);
@@ -1252,6 +1593,12 @@ screen_loop(struct screen *s)
 		s->eof_ticks = 0;
 		if (code == KEY_CODE_YES && wch == KEY_RESIZE) {
 			pager_resize(&s->ses.p, LINES, COLS);
+			if (render_stale(s->ses.doc->render,
+			    screen_render_cols(s))) {
+				/* Its tables made again for the width. */
+				s->ses.p.rerender = PAGER_RERENDER_NONE;
+				return SCREEN_END_RERENDER;
+			}
 			screen_draw(s);
 			continue;
 		}
@@ -1263,6 +1610,16 @@ screen_loop(struct screen *s)
 		key = screen_key(wch, code);
 		if (key < 0)
 			continue;
+have_key:
+		if (s->ses.doc->render != NULL && s->ses.doc->render->partial &&
+		    keys_needs_text(&s->ses.p, key)) {
+			/* Render it all, then run the key. */
+			s->whole = 1;
+			s->has_pending = 1;
+			s->pending_key = key;
+			s->ses.p.rerender = PAGER_RERENDER_NONE;
+			return SCREEN_END_RERENDER;
+		}
 		if (keys_needs_outline(&s->ses.p, key) &&
 		    !screen_outline_wait(s)) {
 			screen_draw(s);
@@ -1277,6 +1634,15 @@ screen_loop(struct screen *s)
 			    1 : -1))
 				return a == PAGER_NEXT_FILE ? SCREEN_END_NEXT :
 				    SCREEN_END_PREV;
+			a = PAGER_REDRAW;
+		}
+		if (a == PAGER_RERENDER) {
+			if (screen_rerender_choose(s, s->ses.doc,
+			    s->ses.p.rerender, &s->rerender_msg))
+				return SCREEN_END_RERENDER;
+			pager_message(&s->ses.p, "%s", s->rerender_msg);
+			free(s->rerender_msg);
+			s->rerender_msg = NULL;
 			a = PAGER_REDRAW;
 		}
 		if (a == PAGER_REPAINT)
@@ -1525,9 +1891,9 @@ screen_session_free(struct screen *s)
 }
 
 /*
- * The shown text of SRC (opened by enc_open()) as the options ask, as
- * main.c renders the first file: --raw the source, else by --format and
- * --reflow.  *REND gets the rendering; screen_unrendered() frees both.
+ * The shown text of SRC (opened by enc_open()) as the session asks:
+ * --raw or R the source, else by --format and --reflow (or W).  *REND
+ * gets the rendering; screen_unrendered() frees it (and SRC with OWN).
  */
 static struct doc *
 screen_rendered(struct screen *s, struct doc *src, struct render **rend)
@@ -1535,22 +1901,26 @@ screen_rendered(struct screen *s, struct doc *src, struct render **rend)
 	struct render_opts ro;
 
 	memset(&ro, 0, sizeof ro);
-	ro.format = s->opts->raw ? RENDER_TEXT :
+	ro.format = s->ses.raw ? RENDER_TEXT :
 	    (enum render_format)s->opts->format;
-	ro.reflow = s->opts->raw ? RENDER_REFLOW_OFF :
-	    (enum render_reflow)s->opts->reflow;
-	ro.width_cols = s->opts->width_cols;
+	ro.reflow = s->ses.raw ? RENDER_REFLOW_OFF :
+	    (enum render_reflow)s->ses.reflow;
+	ro.width_cols = screen_render_cols(s);
+	/* A big text: its first screens at once, the rest when a key
+	 * needs it (keys_needs_text()). */
+	ro.prefix = s->whole ? 0 : RENDER_FIRST_BYTES;
 	*rend = render_doc(src, &ro);
 	return (*rend)->doc;
 }
 
 static void
-screen_unrendered(struct render **rend)
+screen_unrendered(struct render **rend, int own_src)
 {
 	struct doc *src = (*rend)->src;
 
 	render_free(*rend);
-	doc_free(src);
+	if (own_src)
+		doc_free(src);
 	*rend = NULL;
 }
 
@@ -1559,10 +1929,11 @@ screen_session_read(struct screen *s, struct doc *first,
     const char *const *paths, size_t n, size_t *cur, char **warn)
 {
 	struct doc *doc = first;
-	struct render *rend = NULL;
+	struct render *rend = NULL;	/* made here, not main.c's */
 	enum screen_end end;
 	char *msg = NULL, *err;
-	int start = first != NULL;
+	int start = first != NULL, own_src = 0;
+	size_t goto_part = 0, goto_src = (size_t)-1;
 
 	*warn = NULL;
 	s->ses.first = first;
@@ -1576,15 +1947,43 @@ screen_session_read(struct screen *s, struct doc *first,
 			return SCREEN_END_ERROR;
 		}
 		doc = screen_rendered(s, doc, &rend);
+		own_src = 1;
 	}
 	for (;;) {
+		struct doc *src = screen_source_of(doc);
+
+		if (render_stale(doc->render, screen_render_cols(s))) {
+			/* Made before the screen's width was known. */
+			if (rend != NULL)
+				render_free(rend);
+			doc = screen_rendered(s, src, &rend);
+		}
+
 		if (s->ses.visited != NULL)
 			s->ses.visited[s->ses.file_i] = 1;
 		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
 		session_doc_open(&s->ses, doc, start, LINES, COLS);
+		if (s->ses.need_whole) {
+			/* Its place is further than the first screens. */
+			s->ses.dont_save = 1;
+			free(session_doc_close(&s->ses));
+			screen_whole_message(s);
+			if (rend != NULL)
+				render_free(rend);
+			s->whole = 1;
+			doc = screen_rendered(s, src, &rend);
+			continue;
+		}
 		s->told_changed = 0;
 		clock_gettime(CLOCK_MONOTONIC, &s->stat_t);
 		start = 0;
+		if (goto_src != (size_t)-1) {
+			/* Shown otherwise: the same place of the source. */
+			pager_goto_off(&s->ses.p, render_off_of_src(doc->render,
+			    goto_part, goto_src));
+			s->ses.p.prev_off = PAGER_NO_OFF;
+			goto_src = (size_t)-1;
+		}
 		if (msg != NULL && s->ses.p.msg == NULL)
 			pager_message(&s->ses.p, "%s", msg);
 		free(msg);
@@ -1592,20 +1991,48 @@ screen_session_read(struct screen *s, struct doc *first,
 		end = screen_loop(s);
 		if (end == SCREEN_END_SIGNAL)
 			screen_restore();	/* first: the rest may wait */
+		if (end == SCREEN_END_RERENDER) {
+			goto_src = render_src_of(doc->render, s->ses.p.top_off,
+			    &goto_part);
+		}
 		msg = session_doc_close(&s->ses);
 		free(s->spans);
 		s->spans = NULL;
 		s->nspans = s->spans_cap = 0;
+		if (end == SCREEN_END_RERENDER) {
+			if (s->whole && doc->render != NULL &&
+			    doc->render->partial)
+				screen_whole_message(s);
+			if (rend != NULL) {
+				render_free(rend);
+				rend = NULL;
+			}
+			doc = screen_rendered(s, src, &rend);
+			if (rend->error != NULL) {	/* as it was opened */
+				render_free(rend);
+				s->ses.raw = !s->ses.raw;
+				doc = screen_rendered(s, src, &rend);
+			}
+			free(msg);	/* the place is saved again */
+			msg = s->rerender_msg;
+			s->rerender_msg = NULL;
+			continue;
+		}
 		if (rend != NULL)
-			screen_unrendered(&rend);
-		else if (doc != first)
+			screen_unrendered(&rend, own_src);
+		else if (own_src)
 			doc_free(doc);
+		own_src = 0;
+		s->whole = 0;	/* the next file: its first screens first */
 		if (end != SCREEN_END_NEXT && end != SCREEN_END_PREV)
 			break;
 		s->ses.file_i = end == SCREEN_END_NEXT ? s->ses.file_i + 1 :
 		    s->ses.file_i - 1;
-		doc = s->ses.next_doc ? screen_rendered(s, s->ses.next_doc,
-		    &rend) : first;
+		if (s->ses.next_doc != NULL) {
+			doc = screen_rendered(s, s->ses.next_doc, &rend);
+			own_src = 1;
+		} else
+			doc = first;
 		s->ses.next_doc = NULL;
 		if (msg == NULL)
 			msg = s->ses.next_msg;

@@ -9,12 +9,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * The scripts, once: value, name (settings, messages), short name (the
+ * status line; --script takes it too) and OpenCC configuration.  The
+ * option table (options.c) makes --script's values from this list.
+ */
+#define CONV_SCRIPTS(X) \
+	X(CONV_ORIGINAL, "original", "orig", NULL)	/* as written */ \
+	X(CONV_SIMPLIFIED, "simplified", "simp", "t2s.json") \
+	X(CONV_TRADITIONAL, "traditional", "trad", "s2t.json") \
+	/* Taiwan standard, with phrases */ \
+	X(CONV_TAIWAN, "taiwan", "tw", "s2twp.json") \
+	X(CONV_HONGKONG, "hongkong", "hk", "s2hk.json")
+
 enum conv_script {
-	CONV_ORIGINAL = 0,	/* as written */
-	CONV_SIMPLIFIED,	/* t2s */
-	CONV_TRADITIONAL,	/* s2t */
-	CONV_TAIWAN,		/* s2twp: Taiwan standard, with phrases */
-	CONV_HONGKONG,		/* s2hk */
+#define CONV_X(e, name, abbr, config) e,
+	CONV_SCRIPTS(CONV_X)
+#undef CONV_X
 	CONV_NSCRIPTS,
 };
 
@@ -46,6 +57,9 @@ char *conv_string(struct conv *cv, const char *s);
 /* "original", "simplified", "traditional", "taiwan", "hongkong"; and back
  * (-1 when unknown). */
 const char *conv_script_name(enum conv_script script);
+
+/* "orig", "simp", "trad", "tw", "hk". */
+const char *conv_script_abbr(enum conv_script script);
 int conv_script_parse(const char *s);
 
 #endif

@@ -26,4 +26,12 @@ struct lexicon;
  */
 char *define_text(const struct lexicon *lex, const char *word, size_t n);
 
+/*
+ * The same, or when the dictionary has no entry for WORD, a line saying
+ * so and its characters' entries (what the word popup shows for 經社).
+ * Never NULL.  Caller frees.
+ */
+char *define_text_or_parts(const struct lexicon *lex, const char *word,
+    size_t n);
+
 #endif

@@ -20,6 +20,7 @@ struct outline;
 #define FINDER_STORE_MAX ((size_t)1 << 20)	/* match offsets kept */
 
 #define FINDER_HIST_REGEX 1	/* a history entry was a regex */
+#define FINDER_HIST_PINYIN 2	/* ... or searched by pinyin */
 
 enum finder_prompt {
 	FINDER_PROMPT_NONE = 0,
@@ -56,6 +57,7 @@ struct finder {
 	enum finder_prompt prompt;
 	struct lineedit ed;		/* the pattern being typed */
 	int prompt_regex;		/* ^R toggles it while typing */
+	int prompt_pinyin;		/* ^P: pinyin search (search.h) */
 	char *prompt_err;		/* why the pattern is unusable */
 	int prompt_found;		/* 1 found, 0 not, -1 not known */
 	size_t origin_top, origin_anchor;	/* where the reader was */
@@ -65,6 +67,7 @@ struct finder {
 	/* The current search. */
 	struct search *cur;
 	int cur_regex;			/* it is a regular expression */
+	int cur_pinyin;			/* it finds pinyin too */
 	int backward;			/* it was started with ? */
 	size_t cur_off, cur_end;	/* current match; PAGER_NO_OFF: none */
 	int cur_hidden;			/* its highlights hidden until n/N */
@@ -79,7 +82,7 @@ struct finder {
 
 	/* Saved while typing, restored by Esc. */
 	struct search *saved_cur;
-	int saved_backward, saved_regex;
+	int saved_backward, saved_regex, saved_pinyin;
 	size_t saved_off, saved_end;
 
 	struct finder_term terms[FINDER_TERMS_MAX];
@@ -105,6 +108,8 @@ void finder_done(struct finder *f);
 enum pager_action finder_prompt_accept(struct finder *f);
 enum pager_action finder_prompt_cancel(struct finder *f);
 enum pager_action finder_prompt_regex(struct finder *f);
+/* ^P: Latin letters also find Han text by pinyin (or not). */
+enum pager_action finder_prompt_pinyin(struct finder *f);
 enum pager_action finder_prompt_history(struct finder *f, int older);
 void finder_prompt_edited(struct finder *f);
 

@@ -31,6 +31,14 @@ enum pager_action {
 	PAGER_PREV_FILE,	/* :p, the previous file */
 	PAGER_OPEN,		/* the shelf: read the entry under the cursor */
 	PAGER_REPAINT,		/* redraw every cell (^L) */
+	PAGER_RERENDER,		/* show the text otherwise: p->rerender */
+};
+
+/* How the text is to be shown again (PAGER_RERENDER). */
+enum pager_rerender {
+	PAGER_RERENDER_NONE = 0,
+	PAGER_RERENDER_RAW,	/* the source as it is <-> rendered */
+	PAGER_RERENDER_REFLOW,	/* hard-wrapped lines joined <-> as they are */
 };
 
 struct pager {
@@ -48,6 +56,7 @@ struct pager {
 	size_t prev_off;	/* place before the last jump, for '' */
 	long count;		/* count typed before a command; 0 = none */
 	int pending;		/* key waiting for its letter ('m', '\'') */
+	int rerender;		/* enum pager_rerender, with PAGER_RERENDER */
 	char *msg;		/* one-line message for the status line */
 
 	struct finder *finder;	/* search and highlights, or NULL (not
@@ -71,6 +80,18 @@ struct pager {
 	size_t panel_cap;
 	size_t panel_cur;	/* index into panel_idx */
 	size_t panel_top;	/* first entry shown */
+
+	/* The word cursor (v) and its dictionary popup. */
+	int word_open;		/* the word cursor is shown */
+	size_t word_off;	/* the word under it: bytes of doc->text */
+	size_t word_end;
+	int word_col;		/* the column j and k keep */
+	char *word;		/* its text as shown; NULL when closed */
+	char *word_def;		/* define_text() of it, or NULL if none */
+	int word_popup_top;	/* first popup line shown */
+	int word_popup_page;	/* lines it shows (a scroll's step) */
+	enum annot_mode annotate_prev;	/* the mode before P turned
+				   generated pinyin on */
 };
 
 /*
@@ -116,7 +137,8 @@ enum pager_action pager_scroll(struct pager *p, long n_rows);
 enum pager_action pager_top(struct pager *p);
 /* The last screen: the last row on the bottom text row. */
 enum pager_action pager_bottom(struct pager *p);
-/* Line N, 1-based; past the end gives the last line. */
+/* Line N, 1-based; past the end gives the last line.  N is a source
+ * line (of the chapter read, in a book), as the status line shows. */
 enum pager_action pager_goto_line(struct pager *p, size_t line);
 /* N percent into the text by bytes (0..100). */
 enum pager_action pager_goto_percent(struct pager *p, long pct);
@@ -144,8 +166,40 @@ enum pager_action pager_annot_cycle(struct pager *p);
 /* The annotation mode shown. */
 enum annot_mode pager_annot(const struct pager *p);
 
+/*
+ * Generated pinyin (--annotate) on or off (P); turning it on shows
+ * annotations if they were hidden, turning it off restores the mode.
+ */
+enum pager_action pager_annotate_toggle(struct pager *p);
+/* 1 when generated pinyin is on. */
+int pager_annotating(const struct pager *p);
+
+/*
+ * The word cursor.  Open it on the first word of the top row (or of the
+ * first row on screen that has one); on the word holding OFF or the
+ * nearest on its row (a click); move N words (negative: back) or N rows
+ * (keeping the column), scrolling so that its row shows; close it.  The
+ * word's text and dictionary entry (define.c) are in p->word and
+ * p->word_def; a message says when the dictionary is missing or the
+ * text has no word.
+ */
+enum pager_action pager_word_open(struct pager *p);
+enum pager_action pager_word_at(struct pager *p, size_t off);
+enum pager_action pager_word_move(struct pager *p, long n);
+enum pager_action pager_word_rows(struct pager *p, long n);
+enum pager_action pager_word_close(struct pager *p);
+/* Scroll the popup N pages; pager_word_popup_fit() keeps it within
+ * MAX_TOP and says how many lines a PAGE is (the screen knows how its
+ * lines wrap). */
+enum pager_action pager_word_popup_scroll(struct pager *p, long n);
+void pager_word_popup_fit(struct pager *p, int max_top, int page);
+
 /* Position for the status line. */
-size_t pager_top_line(struct pager *p);		/* 0-based */
+/* The source line of the top row (of its chapter, in a book), 0-based. */
+size_t pager_top_line(struct pager *p);
+/* Lines in all (KNOWN, the source's, or 0 while not known yet), or of
+ * the chapter read, in a book. */
+size_t pager_line_total(struct pager *p, size_t known);
 int pager_percent(const struct pager *p);	/* by bytes, 0..100 */
 /* 1 when the last row of the text is on screen. */
 int pager_at_end(struct pager *p);

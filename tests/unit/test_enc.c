@@ -134,6 +134,40 @@ test_utf16_and_bad_bytes(void **st)
 	assert_null(enc_canonical("latin9"));
 }
 
+static int
+stop_at_once(void *arg, size_t done, size_t total)
+{
+	(*(int *)arg)++;
+	return 1;
+}
+
+/* A conversion the progress hook stops says so by its status, not only
+ * in its message, and leaves the text as it was. */
+static void
+test_interrupted(void **st)
+{
+	size_t n = 3u << 20;
+	char *gbk = xmalloc(n), *note = NULL, *err = NULL;
+	struct doc *d;
+	int calls = 0;
+
+	for (size_t i = 0; i < n; i += 2)
+		memcpy(gbk + i, "\xD6\xD0", 2);	/* 中 */
+	d = doc_new_mem(gbk, n, "big.txt");
+	enc_set_progress(stop_at_once, &calls);
+	assert_int_equal(enc_apply(d, "GB18030", &note, &err),
+	    ENC_INTERRUPTED);
+	enc_set_progress(NULL, NULL);
+	assert_int_equal(calls, 1);
+	assert_string_equal(err, "conversion from GB18030 interrupted");
+	assert_null(note);
+	assert_int_equal(d->len, n);
+	assert_memory_equal(d->text, gbk, 16);
+	free(err);
+	doc_free(d);
+	free(gbk);
+}
+
 /* A GBK file with a few bad sequences (a stray byte, a user-defined
  * code) is still GBK, with U+FFFD where they were, not UTF-8. */
 static void
@@ -199,6 +233,7 @@ main(void)
 		cmocka_unit_test(test_short_texts),
 		cmocka_unit_test(test_utf16_and_bad_bytes),
 		cmocka_unit_test(test_few_bad_sequences),
+		cmocka_unit_test(test_interrupted),
 		cmocka_unit_test(test_gbk_valid_as_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -233,6 +233,26 @@ test_second_parse_starts_afresh(void **st)
 	done(&o);
 }
 
+/* The names the modules use for the values (the pager's "pinyin: ruby",
+ * the status line's "simplified") are the option's. */
+static void
+test_value_names_agree(void **st)
+{
+	const struct options_def *py = options_find("pinyin");
+	const struct options_def *sc = options_find("script");
+
+	(void)st;
+	for (const struct options_value *v = py->values; v->name; v++)
+		assert_string_equal(annot_mode_name((enum annot_mode)v->value),
+		    v->name);
+	for (int s = 0; s < CONV_NSCRIPTS; s++) {
+		assert_string_equal(options_enum_name(sc, s),
+		    conv_script_name((enum conv_script)s));
+		assert_int_equal(options_enum_value(sc,
+		    conv_script_abbr((enum conv_script)s)), s);
+	}
+}
+
 /* +N and +/PATTERN are taken out before getopt. */
 static void
 test_plus(void **st)
@@ -259,6 +279,7 @@ main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_every_option),
 		cmocka_unit_test(test_second_parse_starts_afresh),
+		cmocka_unit_test(test_value_names_agree),
 		cmocka_unit_test(test_plus),
 	};
 
