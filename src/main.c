@@ -742,7 +742,7 @@ static int
 main_stream(struct main_run *r, const char *path)
 {
 	const struct options *opts = &r->opts;
-	size_t cap = 2 * MAIN_STREAM_CHUNK, have = 0;
+	size_t cap = 2 * MAIN_STREAM_CHUNK, have = 0, total = 0;
 	char *buf;
 	int fd, eof = 0, rc = 0;
 
@@ -780,6 +780,7 @@ main_stream(struct main_run *r, const char *path)
 			if (n == 0)
 				eof = 1;
 			have += (size_t)n;
+			total += (size_t)n;
 		}
 		if (have == 0)
 			break;
@@ -816,6 +817,8 @@ main_stream(struct main_run *r, const char *path)
 	free(buf);
 	if (fd != STDIN_FILENO)
 		close(fd);
+	if (total == 0 && rc == 0)
+		inert_warn("%s: empty file", path);
 	return rc;
 }
 
