@@ -132,6 +132,20 @@ cmd_colon(struct command_ctx *c, long count)
 }
 
 static enum pager_action
+cmd_raw(struct command_ctx *c, long count)
+{
+	c->p->rerender = PAGER_RERENDER_RAW;
+	return PAGER_RERENDER;
+}
+
+static enum pager_action
+cmd_reflow(struct command_ctx *c, long count)
+{
+	c->p->rerender = PAGER_RERENDER_REFLOW;
+	return PAGER_RERENDER;
+}
+
+static enum pager_action
 cmd_redraw(struct command_ctx *c, long count)
 {
 	return PAGER_REPAINT;
@@ -726,19 +740,22 @@ cmd_letter(struct command_ctx *c, long count)
 #define S COMMAND_IN(COMMAND_SHELF)
 #define L COMMAND_IN(COMMAND_LETTER)
 #define W COMMAND_IN(COMMAND_WORD)
-#define OUTLINE COMMAND_NEEDS_OUTLINE
+#define OUTLINE (COMMAND_NEEDS_OUTLINE | COMMAND_NEEDS_TEXT)
+#define TEXT COMMAND_NEEDS_TEXT
+#define COUNTED COMMAND_NEEDS_TEXT_COUNTED
+#define AT_END COMMAND_NEEDS_TEXT_AT_END
 
 const struct command command_table[] = {
 	/* The reader. */
-	{ "line-down", R, "one line down (N: N lines)", 0, cmd_line_down },
+	{ "line-down", R, "one line down (N: N lines)", AT_END, cmd_line_down },
 	{ "line-up", R, "one line up (N: N lines)", 0, cmd_line_up },
-	{ "page-down", R, "one page down", 0, cmd_page_down },
+	{ "page-down", R, "one page down", AT_END, cmd_page_down },
 	{ "page-up", R, "one page up", 0, cmd_page_up },
-	{ "half-page-down", R, "half a page down", 0, cmd_half_down },
+	{ "half-page-down", R, "half a page down", AT_END, cmd_half_down },
 	{ "half-page-up", R, "half a page up", 0, cmd_half_up },
-	{ "top", R, "the first line (Ng: line N)", 0, cmd_top },
-	{ "bottom", R, "the last line (NG: line N)", 0, cmd_bottom },
-	{ "percent", R, "N%: N percent into the text, by bytes", 0,
+	{ "top", R, "the first line (Ng: line N)", COUNTED, cmd_top },
+	{ "bottom", R, "the last line (NG: line N)", TEXT, cmd_bottom },
+	{ "percent", R, "N%: N percent into the text, by bytes", TEXT,
 	    cmd_percent },
 	{ "section-next", R, "the next section", OUTLINE, cmd_section_next },
 	{ "section-prev", R, "the previous section", OUTLINE,
@@ -747,18 +764,18 @@ const struct command command_table[] = {
 	    cmd_outline },
 	{ "mark", R, "m and a letter a-z: mark the place", 0, cmd_mark },
 	{ "goto-mark", R, "' and a letter: go to the mark; '': back before "
-	    "the last jump", 0, cmd_goto_mark },
+	    "the last jump", TEXT, cmd_goto_mark },
 	{ "search-forward", R, "search forward (the prompt's keys are below)",
-	    0, cmd_search_forward },
-	{ "search-backward", R, "search backward", 0, cmd_search_backward },
-	{ "search-next", R, "the next match (wraps)", 0, cmd_search_next },
-	{ "search-prev", R, "the previous match (wraps)", 0,
+	    TEXT, cmd_search_forward },
+	{ "search-backward", R, "search backward", TEXT, cmd_search_backward },
+	{ "search-next", R, "the next match (wraps)", TEXT, cmd_search_next },
+	{ "search-prev", R, "the previous match (wraps)", TEXT,
 	    cmd_search_prev },
 	{ "search-hide", R, "hide the search's highlights (n shows them "
 	    "again)", 0, cmd_search_hide },
 	{ "highlight-add", R, "highlight the current search in its own "
-	    "colour", 0, cmd_highlight_add },
-	{ "highlight-type", R, "type a term to highlight", 0,
+	    "colour", TEXT, cmd_highlight_add },
+	{ "highlight-type", R, "type a term to highlight", TEXT,
 	    cmd_highlight_type },
 	{ "highlight-remove", R, "- and a number: remove that highlight", 0,
 	    cmd_highlight_remove },
@@ -768,6 +785,10 @@ const struct command command_table[] = {
 	    "Hong Kong", 0, cmd_script },
 	{ "pinyin", R, "pinyin annotations: hide, show, above the characters "
 	    "(ruby)", 0, cmd_pinyin },
+	{ "raw", R, "the source as it is (markup, hard line ends), or "
+	    "rendered again", 0, cmd_raw },
+	{ "reflow", R, "join a hard-wrapped text's lines into paragraphs, or "
+	    "show them as they are", 0, cmd_reflow },
 	{ "annotate", R, "generated pinyin on every Han character, words "
 	    "first (--annotate), on or off", 0, cmd_annotate },
 	{ "word-cursor", R, "a word cursor with a dictionary popup (its keys "

@@ -40,6 +40,13 @@ dump_write(FILE *out, struct doc *doc, struct layout *lay)
 				free(s);
 			}
 
+			/* A list item's or quote's continued row: its
+			 * indent, the quote's bars first. */
+			if (r > 0 && ll.hang > 0 && row->ncells > 0) {
+				fwrite(ll.text, 1, ll.prefix_len, out);
+				for (int c = (int)ll.prefix_len; c < ll.hang; c++)
+					putc(' ', out);
+			}
 			/* A row of plain text is its text's bytes. */
 			for (k = 0; k < row->ncells; k++) {
 				if (ll.cells[row->cell + k].kind != LAYOUT_TEXT)

@@ -12,11 +12,15 @@
 #include <string.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/render.h"
 #include "yuedu/util.h"
 
 struct job {
 	struct doc *doc;	/* not owned */
 	struct doc *view;	/* the thread's own view of doc */
+	struct doc *src_view;	/* and of the source it renders, when its
+				   line numbers are the ones shown, or NULL */
+	size_t src_lines;
 	struct outline_opts oo;
 	pthread_t thread;
 	int threaded;		/* 0: it ran in job_start() */
@@ -40,6 +44,8 @@ job_main(void *arg)
 	}
 	if (!atomic_load(&j->stop))
 		doc_line_count(j->view);
+	if (!atomic_load(&j->stop) && j->src_view != NULL)
+		j->src_lines = doc_line_count(j->src_view);
 	atomic_store(&j->done, 1);
 	return NULL;
 }
@@ -51,7 +57,13 @@ job_start(struct doc *doc, const struct outline_opts *oo)
 
 	j->doc = doc;
 	j->view = doc_new_view(doc);
+	/* Line numbers shown are the source's: count them (not a book's,
+	 * numbered by chapter). */
+	if (doc->render != NULL && !doc->render->identity &&
+	    doc->render->nparts <= 1)
+		j->src_view = doc_new_view(doc->render->src);
 	j->oo = *oo;
+	j->oo.line_src = j->src_view;
 	atomic_store(&j->done, 0);
 	atomic_store(&j->stop, 0);
 	j->oo.stop = &j->stop;
@@ -90,8 +102,11 @@ job_finish(struct job *j, struct job_result *r)
 		r->rt = j->rt;
 		r->err = j->err;
 		r->total_lines = doc_line_count(j->view);
+		if (j->view->render != NULL && !j->view->render->identity)
+			r->total_lines = j->src_view != NULL ? j->src_lines : 0;
 		doc_take_index(j->doc, j->view);
 	}
 	doc_free(j->view);
+	doc_free(j->src_view);
 	free(j);
 }

@@ -41,6 +41,7 @@ static const struct keymap_key keymap_reader[] = {
 	{ '+', "highlight-add" }, { '=', "highlight-type" },
 	{ '-', "highlight-remove" }, { '_', "highlight-clear" },
 	{ 's', "script" }, { 'p', "pinyin" }, { 'P', "annotate" },
+	{ 'R', "raw" }, { 'W', "reflow" },
 	{ 'v', "word-cursor" },
 	{ C('l'), "redraw" }, { 'h', "help" },
 	{ ':', "colon" },

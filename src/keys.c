@@ -82,6 +82,23 @@ keys_needs_outline(const struct pager *p, int key)
 	return cmd != NULL && (cmd->needs & COMMAND_NEEDS_OUTLINE);
 }
 
+int
+keys_needs_text(struct pager *p, int key)
+{
+	enum command_mode m;
+	const struct command *cmd;
+
+	if (keymap_modes[keys_reader_mode(p)].counts &&
+	    keymap_is_count(p->count, key))
+		return 0;
+	cmd = keys_reader_lookup(p, key, &m);
+	if (cmd == NULL)
+		return 0;
+	return (cmd->needs & COMMAND_NEEDS_TEXT) ||
+	    ((cmd->needs & COMMAND_NEEDS_TEXT_COUNTED) && p->count > 0) ||
+	    ((cmd->needs & COMMAND_NEEDS_TEXT_AT_END) && pager_at_end(p));
+}
+
 enum pager_action
 keys_dispatch(struct pager *p, int key)
 {

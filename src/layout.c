@@ -15,6 +15,7 @@
 #include "yuedu/lexicon.h"
 #include "yuedu/segment.h"
 #include "yuedu/doc.h"
+#include "yuedu/render.h"
 #include "yuedu/utf8.h"
 #include "yuedu/util.h"
 
@@ -347,7 +348,7 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 		return;
 	}
 	while (start < n) {
-		int col = 0;
+		int col = start > 0 ? ll->hang : 0, col0 = col;
 		size_t last_break = 0, end, next;
 
 		for (i = start; i < n; i++) {
@@ -394,7 +395,7 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 			while (next < n && layout_is_space(&ll->cells[next]))
 				next++;
 		}
-		col = 0;
+		col = col0;
 		for (size_t k = start; k < end; k++) {
 			ll->cells[k].col = (uint16_t)col;
 			col += ll->cells[k].cols;
@@ -467,6 +468,40 @@ layout_ruby_cols(struct layout_line *ll)
 		g = hid->col + hid->cols - ll->cells[gs].col;
 		hid->ruby_col = (uint16_t)(ll->cells[gs].col +
 		    (g - hid->ruby_cols) / 2);
+	}
+}
+
+/*
+ * A rendered list item's or quote's rows after the first start under its
+ * text, not at the margin: the hanging indent its block asks, or the
+ * width of the quote bars ("| | ") the line starts with, drawn again on
+ * those rows.  At most half the row.
+ */
+static void
+layout_hang(struct layout *lay, struct layout_line *ll, const char *t,
+    size_t len)
+{
+	const struct render_block *b;
+	size_t k = 0;
+	int W = lay->opts.width_cols;
+
+	ll->hang = 0;
+	ll->prefix_len = 0;
+	if (lay->doc->render == NULL || lay->doc->render->identity)
+		return;
+	b = render_block_at(lay->doc->render, ll->off);
+	if (render_style_at(lay->doc->render, ll->off, NULL) &
+	    RENDER_STYLE_QUOTE) {
+		while (k + 1 < len && t[k] == '|' && t[k + 1] == ' ')
+			k += 2;
+		ll->prefix_len = k;
+	}
+	ll->hang = b != NULL && b->hang_cols > (int)k ? b->hang_cols :
+	    (int)k;
+	if (ll->hang > W / 2) {
+		ll->hang = W / 2;
+		if (ll->prefix_len > (size_t)ll->hang)
+			ll->prefix_len = 0;
 	}
 }
 
@@ -556,6 +591,7 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 		layout_add_cell(ll, p, c.len, &c, (enum layout_kind)c.kind);
 		p += c.len;
 	}
+	layout_hang(lay, ll, t, len);
 	layout_wrap(lay, ll);
 	if (lay->opts.annot == ANNOT_RUBY)
 		layout_ruby_cols(ll);

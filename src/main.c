@@ -118,6 +118,12 @@ main_render(struct doc *doc, const struct options *opts)
 	ro.reflow = opts->raw ? RENDER_REFLOW_OFF :
 	    (enum render_reflow)opts->reflow;
 	ro.width_cols = opts->width_cols;
+	/* The reader renders a big text's first screens first (the rest
+	 * when a key needs it); not when it starts at +N or +/PATTERN. */
+	if (!opts->dump && opts->grep == NULL && !opts->outline &&
+	    isatty(STDOUT_FILENO) && opts->start_line <= 0 &&
+	    opts->start_pattern == NULL)
+		ro.prefix = RENDER_FIRST_BYTES;
 	return render_doc(doc, &ro);
 }
 
@@ -125,7 +131,7 @@ main_render(struct doc *doc, const struct options *opts)
 static int
 main_outline(struct doc *doc, const struct options *opts, struct conv *cv)
 {
-	struct outline_opts oo = { opts->pinyin, opts->heading, NULL };
+	struct outline_opts oo = { opts->pinyin, opts->heading, NULL, NULL };
 	struct outline *ol;
 	char *err;
 	int rc;

@@ -304,7 +304,8 @@ outline_strip_annot(const char *title)
  * outline is theirs, with levels made relative and source line numbers.
  */
 static struct outline *
-outline_from_render(struct doc *doc, enum annot_mode mode)
+outline_from_render(struct doc *doc, enum annot_mode mode,
+    struct doc *line_src)
 {
 	const struct render *r = doc->render;
 	struct outline *ol = xcalloc(1, sizeof *ol);
@@ -319,7 +320,13 @@ outline_from_render(struct doc *doc, enum annot_mode mode)
 			continue;
 		h->level = rh->level;
 		h->off = rh->off;
-		h->line = render_line_of(doc, rh->off, NULL) + 1;
+		if (line_src != NULL) {
+			size_t part, src = render_src_of(r, rh->off, &part);
+
+			h->line = part == 0 ? doc_line_of(line_src, src) + 1 :
+			    render_line_of(doc, rh->off, NULL) + 1;
+		} else
+			h->line = render_line_of(doc, rh->off, NULL) + 1;
 		h->title = mode == ANNOT_HIDE ? outline_strip_annot(rh->title) :
 		    xstrdup(rh->title);
 		if (h->level < min)
@@ -351,7 +358,8 @@ outline_build(struct outline **out, struct doc *doc,
 	cx.hide = mode == ANNOT_HIDE;
 	if (doc->render != NULL && doc->render->format != RENDER_TEXT &&
 	    (opts == NULL || opts->heading_regex == NULL)) {
-		*out = outline_from_render(doc, mode);
+		*out = outline_from_render(doc, mode, opts != NULL ?
+		    opts->line_src : NULL);
 		return 0;
 	}
 	if (opts != NULL && opts->heading_regex != NULL) {

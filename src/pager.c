@@ -17,6 +17,7 @@
 #include "yuedu/layout.h"
 #include "yuedu/lexicon.h"
 #include "yuedu/outline.h"
+#include "yuedu/render.h"
 #include "yuedu/util.h"
 #include "yuedu/word.h"
 
@@ -348,6 +349,14 @@ pager_goto_line(struct pager *p, size_t line)
 		return PAGER_NONE;
 	if (line < 1)
 		line = 1;
+	if (p->doc->render != NULL && !p->doc->render->identity) {
+		/* A source line: of the chapter read, in a book. */
+		size_t part;
+
+		render_line_of(p->doc, p->top_off, &part);
+		return pager_jump(p, render_off_of_part_line(p->doc, part,
+		    line - 1));
+	}
 	if (!doc_has_line(p->doc, line - 1)) {
 		n = doc_line_count(p->doc);
 		line = n;
@@ -526,7 +535,19 @@ pager_top_line(struct pager *p)
 {
 	if (pager_empty(p))
 		return 0;
-	return doc_line_of(p->doc, p->top_off);
+	return render_line_of(p->doc, p->top_off, NULL);
+}
+
+size_t
+pager_line_total(struct pager *p, size_t known)
+{
+	const struct render *r = p->doc->render;
+	size_t part;
+
+	if (r == NULL || r->identity || r->nparts <= 1 || pager_empty(p))
+		return known;
+	render_line_of(p->doc, p->top_off, &part);
+	return part > 0 ? render_part_nlines(p->doc, part) : known;
 }
 
 int

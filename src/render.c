@@ -17,6 +17,7 @@
 #include "yuedu/epub.h"
 #include "yuedu/html.h"
 #include "yuedu/util.h"
+#include "yuedu/width.h"
 
 struct render *
 render_begin(struct doc *src, enum render_format format)
@@ -198,6 +199,9 @@ render_block_hang(struct render *r, int hang_cols, size_t prefix_len)
 	b->prefix_len = (uint32_t)prefix_len;
 }
 
+
+static const struct render_part *render_part_index(const struct render *r,
+    size_t p);
 /* The style set now open, and the innermost link. */
 static unsigned
 render_style_cur(const struct render *r, uint32_t *link)
@@ -375,6 +379,10 @@ render_finish(struct render *r)
 	r->cap = 0;
 	d->render = r;
 	r->doc = d;
+	/* A book's chapters' line starts, now: later, more than one
+	 * thread reads them. */
+	for (size_t i = 1; i < r->nparts; i++)
+		render_part_index(r, i);
 	return r;
 }
 
@@ -406,6 +414,7 @@ render_free(struct render *r)
 	free(r->title);
 	free(r->author);
 	free(r->error);
+	doc_free(r->prefix_doc);
 	free(r);
 }
 
@@ -479,15 +488,13 @@ render_off_of_src(const struct render *r, size_t part, size_t src_off)
 	return best;
 }
 
-/* The 0-based line of part P holding byte SRC. */
-static size_t
-render_part_line(const struct render *r, size_t p, size_t src)
+/* Part P's line starts (P > 0; part 0 is the source doc's own index),
+ * built on first use: the model stays logically const. */
+static const struct render_part *
+render_part_index(const struct render *r, size_t p)
 {
-	struct render_part *part = &r->parts[p];
-	size_t lo = 0, hi;
+	struct render_part *part = (struct render_part *)&r->parts[p];
 
-	if (p == 0)
-		return doc_line_of(r->src, src);
 	if (part->line_off == NULL) {
 		size_t cap = 64, n = 0;
 		size_t *v = xmalloc(cap * sizeof *v);
@@ -499,11 +506,22 @@ render_part_line(const struct render *r, size_t p, size_t src)
 			v = xgrow(v, &cap, n + 1, sizeof *v);
 			v[n++] = i + 1;
 		}
-		/* A cache filled on first use: the model stays logically
-		 * const. */
-		((struct render_part *)part)->line_off = v;
-		((struct render_part *)part)->nlines = n;
+		part->line_off = v;
+		part->nlines = n;
 	}
+	return part;
+}
+
+/* The 0-based line of part P holding byte SRC. */
+static size_t
+render_part_line(const struct render *r, size_t p, size_t src)
+{
+	const struct render_part *part;
+	size_t lo = 0, hi;
+
+	if (p == 0)
+		return doc_line_of(r->src, src);
+	part = render_part_index(r, p);
 	hi = part->nlines;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -514,6 +532,31 @@ render_part_line(const struct render *r, size_t p, size_t src)
 			hi = mid;
 	}
 	return lo;
+}
+
+size_t
+render_part_nlines(struct doc *doc, size_t p)
+{
+	const struct render *r = doc->render;
+
+	if (r == NULL || r->identity || p == 0 || p >= r->nparts)
+		return doc_line_count(r != NULL && !r->identity ? r->src :
+		    doc);
+	return render_part_index(r, p)->nlines;
+}
+
+size_t
+render_off_of_part_line(struct doc *doc, size_t p, size_t line)
+{
+	const struct render *r = doc->render;
+	const struct render_part *part;
+
+	if (r == NULL || r->identity || p == 0 || p >= r->nparts)
+		return render_off_of_line(doc, line);
+	part = render_part_index(r, p);
+	if (line >= part->nlines)
+		line = part->nlines - 1;
+	return render_off_of_src(r, p, part->line_off[line]);
 }
 
 size_t
@@ -677,6 +720,10 @@ render_detect(struct doc *src)
 	return RENDER_TEXT;
 }
 
+static struct render *render_prefix(struct doc *, const struct render_opts *,
+    enum render_format, size_t);
+
+
 struct render *
 render_doc(struct doc *src, const struct render_opts *opts)
 {
@@ -685,17 +732,113 @@ render_doc(struct doc *src, const struct render_opts *opts)
 
 	/* A book is a zip: even as text (--raw) it is its chapters'
 	 * sources, one after another. */
+	struct render *r;
+	size_t cut;
+
+	if (opts->prefix > 0 && src->len / 2 > opts->prefix &&
+	    !epub_sniff(src->text, src->len)) {
+		enum render_format pf = f == RENDER_AUTO ? render_detect(src) :
+		    f;
+
+		if ((pf == RENDER_MARKDOWN || (pf == RENDER_TEXT &&
+		    opts->reflow != RENDER_REFLOW_OFF &&
+		    (opts->reflow == RENDER_REFLOW_ON ||
+		    render_text_is_wrapped(src)))) &&
+		    (cut = render_prefix_cut(src->text, src->len, opts->prefix,
+		    pf == RENDER_MARKDOWN)) > 0)
+			return render_prefix(src, opts, pf, cut);
+	}
 	if (epub_sniff(src->text, src->len) && f != RENDER_MARKDOWN &&
-	    f != RENDER_HTML)
-		return render_epub_render(src, opts, f == RENDER_TEXT);
-	if (f == RENDER_AUTO)
-		f = render_detect(src);
-	if (f == RENDER_HTML)
-		return render_html_render(src, opts);
-	if (f == RENDER_MARKDOWN)
-		return render_md_render(src, opts);
-	reflow = opts->reflow == RENDER_REFLOW_ON ? 1 :
-	    opts->reflow == RENDER_REFLOW_OFF ? 0 :
-	    render_text_is_wrapped(src);
-	return render_text_render(src, reflow);
+	    f != RENDER_HTML) {
+		/* XXX: a book is rendered whole: its places are the shown
+		 * text's, which its first chapters alone would not keep. */
+		struct render_opts o = *opts;
+
+		o.prefix = 0;
+		r = render_epub_render(src, &o, f == RENDER_TEXT);
+	}
+	else {
+		if (f == RENDER_AUTO)
+			f = render_detect(src);
+		if (f == RENDER_HTML)
+			r = render_html_render(src, opts);
+		else if (f == RENDER_MARKDOWN)
+			r = render_md_render(src, opts);
+		else {
+			reflow = opts->reflow == RENDER_REFLOW_ON ? 1 :
+			    opts->reflow == RENDER_REFLOW_OFF ? 0 :
+			    render_text_is_wrapped(src);
+			r = render_text_render(src, reflow);
+		}
+	}
+	r->width_cols = opts->width_cols > 0 ? opts->width_cols : 80;
+	r->ambiguous = (int)width_get_ambiguous();
+	return r;
+}
+
+/*
+ * Where a rendering of the first bytes of a big text can stop: the
+ * first blank line after about WANT bytes (for Markdown, not inside a
+ * fenced code block).  0 when there is none in the first 4 * WANT.
+ */
+size_t
+render_prefix_cut(const char *t, size_t n, size_t want, int markdown)
+{
+	size_t i = 0, lim = n / 2 < 4 * want ? n / 2 : 4 * want;
+	int fence = 0;
+
+	while (i < lim) {
+		const char *nl = memchr(t + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - t) : n, k = i;
+
+		while (k < e && k - i < 3 && t[k] == ' ')
+			k++;
+		if (markdown && e - k >= 3 && (memcmp(t + k, "```", 3) == 0 ||
+		    memcmp(t + k, "~~~", 3) == 0))
+			fence = !fence;
+		if (i >= want && !fence && (e == i || (e == i + 1 &&
+		    t[i] == '\r')))
+			return e + 1 < n ? e + 1 : 0;
+		i = e + 1;
+	}
+	return 0;
+}
+
+/* Render the first CUT bytes of SRC as format F, standing for SRC. */
+static struct render *
+render_prefix(struct doc *src, const struct render_opts *opts,
+    enum render_format f, size_t cut)
+{
+	struct doc *pre = doc_new_mem(src->text, cut, src->name);
+	struct render_opts o = *opts;
+	struct render *r;
+
+	pre->encoding = src->encoding;
+	o.prefix = 0;
+	o.format = f;
+	o.reflow = RENDER_REFLOW_ON;	/* SRC was found wrapped */
+	r = render_doc(pre, &o);
+	if (r->identity) {
+		render_free(r);
+		doc_free(pre);
+		o = *opts;
+		o.prefix = 0;
+		return render_doc(src, &o);
+	}
+	/* Its source is the whole text: line numbers, places and the
+	 * map's offsets are the same (a prefix starts where SRC does). */
+	r->src = src;
+	r->parts[0].text = src->text;
+	r->parts[0].len = src->len;
+	r->partial = 1;
+	r->src_done = cut;
+	r->prefix_doc = pre;
+	return r;
+}
+
+int
+render_stale(const struct render *r, int cols)
+{
+	return r != NULL && r->sized && (r->width_cols != cols ||
+	    r->ambiguous != (int)width_get_ambiguous());
 }

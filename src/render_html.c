@@ -609,6 +609,7 @@ hw_table(struct hw *w, const xmlNode *n)
 	int cols[HW_TABLE_COLS] = { 0 }, fits = nrows < HW_TABLE_ROWS;
 	char **text;
 
+	w->r->sized = 1;
 	hw_blankline(w, src);
 	render_block_begin(w->r, RENDER_BLOCK_TABLE, 0);
 	text = xcalloc(nrows * HW_TABLE_COLS + 1, sizeof *text);
@@ -934,7 +935,8 @@ hw_heading_cmp(const void *a, const void *b)
  * chapter's start, or at the element its fragment names. */
 static void
 hw_book_outline(struct render *r, const struct epub *ep,
-    const size_t *chapter_off, char **ids, size_t *id_off, size_t nids)
+    const size_t *chapter_off, char **ids, size_t *id_off, size_t nids,
+    size_t ready)
 {
 	for (size_t i = 0; i < ep->ntoc; i++) {
 		const struct epub_toc_entry *e = &ep->toc[i];
@@ -948,6 +950,8 @@ hw_book_outline(struct render *r, const struct epub *ep,
 			e = &ep->toc[j];
 		if (e->chapter == (size_t)-1)
 			break;
+		if (e->chapter >= ready)	/* not rendered yet */
+			continue;
 		off = chapter_off[e->chapter];
 		for (size_t k = 0; e->fragment != NULL && k < nids; k++)
 			if (id_off[k] != (size_t)-1 && id_off[k] >= off &&
@@ -989,7 +993,7 @@ render_epub_render(struct doc *src, const struct render_opts *o, int raw)
 	struct epub *ep;
 	struct hw w;
 	char *err = NULL;
-	size_t *chapter_off, nids = 0;
+	size_t *chapter_off, nids = 0, ready;
 	char **ids = NULL;
 	size_t *id_off = NULL;
 
@@ -1000,6 +1004,7 @@ render_epub_render(struct doc *src, const struct render_opts *o, int raw)
 	w.line_empty = 1;
 	w.blank = 1;
 	ep = epub_open_mem(src->text, src->len, &err);
+	ready = ep != NULL ? ep->nchapters : 0;
 	if (ep == NULL) {
 		render_gen_str(r, "[", 0);
 		render_gen_str(r, err, 0);
@@ -1029,6 +1034,16 @@ render_epub_render(struct doc *src, const struct render_opts *o, int raw)
 		xmlDocPtr doc;
 		const xmlNode *root, *body;
 
+		if (!raw && o != NULL && o->prefix > 0 && i > 0 &&
+		    render_len(r) >= o->prefix) {
+			/* The first screens of a big book: the chapters
+			 * read so far; the rest when a key needs them. */
+			r->partial = 1;
+			for (size_t j = i; j <= ep->nchapters; j++)
+				chapter_off[j] = render_len(r);
+			ready = i;
+			break;
+		}
 		chapter_off[i] = render_len(r);
 		if (epub_chapter_source(ep, i, &text, &len, &err) != 0) {
 			render_part_add(r, ep->chapters[i].href, "", 0);
@@ -1069,9 +1084,10 @@ render_epub_render(struct doc *src, const struct render_opts *o, int raw)
 		if (doc != NULL)
 			xmlFreeDoc(doc);
 	}
-	chapter_off[ep->nchapters] = render_len(r);
+	if (!r->partial)
+		chapter_off[ep->nchapters] = render_len(r);
 	if (!raw && ep->ntoc > 0)
-		hw_book_outline(r, ep, chapter_off, ids, id_off, nids);
+		hw_book_outline(r, ep, chapter_off, ids, id_off, nids, ready);
 	free(chapter_off);
 	free(ids);
 	free(id_off);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unilbrk.h>
 
 #include "render_int.h"
 #include "yuedu/doc.h"
@@ -432,12 +433,15 @@ md_cell_emit(struct md *m, const struct md_cell *c, size_t a, size_t b)
 }
 
 /* The byte where the part of cell text S (from FROM) that fits in COLS
- * ends, preferring a space; at least one cluster. */
+ * ends: at the last line-break opportunity (UAX #14: a space, between
+ * CJK characters, never before 。，、 or after an opening bracket) that
+ * fits; at least one cluster. */
 static size_t
 md_cell_break(const char *s, size_t from, size_t n, int cols)
 {
 	int used;
-	size_t k = width_fit(s + from, n - from, cols, &used);
+	size_t k = width_fit(s + from, n - from, cols, &used), j;
+	char *brk;
 
 	if (k == 0) {
 		struct width_cluster cl;
@@ -445,14 +449,17 @@ md_cell_break(const char *s, size_t from, size_t n, int cols)
 		width_next_cluster(s + from, n - from, &cl);
 		return from + (cl.len ? cl.len : 1);
 	}
-	if (from + k < n && s[from + k] != ' ') {
-		/* Back to a space between Latin words, if any. */
-		for (size_t j = from + k; j > from + k / 2; j--) {
-			if (s[j - 1] == ' ')
-				return j;
-		}
-	}
-	return from + k;
+	if (from + k >= n)
+		return n;
+	brk = xmalloc(n - from);
+	u8_possible_linebreaks((const uint8_t *)s + from, n - from, "UTF-8",
+	    brk);
+	/* A break before byte from + k itself is fine: what fits ends. */
+	for (j = k; j > 0; j--)
+		if (brk[j] == UC_BREAK_POSSIBLE)
+			break;
+	free(brk);
+	return j > 0 ? from + j : from + k;
 }
 
 static void
@@ -485,11 +492,45 @@ md_table_rule(struct md *m, const int *w, unsigned ncols, size_t src)
 }
 
 /* Lay the collected table out by display width and show it. */
+/* The widest word of column J (a run without spaces or wide
+ * characters), up to 16 columns: what its cells are best not cut in. */
+static int
+md_table_word(const struct md *m, unsigned j, unsigned ncols)
+{
+	int best = 1;
+
+	for (size_t i = 0; i < m->nrows; i++) {
+		size_t first = m->row_first[i];
+		size_t end = i + 1 < m->nrows ? m->row_first[i + 1] : m->ncells;
+		const struct md_cell *c;
+		size_t a = 0;
+
+		if (first + j >= end || j >= ncols)
+			continue;
+		c = &m->cells[first + j];
+		while (c->text != NULL && a < c->len) {
+			size_t b = a;
+			int cw;
+
+			while (b < c->len && c->text[b] != ' ' &&
+			    (unsigned char)c->text[b] < 0x80)
+				b++;
+			cw = (int)(b - a);
+			if (cw > best)
+				best = cw;
+			a = b > a ? b : a + 1;
+		}
+	}
+	return best > 16 ? 16 : best;
+}
+
 static void
 md_table_flush(struct md *m)
 {
 	unsigned ncols = m->ncols ? m->ncols : 1;
 	int w[64], total = 0, avail;
+
+	m->r->sized = 1;
 
 	if (ncols > 64)
 		ncols = 64;
@@ -507,21 +548,29 @@ md_table_flush(struct md *m)
 				w[k - first] = c;
 		}
 	}
-	/* Wider than the screen: the widest columns give way, down to a
-	 * few columns each, and their cells wrap. */
+	/* Wider than the screen: the widest columns give way and their
+	 * cells wrap; first down to their longest word (a date, a number,
+	 * up to 16 columns), then down to a few columns each. */
 	avail = m->width_cols - (int)ncols * 3 - 1 - m->quote * 2;
 	for (unsigned j = 0; j < ncols; j++)
 		total += w[j];
-	while (total > avail) {
-		unsigned widest = 0;
+	for (int pass = 0; pass < 2 && total > avail; pass++) {
+		int floor[64];
 
-		for (unsigned j = 1; j < ncols; j++)
-			if (w[j] > w[widest])
-				widest = j;
-		if (w[widest] <= 4)
-			break;
-		w[widest]--;
-		total--;
+		for (unsigned j = 0; j < ncols; j++)
+			floor[j] = pass ? 4 : md_table_word(m, j, ncols);
+		while (total > avail) {
+			int widest = -1;
+
+			for (unsigned j = 0; j < ncols; j++)
+				if (w[j] > floor[j] && (widest < 0 ||
+				    w[j] > w[widest]))
+					widest = (int)j;
+			if (widest < 0)
+				break;
+			w[widest]--;
+			total--;
+		}
 	}
 	render_block_begin(m->r, RENDER_BLOCK_TABLE, 0);
 	md_newline(m);
@@ -924,6 +973,8 @@ md_code_line(struct md *m, const char *s, size_t n)
 {
 	int avail = m->width_cols - m->quote * 2 - m->nlists * 3 - 2;
 	int first = 1;
+
+	m->r->sized = 1;
 
 	if (avail < 8)
 		avail = 8;

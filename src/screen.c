@@ -64,6 +64,10 @@
  * reader steps between files or goes back to the shelf.
  */
 struct screen {
+	char *rerender_msg;	/* what R or W changed, to say */
+	int whole;		/* render the document read all at once */
+	int has_pending;	/* PENDING_KEY waits for that */
+	int pending_key;
 	/* The terminal. */
 	const struct options *opts;
 	FILE *tty;		/* /dev/tty when stdin is the text */
@@ -687,6 +691,16 @@ screen_draw_text(struct screen *s, int x0)
 			    &s->spans_cap);
 			s->spans_line = line;
 		}
+		if (row > 0 && ll->prefix_len > 0) {
+			/* A quote's bars again on its continued rows. */
+			a = attr;
+			pr = pair;
+			if (doc->render != NULL)
+				screen_render_look(doc->render, ll->off, &a,
+				    &pr);
+			screen_put_str(y, x0, ll->text, ll->prefix_len,
+			    ll->hang, a, pr);
+		}
 		for (size_t i = r->cell; i < r->cell + r->ncells; i++) {
 			const struct layout_cell *c = &ll->cells[i];
 			struct width_cluster wc;
@@ -965,9 +979,11 @@ screen_status_right(struct screen *s, const char *srch, const char *modes,
 	char pos[64], aids[96];
 	int room = COLS - 2 - (p->msg ? left_cols : COLS >= 40 ? 12 : 0);
 
-	if (s->ses.total_lines)
+	size_t total = pager_line_total(p, s->ses.total_lines);
+
+	if (total)
 		snprintf(pos, sizeof(pos), "line %zu/%zu %3d%%", line,
-		    s->ses.total_lines, pager_percent(p));
+		    total, pager_percent(p));
 	else
 		snprintf(pos, sizeof(pos), "line %zu %3d%%", line,
 		    pager_percent(p));
@@ -1435,6 +1451,64 @@ screen_outline_wait(struct screen *s)
 	return 1;
 }
 
+/* Rendering a big text whole takes a moment: say so. */
+static void
+screen_whole_message(struct screen *s)
+{
+	screen_status_line("rendering the whole text...", 0, "", 0);
+	refresh();
+}
+
+/* The width a rendering's tables are made for: the screen's, or -w. */
+static int
+screen_render_cols(const struct screen *s)
+{
+	int w = s->opts->width_cols;
+
+	return w > 0 && w < COLS ? w : COLS;
+}
+
+/* The source DOC shows (itself when it is not rendered). */
+static struct doc *
+screen_source_of(struct doc *doc)
+{
+	return doc->render != NULL && !doc->render->identity ?
+	    doc->render->src : doc;
+}
+
+/*
+ * R or W asked to show SRC otherwise: change the session's choice, or
+ * say why not.  1 when SRC is to be rendered again.
+ */
+static int
+screen_rerender_choose(struct screen *s, struct doc *shown, int what,
+    char **msg)
+{
+	const struct render *r = shown->render;
+	struct doc *src = screen_source_of(shown);
+	enum render_format f = (enum render_format)s->opts->format;
+
+	if (what == PAGER_RERENDER_RAW) {
+		s->ses.raw = !s->ses.raw;
+		*msg = xstrdup(s->ses.raw ? "the source as it is (R: rendered)" :
+		    "rendered (R: the source as it is)");
+		return 1;
+	}
+	if (f == RENDER_AUTO)
+		f = render_detect(src);
+	if (f != RENDER_TEXT || (r != NULL && r->format == RENDER_EPUB)) {
+		*msg = xstrdup("only plain text is reflowed");
+		return 0;
+	}
+	s->ses.reflow = !s->ses.raw && r != NULL && r->reflowed ?
+	    RENDER_REFLOW_OFF : RENDER_REFLOW_ON;
+	s->ses.raw = 0;
+	*msg = xstrdup(s->ses.reflow == RENDER_REFLOW_ON ?
+	    "lines joined into paragraphs (W: as in the source)" :
+	    "lines as in the source (W: joined)");
+	return 1;
+}
+
 /*
  * Between keys, about once a second: has the file changed on disk, or
  * shrunk under the map (its lost pages read as zeros)?  Said once each on
@@ -1494,6 +1568,11 @@ screen_loop(struct screen *s)
 	for (;;) {
 		if (screen_signal)
 			return SCREEN_END_SIGNAL;
+		if (s->has_pending) {	/* the key that rendered it all */
+			s->has_pending = 0;
+			key = s->pending_key;
+			goto have_key;
+		}
 		if (session_job_take(&s->ses, 0)) {
 			/* The scan touched the whole text: let it go. */
 			doc_drop_pages(s->ses.doc);
@@ -1514,6 +1593,12 @@ screen_loop(struct screen *s)
 		s->eof_ticks = 0;
 		if (code == KEY_CODE_YES && wch == KEY_RESIZE) {
 			pager_resize(&s->ses.p, LINES, COLS);
+			if (render_stale(s->ses.doc->render,
+			    screen_render_cols(s))) {
+				/* Its tables made again for the width. */
+				s->ses.p.rerender = PAGER_RERENDER_NONE;
+				return SCREEN_END_RERENDER;
+			}
 			screen_draw(s);
 			continue;
 		}
@@ -1525,6 +1610,16 @@ screen_loop(struct screen *s)
 		key = screen_key(wch, code);
 		if (key < 0)
 			continue;
+have_key:
+		if (s->ses.doc->render != NULL && s->ses.doc->render->partial &&
+		    keys_needs_text(&s->ses.p, key)) {
+			/* Render it all, then run the key. */
+			s->whole = 1;
+			s->has_pending = 1;
+			s->pending_key = key;
+			s->ses.p.rerender = PAGER_RERENDER_NONE;
+			return SCREEN_END_RERENDER;
+		}
 		if (keys_needs_outline(&s->ses.p, key) &&
 		    !screen_outline_wait(s)) {
 			screen_draw(s);
@@ -1539,6 +1634,15 @@ screen_loop(struct screen *s)
 			    1 : -1))
 				return a == PAGER_NEXT_FILE ? SCREEN_END_NEXT :
 				    SCREEN_END_PREV;
+			a = PAGER_REDRAW;
+		}
+		if (a == PAGER_RERENDER) {
+			if (screen_rerender_choose(s, s->ses.doc,
+			    s->ses.p.rerender, &s->rerender_msg))
+				return SCREEN_END_RERENDER;
+			pager_message(&s->ses.p, "%s", s->rerender_msg);
+			free(s->rerender_msg);
+			s->rerender_msg = NULL;
 			a = PAGER_REDRAW;
 		}
 		if (a == PAGER_REPAINT)
@@ -1787,9 +1891,9 @@ screen_session_free(struct screen *s)
 }
 
 /*
- * The shown text of SRC (opened by enc_open()) as the options ask, as
- * main.c renders the first file: --raw the source, else by --format and
- * --reflow.  *REND gets the rendering; screen_unrendered() frees both.
+ * The shown text of SRC (opened by enc_open()) as the session asks:
+ * --raw or R the source, else by --format and --reflow (or W).  *REND
+ * gets the rendering; screen_unrendered() frees it (and SRC with OWN).
  */
 static struct doc *
 screen_rendered(struct screen *s, struct doc *src, struct render **rend)
@@ -1797,22 +1901,26 @@ screen_rendered(struct screen *s, struct doc *src, struct render **rend)
 	struct render_opts ro;
 
 	memset(&ro, 0, sizeof ro);
-	ro.format = s->opts->raw ? RENDER_TEXT :
+	ro.format = s->ses.raw ? RENDER_TEXT :
 	    (enum render_format)s->opts->format;
-	ro.reflow = s->opts->raw ? RENDER_REFLOW_OFF :
-	    (enum render_reflow)s->opts->reflow;
-	ro.width_cols = s->opts->width_cols;
+	ro.reflow = s->ses.raw ? RENDER_REFLOW_OFF :
+	    (enum render_reflow)s->ses.reflow;
+	ro.width_cols = screen_render_cols(s);
+	/* A big text: its first screens at once, the rest when a key
+	 * needs it (keys_needs_text()). */
+	ro.prefix = s->whole ? 0 : RENDER_FIRST_BYTES;
 	*rend = render_doc(src, &ro);
 	return (*rend)->doc;
 }
 
 static void
-screen_unrendered(struct render **rend)
+screen_unrendered(struct render **rend, int own_src)
 {
 	struct doc *src = (*rend)->src;
 
 	render_free(*rend);
-	doc_free(src);
+	if (own_src)
+		doc_free(src);
 	*rend = NULL;
 }
 
@@ -1821,10 +1929,11 @@ screen_session_read(struct screen *s, struct doc *first,
     const char *const *paths, size_t n, size_t *cur, char **warn)
 {
 	struct doc *doc = first;
-	struct render *rend = NULL;
+	struct render *rend = NULL;	/* made here, not main.c's */
 	enum screen_end end;
 	char *msg = NULL, *err;
-	int start = first != NULL;
+	int start = first != NULL, own_src = 0;
+	size_t goto_part = 0, goto_src = (size_t)-1;
 
 	*warn = NULL;
 	s->ses.first = first;
@@ -1838,15 +1947,43 @@ screen_session_read(struct screen *s, struct doc *first,
 			return SCREEN_END_ERROR;
 		}
 		doc = screen_rendered(s, doc, &rend);
+		own_src = 1;
 	}
 	for (;;) {
+		struct doc *src = screen_source_of(doc);
+
+		if (render_stale(doc->render, screen_render_cols(s))) {
+			/* Made before the screen's width was known. */
+			if (rend != NULL)
+				render_free(rend);
+			doc = screen_rendered(s, src, &rend);
+		}
+
 		if (s->ses.visited != NULL)
 			s->ses.visited[s->ses.file_i] = 1;
 		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
 		session_doc_open(&s->ses, doc, start, LINES, COLS);
+		if (s->ses.need_whole) {
+			/* Its place is further than the first screens. */
+			s->ses.dont_save = 1;
+			free(session_doc_close(&s->ses));
+			screen_whole_message(s);
+			if (rend != NULL)
+				render_free(rend);
+			s->whole = 1;
+			doc = screen_rendered(s, src, &rend);
+			continue;
+		}
 		s->told_changed = 0;
 		clock_gettime(CLOCK_MONOTONIC, &s->stat_t);
 		start = 0;
+		if (goto_src != (size_t)-1) {
+			/* Shown otherwise: the same place of the source. */
+			pager_goto_off(&s->ses.p, render_off_of_src(doc->render,
+			    goto_part, goto_src));
+			s->ses.p.prev_off = PAGER_NO_OFF;
+			goto_src = (size_t)-1;
+		}
 		if (msg != NULL && s->ses.p.msg == NULL)
 			pager_message(&s->ses.p, "%s", msg);
 		free(msg);
@@ -1854,20 +1991,48 @@ screen_session_read(struct screen *s, struct doc *first,
 		end = screen_loop(s);
 		if (end == SCREEN_END_SIGNAL)
 			screen_restore();	/* first: the rest may wait */
+		if (end == SCREEN_END_RERENDER) {
+			goto_src = render_src_of(doc->render, s->ses.p.top_off,
+			    &goto_part);
+		}
 		msg = session_doc_close(&s->ses);
 		free(s->spans);
 		s->spans = NULL;
 		s->nspans = s->spans_cap = 0;
+		if (end == SCREEN_END_RERENDER) {
+			if (s->whole && doc->render != NULL &&
+			    doc->render->partial)
+				screen_whole_message(s);
+			if (rend != NULL) {
+				render_free(rend);
+				rend = NULL;
+			}
+			doc = screen_rendered(s, src, &rend);
+			if (rend->error != NULL) {	/* as it was opened */
+				render_free(rend);
+				s->ses.raw = !s->ses.raw;
+				doc = screen_rendered(s, src, &rend);
+			}
+			free(msg);	/* the place is saved again */
+			msg = s->rerender_msg;
+			s->rerender_msg = NULL;
+			continue;
+		}
 		if (rend != NULL)
-			screen_unrendered(&rend);
-		else if (doc != first)
+			screen_unrendered(&rend, own_src);
+		else if (own_src)
 			doc_free(doc);
+		own_src = 0;
+		s->whole = 0;	/* the next file: its first screens first */
 		if (end != SCREEN_END_NEXT && end != SCREEN_END_PREV)
 			break;
 		s->ses.file_i = end == SCREEN_END_NEXT ? s->ses.file_i + 1 :
 		    s->ses.file_i - 1;
-		doc = s->ses.next_doc ? screen_rendered(s, s->ses.next_doc,
-		    &rend) : first;
+		if (s->ses.next_doc != NULL) {
+			doc = screen_rendered(s, s->ses.next_doc, &rend);
+			own_src = 1;
+		} else
+			doc = first;
 		s->ses.next_doc = NULL;
 		if (msg == NULL)
 			msg = s->ses.next_msg;

@@ -19,6 +19,7 @@ enum screen_end {
 	SCREEN_END_QUIT,	/* q: back to the shelf, or out */
 	SCREEN_END_NEXT,	/* internal: :n */
 	SCREEN_END_PREV,	/* internal: :p */
+	SCREEN_END_RERENDER,	/* internal: R or W, the text shown otherwise */
 	SCREEN_END_SIGNAL,	/* SIGINT, SIGTERM or SIGHUP: out */
 	SCREEN_END_ERROR,	/* the file could not be opened (*warn: why) */
 };

@@ -15,6 +15,7 @@
 #include "yuedu/job.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
+#include "yuedu/render.h"
 #include "yuedu/state.h"
 #include "yuedu/util.h"
 
@@ -23,6 +24,8 @@ session_init(struct session *ses, const struct options *opts)
 {
 	memset(ses, 0, sizeof *ses);
 	ses->opts = opts;
+	ses->raw = opts->raw;
+	ses->reflow = opts->reflow;
 	ses->state_dir = opts->no_remember ? NULL : state_dir();
 }
 
@@ -47,6 +50,59 @@ session_warn_short(const char *what, const char *warn)
 }
 
 /*
+ * Places are remembered keyed by the source, in the source's offsets:
+ * they hold across --raw, --reflow, another screen width (a table laid
+ * out again), the first screens of a big text rendered alone, and a new
+ * version of the renderer.  A book's are the shown text's (its chapters'
+ * offsets would clash).
+ */
+static struct doc *
+session_key_doc(const struct session *ses)
+{
+	const struct render *r = ses->doc->render;
+
+	return r != NULL && !r->identity && r->nparts <= 1 ? r->src :
+	    ses->doc;
+}
+
+/* 1 when places are kept in the source's offsets (not the shown). */
+static int
+session_src_offsets(const struct session *ses)
+{
+	const struct render *r = ses->doc->render;
+
+	return r != NULL && !r->identity && r->nparts <= 1;
+}
+
+static size_t
+session_to_key(const struct session *ses, size_t off)
+{
+	if (off == (size_t)-1 || !session_src_offsets(ses))
+		return off;
+	return render_src_of(ses->doc->render, off, NULL);
+}
+
+static size_t
+session_from_key(const struct session *ses, size_t off)
+{
+	if (off == (size_t)-1 || !session_src_offsets(ses))
+		return off;
+	return render_off_of_src(ses->doc->render, 0, off);
+}
+
+/* 1 when key offset OFF lies past the first screens rendered alone. */
+static int
+session_beyond(const struct session *ses, size_t off)
+{
+	const struct render *r = ses->doc->render;
+
+	if (r == NULL || !r->partial)
+		return 0;
+	return session_src_offsets(ses) ? off >= r->src_done :
+	    off >= ses->doc->len;
+}
+
+/*
  * The remembered place of the document: its top row (unless EXPLICIT, a
  * +N or +/pattern, says where to start), its marks and how far it has
  * been read.  Problems are a message, never a stop.
@@ -60,7 +116,7 @@ session_place_load(struct session *ses, int explicit)
 
 	if (ses->state_dir == NULL || ses->doc->len == 0)
 		return;
-	rc = state_load(ses->state_dir, ses->doc, &pl, &warn);
+	rc = state_load(ses->state_dir, session_key_doc(ses), &pl, &warn);
 	if (rc < 0) {
 		char *m = session_warn_short("place not restored", warn);
 
@@ -70,15 +126,23 @@ session_place_load(struct session *ses, int explicit)
 	free(warn);
 	if (rc <= 0)
 		return;
+	if (!explicit && session_beyond(ses, pl.top_off)) {
+		ses->need_whole = 1;
+		return;
+	}
 	if (!explicit) {
-		pager_goto_off(&ses->p, pl.top_off);
+		pager_goto_off(&ses->p, session_from_key(ses, pl.top_off));
 		ses->p.prev_off = PAGER_NO_OFF;
 	}
-	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
-		ses->p.mark_off[i] = pl.mark_off[i] <= ses->doc->len ?
-		    pl.mark_off[i] : PAGER_NO_OFF;
-	if (pl.seen_off > ses->seen_off)
-		ses->seen_off = pl.seen_off;
+	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++) {
+		size_t m = pl.mark_off[i] != (size_t)-1 &&
+		    !session_beyond(ses, pl.mark_off[i]) ?
+		    session_from_key(ses, pl.mark_off[i]) : PAGER_NO_OFF;
+
+		ses->p.mark_off[i] = m <= ses->doc->len ? m : PAGER_NO_OFF;
+	}
+	if (session_from_key(ses, pl.seen_off) > ses->seen_off)
+		ses->seen_off = session_from_key(ses, pl.seen_off);
 }
 
 /* Save the place of the document; a warning or NULL (caller frees). */
@@ -88,17 +152,17 @@ session_place_save(struct session *ses)
 	struct state_place pl;
 	char *warn = NULL;
 
-	if (ses->state_dir == NULL || ses->doc->len == 0)
+	if (ses->state_dir == NULL || ses->doc->len == 0 || ses->dont_save)
 		return NULL;
 	state_place_init(&pl);
-	pl.top_off = ses->p.top_off;
-	pl.seen_off = ses->seen_off > pl.top_off ? ses->seen_off :
-	    pl.top_off;
+	pl.top_off = session_to_key(ses, ses->p.top_off);
+	pl.seen_off = session_to_key(ses, ses->seen_off > ses->p.top_off ?
+	    ses->seen_off : ses->p.top_off);
 	for (int i = 0; i < STATE_MARKS && i < PAGER_MARKS; i++)
 		pl.mark_off[i] = ses->p.mark_off[i] == PAGER_NO_OFF ?
-		    (size_t)-1 : ses->p.mark_off[i];
+		    (size_t)-1 : session_to_key(ses, ses->p.mark_off[i]);
 	pl.saved = time(NULL);
-	if (state_save(ses->state_dir, ses->doc, &pl, &warn) != 0 &&
+	if (state_save(ses->state_dir, session_key_doc(ses), &pl, &warn) != 0 &&
 	    warn == NULL)
 		warn = xstrdup("cannot save the place");
 	return warn;
@@ -138,6 +202,7 @@ session_doc_open(struct session *ses, struct doc *doc, int start, int rows,
 
 	ses->doc = doc;
 	ses->seen_off = 0;
+	ses->need_whole = ses->dont_save = 0;
 	/* A big text's lines are counted on the other core meanwhile. */
 	doc_index_background(doc);
 	slash = strrchr(doc->name, '/');

@@ -180,7 +180,8 @@ shelf_first_line(struct doc *doc)
 static char *
 shelf_title(struct doc *doc, enum annot_mode annot)
 {
-	struct outline_opts oo = { annot_resolve(annot, doc), NULL, NULL };
+	struct outline_opts oo = { annot_resolve(annot, doc), NULL, NULL,
+	    NULL };
 	struct outline *ol;
 	char *err, *t = NULL;
 
@@ -261,7 +262,7 @@ shelf_read(struct shelf *shelf, struct shelf_entry *e,
 	e->bytes = doc->len;
 	if (html_is_html_name(e->name) || epub_sniff(doc->text, doc->len)) {
 		/* A page or a book: its title and length as rendered. */
-		struct render_opts ro = { RENDER_AUTO, RENDER_REFLOW_AUTO, 0 };
+		struct render_opts ro = { RENDER_AUTO, RENDER_REFLOW_AUTO, 0, 0 };
 		struct render *r = render_doc(doc, &ro);
 		struct doc *shown = r->doc;
 

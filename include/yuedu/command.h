@@ -38,6 +38,11 @@ enum command_mode {
 /* What a command needs before it runs. */
 enum command_need {
 	COMMAND_NEEDS_OUTLINE = 1 << 0,	/* waits for the outline job */
+	/* Reads past what is rendered of a big text's first screens: the
+	 * whole text is rendered first. */
+	COMMAND_NEEDS_TEXT = 1 << 1,
+	COMMAND_NEEDS_TEXT_COUNTED = 1 << 2,	/* the same with a count */
+	COMMAND_NEEDS_TEXT_AT_END = 1 << 3,	/* the same at its end */
 };
 
 /* What a command runs on: the parts that exist in its mode. */

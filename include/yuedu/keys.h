@@ -30,6 +30,9 @@ enum pager_action keys_dispatch(struct pager *p, int key);
  * screen waits for the outline job first).
  */
 int keys_needs_outline(const struct pager *p, int key);
+/* 1 when KEY runs a command that reads past the first screens of a big
+ * text rendered only that far (a search, G, the outline...). */
+int keys_needs_text(struct pager *p, int key);
 
 /*
  * Handle one key on the shelf V showing PAGE_ROWS entries: PAGER_OPEN

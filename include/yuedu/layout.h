@@ -59,6 +59,10 @@ struct layout_line {
 	size_t nrows;		/* >= 1; an empty line has one empty row */
 	struct layout_cell *cells;
 	size_t ncells;
+	int hang;		/* rows after the first start this many
+				   columns in (a list item, a quote) */
+	size_t prefix_len;	/* bytes at the line start (a quote's bar)
+				   drawn again on those rows; 0 = none */
 
 	/* Private. */
 	size_t row_cap, cell_cap;

@@ -31,6 +31,10 @@ struct outline_opts {
 	const atomic_int *stop;		/* set by another thread: give up
 					   soon (the outline is then partial);
 					   may be NULL */
+	struct doc *line_src;		/* a rendered DOC's source, for line
+					   numbers: a view of its own when
+					   another thread reads the source
+					   too; NULL = the rendering's */
 };
 
 /*

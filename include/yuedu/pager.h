@@ -31,6 +31,14 @@ enum pager_action {
 	PAGER_PREV_FILE,	/* :p, the previous file */
 	PAGER_OPEN,		/* the shelf: read the entry under the cursor */
 	PAGER_REPAINT,		/* redraw every cell (^L) */
+	PAGER_RERENDER,		/* show the text otherwise: p->rerender */
+};
+
+/* How the text is to be shown again (PAGER_RERENDER). */
+enum pager_rerender {
+	PAGER_RERENDER_NONE = 0,
+	PAGER_RERENDER_RAW,	/* the source as it is <-> rendered */
+	PAGER_RERENDER_REFLOW,	/* hard-wrapped lines joined <-> as they are */
 };
 
 struct pager {
@@ -48,6 +56,7 @@ struct pager {
 	size_t prev_off;	/* place before the last jump, for '' */
 	long count;		/* count typed before a command; 0 = none */
 	int pending;		/* key waiting for its letter ('m', '\'') */
+	int rerender;		/* enum pager_rerender, with PAGER_RERENDER */
 	char *msg;		/* one-line message for the status line */
 
 	struct finder *finder;	/* search and highlights, or NULL (not
@@ -128,7 +137,8 @@ enum pager_action pager_scroll(struct pager *p, long n_rows);
 enum pager_action pager_top(struct pager *p);
 /* The last screen: the last row on the bottom text row. */
 enum pager_action pager_bottom(struct pager *p);
-/* Line N, 1-based; past the end gives the last line. */
+/* Line N, 1-based; past the end gives the last line.  N is a source
+ * line (of the chapter read, in a book), as the status line shows. */
 enum pager_action pager_goto_line(struct pager *p, size_t line);
 /* N percent into the text by bytes (0..100). */
 enum pager_action pager_goto_percent(struct pager *p, long pct);
@@ -185,7 +195,11 @@ enum pager_action pager_word_popup_scroll(struct pager *p, long n);
 void pager_word_popup_fit(struct pager *p, int max_top, int page);
 
 /* Position for the status line. */
-size_t pager_top_line(struct pager *p);		/* 0-based */
+/* The source line of the top row (of its chapter, in a book), 0-based. */
+size_t pager_top_line(struct pager *p);
+/* Lines in all (KNOWN, the source's, or 0 while not known yet), or of
+ * the chapter read, in a book. */
+size_t pager_line_total(struct pager *p, size_t known);
 int pager_percent(const struct pager *p);	/* by bytes, 0..100 */
 /* 1 when the last row of the text is on screen. */
 int pager_at_end(struct pager *p);

@@ -122,6 +122,16 @@ struct render {
 	enum render_format format;	/* what rendered it */
 	int identity;		/* shown text is the source, no map */
 	int reflowed;		/* hard-wrapped lines were joined */
+	int width_cols;		/* the text width it was made for */
+	int ambiguous;		/* and the width policy (enum width_ambiguous) */
+	int partial;		/* only the source's first SRC_DONE bytes are
+				   rendered (a big text's first screens);
+				   render_doc() without a prefix does all */
+	size_t src_done;
+	struct doc *prefix_doc;	/* those bytes, rendered (owned) */
+	int sized;		/* 1 when what it made depends on those (a
+				   table, a long code line): render again
+				   for another width */
 
 	struct render_run *runs;	/* in shown order, no gaps */
 	size_t nruns, runs_cap;
@@ -154,11 +164,18 @@ struct render {
 	uint16_t cur_part;
 };
 
+/* How much of a big text the reader renders first (render_opts.prefix). */
+#define RENDER_FIRST_BYTES (2u << 20)
+
 /* What to render and how. */
 struct render_opts {
 	enum render_format format;
 	enum render_reflow reflow;
 	int width_cols;		/* for tables; 0 = 80 */
+	size_t prefix;		/* a source bigger than twice this: render
+				   about this many bytes first, to a break
+				   between blocks (Markdown, reflowed text);
+				   0 = all */
 };
 
 /*
@@ -168,6 +185,14 @@ struct render_opts {
  * render_free() (which never frees SRC).
  */
 struct render *render_doc(struct doc *src, const struct render_opts *opts);
+
+/* 1 when R, made for another text width or width policy than COLS and
+ * the current one, would come out otherwise. */
+int render_stale(const struct render *r, int cols);
+
+/* Where the rendering of a big text's first WANT-odd bytes may stop: a
+ * blank line (outside fenced code for Markdown), or 0. */
+size_t render_prefix_cut(const char *t, size_t n, size_t want, int markdown);
 
 /* The format AUTO resolves to for SRC: by its name, then its content. */
 enum render_format render_detect(struct doc *src);
@@ -247,6 +272,11 @@ size_t render_off_of_src(const struct render *r, size_t part, size_t src_off);
 size_t render_line_of(struct doc *doc, size_t off, size_t *part);
 /* The shown offset of DOC where 0-based source line LINE (part 0) starts. */
 size_t render_off_of_line(struct doc *doc, size_t line);
+/* Source lines of part P of DOC's source (the whole source when DOC is
+ * not rendered or has one part), and the shown offset where 0-based line
+ * LINE of part P starts (past the last line: the last). */
+size_t render_part_nlines(struct doc *doc, size_t p);
+size_t render_off_of_part_line(struct doc *doc, size_t p, size_t line);
 
 /* The style bits at shown OFF, and the span (index) holding it or -1. */
 unsigned render_style_at(const struct render *r, size_t off, size_t *span);

@@ -31,6 +31,8 @@ struct session {
 	struct doc *first;	/* the file main() opened, kept open */
 	struct doc *next_doc;	/* opened by :n or :p, to read next */
 	char *next_msg;		/* to show when it opens */
+	int raw;		/* show sources as they are (--raw, R) */
+	int reflow;		/* enum render_reflow (--reflow, W) */
 	search_progress_fn progress;	/* for the finder of each document */
 	void *progress_arg;
 
@@ -40,6 +42,9 @@ struct session {
 	struct layout *lay;
 	char *name;		/* file name (and "file 2/3") for the status */
 	size_t seen_off;	/* how far the text has been shown */
+	int need_whole;		/* its place is past the first screens
+				   rendered: render it all, then open */
+	int dont_save;		/* closing it saves no place */
 	enum annot_mode annot_auto;	/* the mode --pinyin=auto chose: not
 					   named on the status line */
 	struct finder finder;

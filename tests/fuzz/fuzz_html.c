@@ -14,7 +14,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct doc *src = doc_new_mem((const char *)data, size, "fuzz.html");
-	struct render_opts ro = { RENDER_HTML, RENDER_REFLOW_OFF, 80 };
+	struct render_opts ro = { RENDER_HTML, RENDER_REFLOW_OFF, 80, 0 };
 	struct render *r = render_doc(src, &ro);
 
 	for (size_t i = 0; i < r->nruns; i++)

@@ -36,8 +36,8 @@ check "G: the last entry (status 3/3)" row_wait_match 24 ' 3/3$'
 tm_keys Enter
 check "Enter opens the article under the cursor" \
     tm_wait_in_row 24 "03-xianfa.md (file 3/3)"
-tm_keys 100 g
-check "scroll in the article" tm_wait_in_row 24 "line 100/"
+tm_keys 101 g
+check "scroll in the article" tm_wait_in_row 24 "line 101/"
 tm_keys q
 check "q comes back to the shelf" tm_wait_row 1 "$d  (3 articles)"
 check "the cursor stays on the article read" row_wait_match 24 ' 3/3$'
@@ -128,8 +128,8 @@ check "q quits from any file" tm_wait "EXIT=0"
 # SIGTERM in an article read from the shelf: saved, terminal restored.
 tm_start 80 24 "$Y $d; echo EXIT=\$?; sleep 60"
 tm_wait_row 2 "$T1"
-tm_keys G Enter 50 g
-check "at line 50 of the third article" tm_wait_in_row 24 "line 50/"
+tm_keys G Enter 49 g
+check "at line 49 of the third article" tm_wait_in_row 24 "line 49/"
 kill -TERM "$(pgrep -P "$($TM display -p -t "$TM_T" '#{pane_pid}')" yuedu)"
 check "SIGTERM from the shelf's reader: exit 143" tm_wait "EXIT=143"
 check "SIGTERM: out of the alternate screen" \
@@ -137,7 +137,7 @@ check "SIGTERM: out of the alternate screen" \
 tm_start 80 24 "$Y $d; echo EXIT=\$?; sleep 60"
 tm_wait_row 2 "$T1"
 tm_keys G Enter
-check "SIGTERM saved the place (line 50)" tm_wait_in_row 24 "line 50/"
+check "SIGTERM saved the place (line 49)" tm_wait_in_row 24 "line 49/"
 kill -TERM "$(pgrep -P "$($TM display -p -t "$TM_T" '#{pane_pid}')" yuedu)"
 tm_wait "EXIT=143"
 

@@ -26,7 +26,7 @@ outline_of(const char *name, const char *text, enum annot_mode mode,
     const char *regex)
 {
 	struct doc *doc = doc_new_mem(text, strlen(text), name);
-	struct outline_opts oo = { mode, regex, NULL };
+	struct outline_opts oo = { mode, regex, NULL, NULL };
 	struct outline *ol;
 	char *err = NULL, *out = xstrdup("");
 
@@ -308,7 +308,7 @@ test_outline_regex(void **state)
 	    "卷一\n甲篇\n正文。\n乙篇\n正文。\n  卷二  \n丙篇\n";
 	struct doc *doc;
 	struct outline *ol = NULL;
-	struct outline_opts oo = { ANNOT_SHOW, "([", NULL };
+	struct outline_opts oo = { ANNOT_SHOW, "([", NULL, NULL };
 	char *got, *err = NULL;
 
 	(void)state;
@@ -408,7 +408,7 @@ test_outline_stop(void **st)
 	char *text = xstrdup("");
 	struct doc *doc;
 	struct outline *ol;
-	struct outline_opts oo = { ANNOT_AUTO, NULL, NULL };
+	struct outline_opts oo = { ANNOT_AUTO, NULL, NULL, NULL };
 	atomic_int stop;
 	char *err = NULL;
 	struct readtime_count rt[64];

@@ -15,8 +15,11 @@
 #include "render_int.h"
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
+#include "yuedu/layout.h"
 #include "yuedu/render.h"
+#include "yuedu/utf8.h"
 #include "yuedu/util.h"
+#include "yuedu/width.h"
 
 /*
  * The map's promise: runs cover the shown text without gaps, in order;
@@ -129,7 +132,7 @@ static void
 test_identity(void **st)
 {
 	struct doc *d = mem("一\n二\n");
-	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80 };
+	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80, 0 };
 	struct render *r = render_doc(d, &o);
 
 	assert_true(r->identity);
@@ -181,7 +184,7 @@ test_reflow_joins(void **st)
 {
 	char *t = wrapped_text();
 	struct doc *d = mem(t);
-	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80 };
+	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80, 0 };
 	struct render *r;
 	size_t n;
 
@@ -284,6 +287,222 @@ test_detect_corpus(void **st)
 	}
 }
 
+static struct doc *
+data_doc(const char *file)
+{
+	const char *dir = getenv("YUEDU_DATA");
+	char *path, *note = NULL, *err = NULL;
+	struct doc *d;
+
+	if (dir == NULL)
+		dir = "tests/data";
+	path = xasprintf("%s/%s", dir, file);
+	d = enc_open(path, NULL, &note, &err);
+	if (d == NULL)
+		fail_msg("%s: %s", path, err);
+	free(note);
+	free(path);
+	return d;
+}
+
+/* How many times each Han character occurs in S (N bytes), into COUNT
+ * (indexed by code point - 0x4E00, the URO). */
+static void
+han_count(const char *s, size_t n, unsigned *count)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+
+		if (k == 0)
+			k = 1;
+		if (cp >= 0x4E00 && cp <= 0x9FFF)
+			count[cp - 0x4E00]++;
+		i += k;
+	}
+}
+
+/* Markup left on shown line LINE outside code: ** ]( <img or a # mark. */
+static int
+markup_left(const struct render *r, size_t ls, const char *line)
+{
+	const char *m = strstr(line, "**");
+
+	if (m == NULL)
+		m = strstr(line, "](");
+	if (m == NULL)
+		m = strstr(line, "<img");
+	if (m == NULL && line[0] == '#' && (line[1] == ' ' || line[1] == '#'))
+		m = line;
+	return m != NULL && !(render_style_at(r, ls + (size_t)(m - line),
+	    NULL) & RENDER_STYLE_CODE);
+}
+
+/*
+ * Markdown from the corpus, rendered: the map holds; no markup is left
+ * outside code (no **, no ](, no <img, no # heading marks); every Han
+ * character of the source (outside HTML comments) is shown; every line
+ * of a table has the same display width, in both width policies.
+ */
+static void
+test_markdown_props(void **st)
+{
+	static const char *const files[] = {
+		"antd_README-zh_CN.md", "copywriting-guidelines_README.zh-Hans.md",
+		"jieba_README.md", "minfadian_jicheng.md", "xianfa.md",
+		"tables.md",
+	};
+
+	for (int amb = 0; amb < 2; amb++) {
+		width_set_ambiguous(amb ? WIDTH_AMBIGUOUS_WIDE :
+		    WIDTH_AMBIGUOUS_NARROW);
+		for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+			struct doc *d = data_doc(files[f]);
+			struct render_opts o = { RENDER_MARKDOWN,
+			    RENDER_REFLOW_AUTO, 60, 0 };
+			struct render *r = render_doc(d, &o);
+			const char *t = r->doc->text;
+			size_t n = r->doc->len, ls = 0, cl = 0;
+			unsigned *src_c = calloc(0x5200, sizeof *src_c);
+			unsigned *shown_c = calloc(0x5200, sizeof *shown_c);
+			char *clean = xmalloc(d->len + 1);
+			int table_w = -1;
+
+			check_map(r);
+			/* The source without its HTML comments. */
+			for (size_t i = 0; i < d->len;) {
+				if (d->len - i >= 4 &&
+				    memcmp(d->text + i, "<!--", 4) == 0) {
+					const char *e = strstr(d->text + i,
+					    "-->");
+
+					i = e ? (size_t)(e - d->text) + 3 :
+					    d->len;
+					continue;
+				}
+				clean[cl++] = d->text[i++];
+			}
+			han_count(clean, cl, src_c);
+			han_count(t, n, shown_c);
+			for (size_t c = 0; c < 0x5200; c++)
+				if (shown_c[c] < src_c[c])
+					fail_msg("%s: U+%04zX shown %u times "
+					    "of %u", files[f], c + 0x4E00,
+					    shown_c[c], src_c[c]);
+			for (size_t i = 0; i <= n; i++) {
+				const struct render_block *b;
+				char *line;
+
+				if (i < n && t[i] != '\n')
+					continue;
+				b = render_block_at(r, ls);
+				line = strndup(t + ls, i - ls);
+				if ((b == NULL || b->kind != RENDER_BLOCK_CODE) &&
+				    markup_left(r, ls, line))
+					fail_msg("%s: markup left: %s",
+					    files[f], line);
+				free(line);
+				if (b != NULL && b->kind == RENDER_BLOCK_TABLE &&
+				    i > ls && (t[ls] == '|' || t[ls] == '+')) {
+					int w = width_string(t + ls, i - ls);
+
+					if (table_w < 0)
+						table_w = w;
+					else if (w != table_w)
+						fail_msg("%s: table row of %d "
+						    "columns, not %d: %.*s",
+						    files[f], w, table_w,
+						    (int)(i - ls), t + ls);
+				} else
+					table_w = -1;
+				ls = i + 1;
+			}
+			free(clean);
+			free(src_c);
+			free(shown_c);
+			render_free(r);
+			doc_free(d);
+		}
+	}
+	width_set_ambiguous(WIDTH_AMBIGUOUS_NARROW);
+}
+
+/* A list item's and a quote's continued rows hang under their text. */
+static void
+test_hanging_rows(void **st)
+{
+	static const char md[] = "- 一二三四五六七八九十一二三四五六七八"
+	    "九十\n\n> 一二三四五六七八九十一二三四五六七八九十\n";
+	struct doc *d = mem(md);
+	struct render_opts o = { RENDER_MARKDOWN, RENDER_REFLOW_AUTO, 20, 0 };
+	struct render *r = render_doc(d, &o);
+	struct layout_opts lo = { 20, ANNOT_SHOW, NULL, 0 };
+	struct layout *lay = layout_new(r->doc, &lo);
+	int seen = 0;
+
+	for (size_t line = 0; doc_has_line(r->doc, line); line++) {
+		const struct layout_line *ll = layout_get(lay, line);
+
+		if (ll->nrows < 2)
+			continue;
+		seen++;
+		/* "- " hangs 2 columns; "| " 2, drawn again. */
+		assert_int_equal(ll->hang, 2);
+		for (size_t k = 1; k < ll->nrows; k++) {
+			assert_int_equal(ll->cells[ll->rows[k].cell].col, 2);
+			assert_true(ll->rows[k].cols <= 20);
+		}
+		assert_int_equal(ll->prefix_len,
+		    ll->text[0] == '|' ? 2 : 0);
+	}
+	assert_int_equal(seen, 2);
+	layout_free(lay);
+	render_free(r);
+	doc_free(d);
+}
+
+/* Occurrences of NEEDLE in [S, S + N). */
+static size_t
+count_of(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle), c = 0;
+
+	for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), needle,
+	    k)) != NULL; p += k)
+		c++;
+	return c;
+}
+
+/*
+ * 三國演義 reflowed: every 諸葛亮 of the text is one run of the shown
+ * text, as many as in the source with its line ends taken out between
+ * Chinese characters, where the source as written splits some.
+ */
+static void
+test_reflow_finds_split_words(void **st)
+{
+	struct doc *d = data_doc("sanguo_trad_gutenberg23950.txt");
+	struct render *r = render_text_render(d, 1);
+	char *joined = xmalloc(d->len + 1);
+	size_t jn = 0, raw, shown, want;
+
+	for (size_t i = 0; i < d->len; i++) {
+		if (d->text[i] == '\n' && i > 0 && i + 1 < d->len &&
+		    ((unsigned char)d->text[i - 1] & 0x80) &&
+		    ((unsigned char)d->text[i + 1] & 0x80))
+			continue;
+		joined[jn++] = d->text[i];
+	}
+	raw = count_of(d->text, d->len, "諸葛亮");
+	want = count_of(joined, jn, "諸葛亮");
+	shown = count_of(r->doc->text, r->doc->len, "諸葛亮");
+	assert_true(raw < want);
+	assert_int_equal(shown, want);
+	free(joined);
+	render_free(r);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -293,6 +512,9 @@ main(void)
 		cmocka_unit_test(test_reflow_joins),
 		cmocka_unit_test(test_reflow_rules),
 		cmocka_unit_test(test_detect_corpus),
+		cmocka_unit_test(test_markdown_props),
+		cmocka_unit_test(test_hanging_rows),
+		cmocka_unit_test(test_reflow_finds_split_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
