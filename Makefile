@@ -11,7 +11,12 @@ YUEDU_WERROR ?= OFF
 ARTICLE ?= articles
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps run test check bench clean
+# `make fuzz`: every libFuzzer target (tests/fuzz/) FUZZ_TIME seconds each,
+# built with clang in build-fuzz/; FUZZ_TARGETS to pick some (e.g. "md enc").
+FUZZ_TIME ?= 60
+FUZZ_TARGETS ?=
+
+.PHONY: all deps run test check bench fuzz clean
 
 all:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -39,5 +44,9 @@ check: deps
 bench: all
 	for b in tests/bench/*.sh; do bash $$b ./$(BUILD)/yuedu || exit 1; done
 
+fuzz:
+	@scripts/deps.sh fuzz
+	JOBS=$(JOBS) tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) $(CHECK_BUILD)
+	rm -rf $(BUILD) $(TEST_BUILD) $(CHECK_BUILD) build-fuzz

@@ -50,6 +50,7 @@ kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
 # res_f, res_g, res_m (no subshell: the tmux server is this shell's).
 run() {
 	local s=b$RANDOM t0 t1 t2 t3 pid
+	rm -rf "$XDG_STATE_HOME"	# every run from the top
 	t0=$(now)
 	$TM new-session -d -s "$s" -x 80 -y 24 "exec $4"
 	wait_for "$s" "$2"
