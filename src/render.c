@@ -374,6 +374,11 @@ render_finish(struct render *r)
 	if (r->buf == NULL)
 		r->buf = xmalloc(1);
 	r->buf[r->len] = '\0';
+	/* A shown text starting with U+FEFF would lose it as a BOM
+	 * (doc_set_text) and every offset of the map would be 3 bytes off:
+	 * show U+2060 WORD JOINER, as invisible and as long, instead. */
+	if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+		memcpy(r->buf, "\xE2\x81\xA0", 3);
 	doc_replace_text(d, r->buf, r->len, r->src->encoding);
 	r->buf = NULL;
 	r->cap = 0;

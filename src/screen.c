@@ -91,6 +91,7 @@ struct screen {
 
 	/* Where the word under the word cursor was drawn (-1: not). */
 	int word_y, word_x0, word_x1;
+	int popup_y, popup_x, popup_h, popup_w;	/* its popup (h 0: none) */
 
 	/* YUEDU_CHECK_CURSOR: compare ncurses' cursor with the layout. */
 	FILE *check;
@@ -674,6 +675,7 @@ screen_draw_text(struct screen *s, int x0)
 	row = layout_row_of(layout_get(s->ses.lay, line), s->ses.p.top_off);
 	s->spans_line = (size_t)-1;
 	s->word_y = -1;
+	s->popup_h = 0;
 	for (k = 0; k < rows; k++) {
 		const struct layout_line *ll = layout_get(s->ses.lay, line);
 		const struct layout_row *r = &ll->rows[row];
@@ -1257,6 +1259,10 @@ screen_draw_popup(struct screen *s)
 			screen_unsplit(s, y, x);
 			screen_unsplit(s, y, x + w);
 		}
+		s->popup_y = y0;
+		s->popup_x = x;
+		s->popup_h = h;
+		s->popup_w = w;
 		screen_pad(y0, x, w, a, pr);
 		mvhline(y0, x, '-', w);
 		mvhline(y0 + h - 1, x, '-', w);
@@ -1389,6 +1395,10 @@ screen_mouse(struct screen *s)
 	    ev.y < pager_text_rows(p)) {
 		size_t off = screen_off_at(s, ev.y, ev.x);
 
+		if (p->word_open && s->popup_h > 0 && ev.y >= s->popup_y &&
+		    ev.y < s->popup_y + s->popup_h && ev.x >= s->popup_x &&
+		    ev.x < s->popup_x + s->popup_w)
+			return PAGER_NONE;	/* on the popup, not the text */
 		if (off != PAGER_NO_OFF)
 			return pager_word_at(p, off);
 	}

@@ -94,7 +94,8 @@ xstrndup(const char *s, size_t n)
 {
 	char *p = xmalloc(n + 1);
 
-	memcpy(p, s, n);
+	if (n > 0)	/* S may be NULL then (md4c's empty link address) */
+		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }

@@ -4,7 +4,8 @@
 # over it, inside the screen at 80x24 and 40x12 (…more when cut); w moves
 # to the next word, j to the row below (the popup goes above the word at
 # the bottom); Esc closes it and the reader is back.  P turns generated
-# pinyin on and off; ^P in the search prompt finds 银行 by yinhang.
+# pinyin on and off; ^P in the search prompt finds 银行 by yinhang; a
+# click on a word puts the cursor there (not a click on the popup).
 . "$(dirname "$0")/lib.sh"
 
 T=$TM_TMP/bank.txt
@@ -66,6 +67,23 @@ wait_word() {	# wait_word TEXT: the cursor is on TEXT
 
 tm_start 80 24 "$YUEDU $T"
 check "80x24: the text shows" tm_wait_row 1 "银行在哪里？"
+# A click (an X10 mouse report: ESC [ M, button+32, column+33, row+33).
+click() {	# click X Y (0-based)
+	tm_keys -l "$(printf '\033[M %b%b' "\\$(printf %o $(($1 + 33)))" \
+	    "\\$(printf %o $(($2 + 33)))")"
+	tm_keys -l "$(printf '\033[M#%b%b' "\\$(printf %o $(($1 + 33)))" \
+	    "\\$(printf %o $(($2 + 33)))")"
+}
+click 17 0
+check "click on 明天: the word cursor on it" wait_word "明天"
+check "click: its popup" tm_wait "明天 [míng tiān]"
+click 16 3
+check "a click on the popup leaves the word" tm_wait "明天 [míng tiān]"
+check "a click on the popup leaves the cursor" wait_word "明天"
+click 1 1
+check "a click on another row: the word there (他)" wait_word "他"
+tm_keys Escape
+check "Esc after a click: the reader" wait_word ""
 tm_keys v
 check "80x24 v: the popup shows the headword in both scripts and its pinyin" \
 	tm_wait "银行 銀行 [yín háng]"
