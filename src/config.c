@@ -9,10 +9,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "yuedu/inert.h"
 #include "yuedu/options.h"
@@ -164,14 +167,41 @@ config_line(struct config *cfg, char *line, size_t lineno)
 static void
 config_read_file(struct config *cfg, const char *path)
 {
-	FILE *f = fopen(path, "r");
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	FILE *f = NULL;
 	char *line = NULL, *msg;
 	size_t cap = 0, lineno = 0;
+	struct stat st;
 
-	if (f == NULL) {
+	if (fd < 0) {
 		if (errno != ENOENT)
 			config_warn(cfg, "%s: cannot read: %s", path,
 			    strerror(errno));
+		return;
+	}
+	/* Not a FIFO to hang on, nor 100 MB to read at every start. */
+	if (fstat(fd, &st) != 0) {
+		config_warn(cfg, "%s: cannot read: %s", path, strerror(errno));
+		close(fd);
+		return;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > CONFIG_FILE_MAX) {
+		if (S_ISDIR(st.st_mode))
+			config_warn(cfg, "%s: cannot read: %s", path,
+			    strerror(EISDIR));
+		else if (!S_ISREG(st.st_mode))
+			config_warn(cfg, "%s: not a regular file; ignored",
+			    path);
+		else
+			config_warn(cfg, "%s: too large (%lld bytes; a config "
+			    "file has at most %d); ignored", path,
+			    (long long)st.st_size, CONFIG_FILE_MAX);
+		close(fd);
+		return;
+	}
+	if ((f = fdopen(fd, "r")) == NULL) {
+		config_warn(cfg, "%s: cannot read: %s", path, strerror(errno));
+		close(fd);
 		return;
 	}
 	cfg->file_found = 1;

@@ -210,40 +210,128 @@ doc_read_wait(int fd, size_t n)
 	}
 }
 
+/* An unlinked temporary file in $TMPDIR (or /tmp), or -1. */
+static int
+doc_spool_open(void)
+{
+	const char *d = getenv("TMPDIR");
+	char *path;
+	int fd;
+
+	if (d == NULL || d[0] != '/')
+		d = "/tmp";
+#ifdef O_TMPFILE
+	fd = open(d, O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		return fd;
+#endif
+	path = xasprintf("%s/yuedu-spool.XXXXXX", d);
+	fd = mkstemp(path);
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	return fd;
+}
+
+/*
+ * Read FD (a pipe, a terminal, a device) to its end into DOC: spooled to
+ * an unlinked temporary file that is then mapped, so a big pipe costs
+ * page cache rather than heap; on the heap when no temporary file can be
+ * made.  At most DOC_SPOOL_MAX bytes: past them doc->spool_full is set
+ * and the rest is not read.
+ */
 static enum doc_status
-doc_read_fd(int fd, char **buf, size_t *len, int *partial, char **cause)
+doc_read_fd(int fd, struct doc *doc, char **cause)
 {
 	size_t cap = 0, n = 0;
-	char *p = NULL;
+	char *p = NULL, *heap = NULL;
 	ssize_t r;
 	enum doc_read_answer a;
+	int spool = doc_spool_open();
 
+	if (spool >= 0)
+		p = xmalloc(cap = 65536);
 	for (;;) {
-		p = xgrow(p, &cap, n + 65536, 1);
+		size_t room;
+
+		if (spool < 0) {
+			heap = xgrow(heap, &cap, n + 65536, 1);
+			p = heap + n;
+		}
 		if ((a = doc_read_wait(fd, n)) == DOC_READ_STOP) {
-			*partial = 1;
+			doc->partial = 1;
 			break;
 		}
 		if (a == DOC_READ_ABORT) {
 			*cause = xstrdup("interrupted");
-			free(p);
-			return DOC_ERR_INTERRUPTED;
+			goto fail_interrupted;
 		}
-		r = read(fd, p + n, cap - n);
+		if (n >= DOC_SPOOL_MAX) {
+			doc->spool_full = 1;
+			break;
+		}
+		room = spool >= 0 ? 65536 : cap - n;
+		if (room > DOC_SPOOL_MAX - n)
+			room = DOC_SPOOL_MAX - n;
+		r = read(fd, p, room);
 		if (r == 0)
 			break;
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
 			*cause = xstrdup(strerror(errno));
-			free(p);
-			return DOC_ERR_READ;
+			goto fail;
+		}
+		if (spool >= 0) {
+			ssize_t done = 0, w;
+
+			while (done < r) {
+				w = write(spool, p + done, (size_t)(r - done));
+				if (w < 0 && errno == EINTR)
+					continue;
+				if (w <= 0) {
+					*cause = xasprintf("cannot spool the "
+					    "pipe to a temporary file: %s",
+					    w < 0 ? strerror(errno) :
+					    "no space");
+					goto fail;
+				}
+				done += w;
+			}
 		}
 		n += (size_t)r;
 	}
-	*buf = p;
-	*len = n;
+	if (spool >= 0) {
+		void *m = n > 0 ? mmap(NULL, n, PROT_READ, MAP_PRIVATE, spool,
+		    0) : MAP_FAILED;
+
+		free(p);
+		close(spool);
+		if (m != MAP_FAILED) {
+			doc->map_base = m;
+			doc->map_len = n;
+			doc->drop_base = m;
+			doc->drop_len = n;
+			doc_set_text(doc, m, n);
+		} else {
+			doc->owned = xmalloc(1);
+			doc_set_text(doc, doc->owned, 0);
+		}
+		return DOC_OK;
+	}
+	doc->owned = heap;
+	doc_set_text(doc, heap, n);
 	return DOC_OK;
+fail_interrupted:
+	if (spool >= 0)
+		close(spool);
+	free(spool >= 0 ? p : heap);
+	return DOC_ERR_INTERRUPTED;
+fail:
+	if (spool >= 0)
+		close(spool);
+	free(spool >= 0 ? p : heap);
+	return DOC_ERR_READ;
 }
 
 enum doc_status
@@ -253,8 +341,6 @@ doc_open(struct doc **out, const char *path, char **cause)
 	struct stat st;
 	int fd;
 	enum doc_status rc;
-	char *buf;
-	size_t len;
 
 	*out = NULL;
 	*cause = NULL;
@@ -262,6 +348,10 @@ doc_open(struct doc **out, const char *path, char **cause)
 		fd = STDIN_FILENO;
 	else {
 		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 && errno == EINTR) {	/* ^C on a FIFO's open */
+			*cause = xstrdup("interrupted");
+			return DOC_ERR_INTERRUPTED;
+		}
 		if (fd < 0) {
 			*cause = xstrdup(strerror(errno));
 			return DOC_ERR_OPEN;
@@ -305,13 +395,11 @@ doc_open(struct doc **out, const char *path, char **cause)
 			return DOC_OK;
 		}
 	}
-	rc = doc_read_fd(fd, &buf, &len, &doc->partial, cause);
+	rc = doc_read_fd(fd, doc, cause);
 	if (rc != DOC_OK) {
 		doc_free(doc);
 		goto fail;
 	}
-	doc->owned = buf;
-	doc_set_text(doc, buf, len);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	*out = doc;

@@ -11,15 +11,32 @@
 #include "yuedu/layout.h"
 #include "yuedu/util.h"
 
+static int (*dump_progress_fn)(void *, size_t, size_t);
+static void *dump_progress_arg;
+
+void
+dump_set_progress(int (*fn)(void *arg, size_t done, size_t total), void *arg)
+{
+	dump_progress_fn = fn;
+	dump_progress_arg = arg;
+}
+
 int
 dump_write(FILE *out, struct doc *doc, struct layout *lay)
 {
 	struct layout_line ll = { 0 };
 	size_t dropped = 0, buf_cap = 0;
 	char *buf = NULL;
+	int stopped = 0;
 	int ruby = layout_get_opts(lay)->annot == ANNOT_RUBY;
 
 	for (size_t line = 0; doc_has_line(doc, line); line++) {
+		if (dump_progress_fn != NULL && line % 256 == 0 &&
+		    dump_progress_fn(dump_progress_arg, line ?
+		    doc_line_start(doc, line) : 0, doc->len) != 0) {
+			stopped = 1;
+			break;
+		}
 		layout_line_into(lay, line, &ll);
 		/* The file shrank under the map: the rest would be zeros. */
 		if (doc_lost_off(doc) < ll.end)
@@ -83,5 +100,5 @@ lost:
 	layout_line_done(&ll);
 	if (fflush(out) != 0 || ferror(out))
 		return -1;
-	return 0;
+	return stopped ? -2 : 0;
 }

@@ -2,6 +2,7 @@
  * The yuedu command: parse options, open the document, then print its
  * rows (--dump, or output not a terminal) or open the reader (screen.c).
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -485,9 +486,21 @@ main_open(struct doc **doc, const char *path, char **cause)
 	const char *what = strcmp(path, "-") == 0 ? "standard input" : path;
 	char num[32];
 
-	if (!isatty(STDERR_FILENO))
-		return doc_open(doc, path, cause);
+	if (!isatty(STDERR_FILENO)) {
+		st = doc_open(doc, path, cause);
+		goto out;
+	}
 	main_watch_start(&w, what);
+	{
+		struct stat sb;
+
+		/* Opening a FIFO waits for its writer: not silently. */
+		if (stat(path, &sb) == 0 && S_ISFIFO(sb.st_mode)) {
+			fprintf(stderr, "yuedu: reading from the pipe %s… "
+			    "(^C quits)\033[K", w.what);
+			w.shown = 1;
+		}
+	}
 	doc_set_read_hook(main_read_hook, &w);
 	st = doc_open(doc, path, cause);
 	doc_set_read_hook(NULL, NULL);
@@ -504,6 +517,11 @@ main_open(struct doc **doc, const char *path, char **cause)
 		inert_warn("stopped reading %s after %s; the rest "
 		    "is not shown", what, main_size((*doc)->len, num,
 		    sizeof num));
+out:
+	if (st == DOC_OK && (*doc)->spool_full)
+		inert_warn("stopped reading %s at %s, the most yuedu reads "
+		    "from a pipe; the rest is not shown", what,
+		    main_size((*doc)->len, num, sizeof num));
 	return st;
 }
 
@@ -641,6 +659,42 @@ main_done(struct main_run *r)
 	config_done(&r->cfg);
 }
 
+static int
+main_dump_hook(void *arg, size_t done, size_t total)
+{
+	struct main_watch *w = arg;
+	int show;
+
+	if (main_watch_poll(w, &show) == 2)
+		return 1;
+	if (show)
+		fprintf(stderr, "\ryuedu: writing %s in another script… %d%% "
+		    "(^C quits)\033[K", w->what, total ? (int)(done * 100.0 /
+		    (double)total) : 0);
+	return 0;
+}
+
+/*
+ * dump_write(); with SCRIPT (an OpenCC conversion, a few MB/s, as fast
+ * as OpenCC's own opencc) and stderr a terminal, a progress line after a
+ * moment.  0, 2 (a write error) or 130 (^C).
+ */
+static int
+main_dump_write(struct doc *doc, struct layout *lay, int script)
+{
+	struct main_watch w;
+	int rc;
+
+	if (!script || !isatty(STDERR_FILENO))
+		return dump_write(stdout, doc, lay) != 0 ? 2 : 0;
+	main_watch_start(&w, doc->name);
+	dump_set_progress(main_dump_hook, &w);
+	rc = dump_write(stdout, doc, lay);
+	dump_set_progress(NULL, NULL);
+	main_watch_end(&w);
+	return rc == -2 ? 128 + SIGINT : rc != 0 ? 2 : 0;
+}
+
 /* --dump, or output that is not a terminal: the laid-out rows. */
 static int
 main_dump(struct main_run *r, const char *path)
@@ -663,7 +717,8 @@ main_dump(struct main_run *r, const char *path)
 	lo.width_cols = opts->width_cols ? opts->width_cols :
 	    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
 	lay = layout_new(shown, &lo);
-	if (dump_write(stdout, shown, lay) != 0)
+	rc = main_dump_write(shown, lay, r->cv != NULL);
+	if (rc == 2)
 		rc = main_fail(MAIN_ERR_WRITE, NULL, NULL);
 	if (doc_lost_off(shown) != (size_t)-1) {
 		char off[32];
@@ -673,6 +728,112 @@ main_dump(struct main_run *r, const char *path)
 	}
 	layout_free(lay);
 	return rc;
+}
+
+/*
+ * --dump of a character device (/dev/zero, /dev/urandom, a serial line):
+ * it may never end, so it streams as cat does, a chunk of whole lines at
+ * a time in constant memory; a line longer than MAIN_STREAM_CHUNK is
+ * broken there.  Read as UTF-8, rendered as text.
+ */
+#define MAIN_STREAM_CHUNK ((size_t)256 << 10)
+
+static int
+main_stream(struct main_run *r, const char *path)
+{
+	const struct options *opts = &r->opts;
+	size_t cap = 2 * MAIN_STREAM_CHUNK, have = 0, total = 0;
+	char *buf;
+	int fd, eof = 0, rc = 0;
+
+	fd = strcmp(path, "-") == 0 ? STDIN_FILENO :
+	    open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return main_fail(MAIN_ERR_FILE, path, strerror(errno));
+	if (opts->script != CONV_ORIGINAL &&
+	    (r->cv = conv_new(opts->script, &r->err)) == NULL) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return main_fail(MAIN_ERR_FAILED, r->err, NULL);
+	}
+	width_set_ambiguous(opts->ambiguous == OPTIONS_AMB_WIDE ?
+	    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
+	buf = xmalloc(cap);
+	while (!eof || have > 0) {
+		struct layout_opts lo;
+		struct layout *lay;
+		struct doc *d;
+		size_t cut, next;
+		char *nl;
+
+		while (!eof && have < MAIN_STREAM_CHUNK) {
+			ssize_t n = read(fd, buf + have, cap - have);
+
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0) {
+				rc = main_fail(MAIN_ERR_FILE, path,
+				    strerror(errno));
+				eof = 1;
+				break;
+			}
+			if (n == 0)
+				eof = 1;
+			have += (size_t)n;
+			total += (size_t)n;
+		}
+		if (have == 0)
+			break;
+		nl = memrchr(buf, '\n', have);
+		if (nl != NULL) {
+			cut = (size_t)(nl - buf);
+			next = cut + 1;
+		} else if (eof) {
+			cut = next = have;
+		} else {	/* one long line: break it at a character */
+			cut = MAIN_STREAM_CHUNK;
+			while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) ==
+			    0x80)
+				cut--;
+			next = cut;
+		}
+		d = doc_new_mem(buf, cut, path);
+		memset(&lo, 0, sizeof lo);
+		lo.annot = ANNOT_SHOW;
+		lo.conv = r->cv;
+		lo.width_cols = opts->width_cols ? opts->width_cols :
+		    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
+		lay = layout_new(d, &lo);
+		if (cut == 0 && nl != NULL)
+			putchar('\n');	/* an empty line */
+		else if (dump_write(stdout, d, lay) != 0)
+			rc = main_fail(MAIN_ERR_WRITE, NULL, NULL), eof = 1,
+			    next = have;
+		layout_free(lay);
+		doc_free(d);
+		memmove(buf, buf + next, have - next);
+		have -= next;
+	}
+	free(buf);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (total == 0 && rc == 0)
+		inert_warn("%s: empty file", path);
+	return rc;
+}
+
+/* A character device that is not a terminal: streamed by --dump. */
+static int
+main_is_device(const char *path)
+{
+	struct stat sb;
+
+	if (strcmp(path, "-") == 0)
+		return fstat(STDIN_FILENO, &sb) == 0 && S_ISCHR(sb.st_mode) &&
+		    !isatty(STDIN_FILENO);
+	return stat(path, &sb) == 0 && S_ISCHR(sb.st_mode) &&
+	    strncmp(path, "/dev/tty", 8) != 0 && strncmp(path, "/dev/pts/",
+	    9) != 0 && strcmp(path, "/dev/console") != 0;
 }
 
 /* The one file (or standard input) read, rendered and shown. */
@@ -687,6 +848,9 @@ main_file(struct main_run *r)
 
 	if (opts->nfiles == 0 && isatty(STDIN_FILENO))
 		return main_fail(MAIN_ERR_NO_FILE, NULL, NULL);
+	if ((opts->dump || !isatty(STDOUT_FILENO)) && opts->grep == NULL &&
+	    !opts->outline && main_is_device(path))
+		return main_stream(r, path);
 	st = main_open(&r->doc, path, &r->err);
 	if (st == DOC_ERR_INTERRUPTED)
 		return main_fail(MAIN_ERR_READ_INTERRUPTED, strcmp(path,

@@ -180,15 +180,25 @@ static char *
 outline_title(struct outline_ctx *cx, const struct outline_cand *c)
 {
 	const char *t = cx->text;
-	size_t p = c->t0, si = 0, o = 0, n = c->t1 - c->t0;
-	char *out = xmalloc(n * 3 + 4);
+	size_t p = c->t0, si = 0, o = 0, n = c->t1 - c->t0, t1 = c->t1;
+	char *out;
 	int tag = 0;
 
+	/* A title is a line of the panel: a heading line of megabytes
+	 * gives its first OUTLINE_TITLE_MAX bytes. */
+	if (n > OUTLINE_TITLE_MAX) {
+		n = OUTLINE_TITLE_MAX;
+		while (n > 0 && ((unsigned char)t[c->t0 + n] & 0xC0) == 0x80)
+			n--;
+		t1 = c->t0 + n;
+	}
+	out = xmalloc(n * 3 + 4);
+
 	if (cx->hide)
-		outline_find_annots(cx, c->t0, c->t1);
+		outline_find_annots(cx, c->t0, t1);
 	else
 		cx->nspans = 0;
-	while (p < c->t1) {
+	while (p < t1) {
 		uint32_t cp;
 		size_t k;
 
@@ -196,11 +206,11 @@ outline_title(struct outline_ctx *cx, const struct outline_cand *c)
 			p = cx->spans[si++].end_off;
 			continue;
 		}
-		k = utf8_decode(t + p, c->t1 - p, &cp);
-		if (c->strip_md && cp == '<' && p + 1 < c->t1 &&
+		k = utf8_decode(t + p, t1 - p, &cp);
+		if (c->strip_md && cp == '<' && p + 1 < t1 &&
 		    (t[p + 1] == '/' || (t[p + 1] >= 'a' && t[p + 1] <= 'z') ||
 		    (t[p + 1] >= 'A' && t[p + 1] <= 'Z')) &&
-		    memchr(t + p, '>', c->t1 - p) != NULL)
+		    memchr(t + p, '>', t1 - p) != NULL)
 			tag = 1;
 		if (tag) {
 			if (cp == '>')
@@ -238,8 +248,10 @@ outline_title(struct outline_ctx *cx, const struct outline_cand *c)
 		while (out[s] == ' ')
 			s++;
 		memmove(out, out + s, o - s + 1);
+		o -= s;
 	}
-	return out;
+	/* Up to three bytes were allowed for each: keep what is used. */
+	return xrealloc(out, o + 1);
 }
 
 /* Open headings: their ranks, and whether each is a plain line. */

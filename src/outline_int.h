@@ -21,6 +21,8 @@ struct doc;
 
 /* Longest line (bytes) that may be a heading; longer lines are body. */
 #define OUTLINE_MAX_LINE	1024
+/* Bytes of a heading line kept as its title. */
+#define OUTLINE_TITLE_MAX	4096
 /* Longest plain stand-alone heading, in units (see outline_measure). */
 #define OUTLINE_PLAIN_UNITS	24
 /* Longest numbered heading text or run-in heading sentence, in units. */

@@ -117,9 +117,11 @@ shelf_is_article(const char *dir, const char *name)
 	if (kind < 0)
 		return 0;
 	path = xasprintf("%s/%s", dir, name);
+	/* An article that cannot be read is still one: reading it (--grep
+	 * DIR) says why, rather than skipping it unsaid. */
 	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (kind == 2 ? shelf_sniff_epub(path) : shelf_sniff(path,
-	    kind == 0));
+	    (access(path, R_OK) != 0 || (kind == 2 ? shelf_sniff_epub(path) :
+	    shelf_sniff(path, kind == 0)));
 	free(path);
 	return ok;
 }

@@ -147,6 +147,44 @@ state_write_place(FILE *f, const struct doc *doc, const char *what,
 	fputc('\n', f);
 }
 
+/* Make the renames in DIR durable. */
+static void
+state_sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/*
+ * Open record or lock PATH without following a symbolic link and without
+ * blocking on a FIFO planted there; only a regular file of at most
+ * STATE_RECORD_MAX bytes (when READ) is taken.  The descriptor, or -1
+ * with errno set (ELOOP: a link; EINVAL: not a regular file; EFBIG: too
+ * big).
+ */
+static int
+state_open(const char *path, int flags, int read)
+{
+	struct stat st;
+	int fd = open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (read && st.st_size > STATE_RECORD_MAX)) {
+		int e = !S_ISREG(st.st_mode) ? EINVAL : EFBIG;
+
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
 /* Write one record file DIR/NAME atomically. */
 static int
 state_write_file(const char *dir, const char *name, const struct doc *doc,
@@ -201,6 +239,7 @@ state_write_file(const char *dir, const char *name, const struct doc *doc,
 		unlink(tmp);
 		goto out;
 	}
+	state_sync_dir(dir);	/* the rename itself survives a crash */
 	rc = 0;
 out:
 	free(tmp);
@@ -265,7 +304,7 @@ state_prune(const char *dir)
 		    e->d_name[1] != '-')
 			continue;
 		path = xasprintf("%s/%s", dir, e->d_name);
-		if (stat(path, &st) == 0) {
+		if (lstat(path, &st) == 0) {
 			v = xgrow(v, &cap, n + 1, sizeof *v);
 			v[n].name = path;
 			v[n++].mtime = st.st_mtim;
@@ -294,7 +333,7 @@ static int
 state_lock(const char *dir)
 {
 	char *path = xasprintf("%s/lock", dir);
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int fd = state_open(path, O_RDWR | O_CREAT, 0);
 
 	free(path);
 	if (fd >= 0 && flock(fd, LOCK_EX) != 0) {
@@ -397,16 +436,23 @@ state_read_file(const char *dir, const char *name, const struct doc *doc,
     int exact, struct state_place *out, char **warn)
 {
 	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "r");
+	int fd = state_open(path, O_RDONLY, 1);
+	FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
 	char line[512], fp[STATE_FP_BYTES];
 	int rc = 1, got_top = 0;
 	size_t seen = (size_t)-1;
 
 	if (f == NULL) {
-		rc = errno == ENOENT ? 0 : -1;
+		int e = errno;
+
+		if (fd >= 0)
+			close(fd);
+		rc = e == ENOENT ? 0 : -1;
 		if (rc < 0)
-			*warn = xasprintf("cannot read %s: %s", path,
-			    strerror(errno));
+			*warn = xasprintf("cannot read %s: %s; ignored", path,
+			    e == ELOOP ? "a symbolic link" : e == EINVAL ?
+			    "not a regular file" : e == EFBIG ?
+			    "too large for a state file" : strerror(e));
 		free(path);
 		return rc;
 	}
@@ -544,21 +590,29 @@ int
 state_load(const char *dir, struct doc *doc, struct state_place *out,
     char **warn)
 {
-	char key[17], name[32];
-	int rc;
+	char key[17], name[32], *warn2 = NULL;
+	int rc, rc2;
 
 	*warn = NULL;
 	state_place_init(out);
 	state_key(doc, key);
 	snprintf(name, sizeof name, "k-%s", key);
 	rc = state_read_file(dir, name, doc, 1, out, warn);
-	if (rc != 0)
+	if (rc == 1)
 		return rc;
+	/* No content record, or a bad one: the path record may still
+	 * know the place (and the next save then keeps it). */
 	state_path_key(doc, key);
 	if (key[0] == '\0')
-		return 0;
+		return rc;
 	snprintf(name, sizeof name, "p-%s", key);
-	rc = state_read_file(dir, name, doc, 0, out, warn);
+	rc2 = state_read_file(dir, name, doc, 0, out, *warn ? &warn2 : warn);
+	free(warn2);
 	out->doc_len = doc->len;
-	return rc;
+	if (rc2 == 1) {
+		free(*warn);	/* the place is back: nothing to say */
+		*warn = NULL;
+		return 1;
+	}
+	return rc < 0 ? rc : rc2;
 }

@@ -61,6 +61,9 @@ char *config_path(void);
  * command line winning.  ARGV must outlive CFG (cfg->argv points into
  * it).  Release with config_done().
  */
+/* A config file bigger than this, or not a regular file, is ignored with
+ * a warning. */
+#define CONFIG_FILE_MAX (1 << 20)
 void config_load(struct config *cfg, const char *path, const char *env_opts,
     int argc, char **argv);
 void config_done(struct config *cfg);

@@ -18,6 +18,8 @@ struct doc {
 	int mapped;		/* text is an mmap of the file (never written) */
 	int partial;		/* reading a pipe was stopped: the text is
 				   what had come until then */
+	int spool_full;		/* a pipe gave more than DOC_SPOOL_MAX:
+				   the text is its first DOC_SPOOL_MAX */
 	const struct render *render;	/* the rendering whose shown text
 					   this is, or NULL (render.h) */
 
@@ -41,6 +43,12 @@ struct doc {
 	long long st_size, st_mtime_ns;
 	unsigned long long st_dev, st_ino;
 };
+
+/* A pipe is read (into an unlinked temporary file) up to this many
+ * bytes; the rest is not read (doc->spool_full). */
+#ifndef DOC_SPOOL_MAX
+#define DOC_SPOOL_MAX ((size_t)2 << 30)
+#endif
 
 /* Long scans let go of the pages behind them every this many bytes. */
 #define DOC_DROP_STEP ((size_t)4 << 20)
@@ -70,7 +78,8 @@ void doc_set_read_hook(enum doc_read_answer (*fn)(void *arg, size_t bytes),
 
 /*
  * Open PATH ("-" reads standard input).  A regular file is mapped
- * read-only; a pipe or terminal is read into memory.  On failure returns
+ * read-only; a pipe, terminal or device is read to its end into an
+ * unlinked temporary file, mapped (at most DOC_SPOOL_MAX bytes).  On failure returns
  * a status and sets *cause to a message such as "No such file or
  * directory" (caller frees).  The file is never written.
  */

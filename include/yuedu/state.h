@@ -16,6 +16,8 @@ struct doc;
 
 #define STATE_MARKS 26		/* marks 'a'..'z' */
 #define STATE_MAX_ENTRIES 500	/* oldest entries beyond this are dropped */
+/* A record is a few hundred bytes: a bigger file there is not read. */
+#define STATE_RECORD_MAX ((long long)1 << 20)
 
 struct state_place {
 	size_t top_off;			/* byte offset of the top row */
@@ -49,14 +51,19 @@ char *state_dir(void);
  * Load the place saved for DOC from DIR.  Returns 1 when a place was found
  * and still fits the text (the text at the saved offsets is unchanged),
  * 0 when there is none, -1 on an error with *warn set to a one-line
- * message (caller frees).  Never fatal.
+ * message (caller frees).  Never fatal.  The record of the content is
+ * tried first, then that of the path (also when the first is corrupt).
+ * A record is opened without following a symbolic link or blocking (a
+ * FIFO there is refused) and only when a regular file of at most
+ * STATE_RECORD_MAX bytes.
  */
 int state_load(const char *dir, struct doc *doc, struct state_place *out,
     char **warn);
 
 /*
- * Save PLACE for DOC under DIR atomically (temporary file, fsync, rename),
- * creating DIR if needed, then drop the oldest entries beyond
+ * Save PLACE for DOC under DIR atomically (temporary file, fsync, rename,
+ * fsync of DIR), creating DIR if needed, under DIR/lock (opened with
+ * O_NOFOLLOW, a regular file only), then drop the oldest entries beyond
  * STATE_MAX_ENTRIES.  Returns 0, or -1 with *warn set (caller frees).
  */
 int state_save(const char *dir, struct doc *doc,

@@ -14,7 +14,7 @@ prompt_after_exit() {
 reader_pid() { pgrep -P "$(pane '#{pane_pid}')" -x yuedu; }
 # exit_in WANT...: the status printed after the reader is one of WANT.
 exit_in() {
-	local tries=100 got
+	local tries=200 got
 	while [ $tries -gt 0 ]; do
 		got=$(tm_cap | sed -n 's/^EXIT=\([0-9]*\).*/\1/p' | tail -n 1)
 		if [ -n "$got" ]; then
@@ -74,7 +74,7 @@ wait_outline() {	# wait_outline SIGNAL STATUS
 		return
 	fi
 	tm_keys t
-	check "$sig: t waits for the outline" tm_wait "building the outline"
+	check "$sig: t waits for the outline" tm_wait "building the outline" 10
 	pid=$(reader_pid)
 	kill -s "$sig" "$pid"
 	check "$sig while waiting for the outline: exit status $want" \
@@ -110,11 +110,11 @@ check "fg, q: the alternate screen is left" \
 tm_start 80 24 "$YUEDU $SLOW"
 check "orphan: the reader opened" tm_wait_in_row 24 "UTF-8 line 1"
 tm_keys t
-check "orphan: t waits for the outline" tm_wait "building the outline"
+check "orphan: t waits for the outline" tm_wait "building the outline" 10
 pid=$(pgrep -P "$(pane '#{pane_pid}')" -x yuedu || pane '#{pane_pid}')
 $TM kill-session -t "$TM_T"
 gone() {
-	local tries=60
+	local tries=100
 	while [ $tries -gt 0 ]; do
 		[ -e "/proc/$1" ] || return 0
 		sleep 0.05
@@ -122,5 +122,5 @@ gone() {
 	done
 	return 1
 }
-check "orphan: the reader ends within 3 s of its terminal" gone "$pid"
+check "orphan: the reader ends within 5 s of its terminal" gone "$pid"
 finish

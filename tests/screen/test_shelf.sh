@@ -144,7 +144,8 @@ kill -TERM "$(pgrep -P "$($TM display -p -t "$TM_T" '#{pane_pid}')" yuedu)"
 tm_wait "EXIT=143"
 
 # Corrupt state files: the shelf and the reader warn on one line and go on.
-for f in "$TM_STATE"/yuedu/k-*; do printf 'garbage\n' >"$f"; done
+# (both records of each text: one alone is mended from the other)
+for f in "$TM_STATE"/yuedu/[kp]-*; do printf 'garbage\n' >"$f"; done
 tm_start 80 24 "$Y $d; echo EXIT=\$?; sleep 60"
 check "corrupt state: the shelf opens, with a warning" \
     tm_wait_in_row 24 "progress unknown: not a yuedu state file"
