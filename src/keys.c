@@ -69,8 +69,10 @@ keys_reader_lookup(const struct pager *p, int key, enum command_mode *mode)
 	return cmd;
 }
 
-int
-keys_needs_outline(const struct pager *p, int key)
+/* What KEY would need before its command runs (enum command_need bits):
+ * nothing for a digit of a count or a key that runs nothing. */
+static unsigned
+keys_needs(const struct pager *p, int key)
 {
 	enum command_mode m;
 	const struct command *cmd;
@@ -79,24 +81,23 @@ keys_needs_outline(const struct pager *p, int key)
 	    keymap_is_count(p->count, key))
 		return 0;
 	cmd = keys_reader_lookup(p, key, &m);
-	return cmd != NULL && (cmd->needs & COMMAND_NEEDS_OUTLINE);
+	return cmd != NULL ? cmd->needs : 0;
+}
+
+int
+keys_needs_outline(const struct pager *p, int key)
+{
+	return (keys_needs(p, key) & COMMAND_NEEDS_OUTLINE) != 0;
 }
 
 int
 keys_needs_text(struct pager *p, int key)
 {
-	enum command_mode m;
-	const struct command *cmd;
+	unsigned needs = keys_needs(p, key);
 
-	if (keymap_modes[keys_reader_mode(p)].counts &&
-	    keymap_is_count(p->count, key))
-		return 0;
-	cmd = keys_reader_lookup(p, key, &m);
-	if (cmd == NULL)
-		return 0;
-	return (cmd->needs & COMMAND_NEEDS_TEXT) ||
-	    ((cmd->needs & COMMAND_NEEDS_TEXT_COUNTED) && p->count > 0) ||
-	    ((cmd->needs & COMMAND_NEEDS_TEXT_AT_END) && pager_at_end(p));
+	return (needs & COMMAND_NEEDS_TEXT) ||
+	    ((needs & COMMAND_NEEDS_TEXT_COUNTED) && p->count > 0) ||
+	    ((needs & COMMAND_NEEDS_TEXT_AT_END) && pager_at_end(p));
 }
 
 enum pager_action
