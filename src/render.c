@@ -841,6 +841,14 @@ render_prefix(struct doc *src, const struct render_opts *opts,
 	return r;
 }
 
+struct doc *
+render_place_doc(struct doc *doc)
+{
+	const struct render *r = doc->render;
+
+	return r != NULL && !r->identity && r->nparts <= 1 ? r->src : doc;
+}
+
 int
 render_stale(const struct render *r, int cols)
 {

@@ -65,19 +65,14 @@ session_warn_short(const char *what, const char *warn)
 static struct doc *
 session_key_doc(const struct session *ses)
 {
-	const struct render *r = ses->doc->render;
-
-	return r != NULL && !r->identity && r->nparts <= 1 ? r->src :
-	    ses->doc;
+	return render_place_doc(ses->doc);
 }
 
 /* 1 when places are kept in the source's offsets (not the shown). */
 static int
 session_src_offsets(const struct session *ses)
 {
-	const struct render *r = ses->doc->render;
-
-	return r != NULL && !r->identity && r->nparts <= 1;
+	return session_key_doc(ses) != ses->doc;
 }
 
 static size_t

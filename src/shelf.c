@@ -279,7 +279,8 @@ shelf_read(struct shelf *shelf, struct shelf_entry *e,
 		e->bytes = shown->len;
 		readtime_count_doc(shown, 0, shown->len, &e->count);
 		e->minutes = readtime_minutes(&e->count, opts->cpm, opts->wpm);
-		shelf_progress_of(shelf, e, shown, opts);
+		/* Its place is kept as the reader keeps it. */
+		shelf_progress_of(shelf, e, render_place_doc(shown), opts);
 		render_free(r);
 		doc_free(doc);
 		return 0;

@@ -194,6 +194,14 @@ int render_stale(const struct render *r, int cols);
  * blank line (outside fenced code for Markdown), or 0. */
 size_t render_prefix_cut(const char *t, size_t n, size_t want, int markdown);
 
+/*
+ * The document a remembered place of shown DOC is kept for, in its
+ * offsets: the source of a rendering with one part (Markdown, a page, a
+ * reflowed text), so places hold across renderings; else DOC itself (plain
+ * text, a book, whose chapters' offsets would clash).
+ */
+struct doc *render_place_doc(struct doc *doc);
+
 /* The format AUTO resolves to for SRC: by its name, then its content. */
 enum render_format render_detect(struct doc *src);
 

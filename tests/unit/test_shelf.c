@@ -423,6 +423,46 @@ test_view_keys(void **st)
 	shelf_free(s);
 }
 
+/* A web page's progress: its place is kept in its source's offsets, as
+ * the reader keeps it, and the shelf reads it so. */
+static void
+test_progress_page(void **st)
+{
+	char *dir = xasprintf("%s-pages", tmpdir), *state =
+	    xasprintf("%s-pages-state", tmpdir), *err, *warn, *path;
+	struct shelf_opts o = { state, 300, 240, ANNOT_AUTO };
+	struct shelf *s;
+	struct state_place p;
+	struct doc *doc;
+	FILE *f;
+
+	assert_int_equal(mkdir(dir, 0700), 0);
+	path = xasprintf("%s/page.html", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("<html><head><title>网页</title></head><body><h1>标题</h1>", f);
+	for (int i = 0; i < 40; i++)
+		fputs("<p>这是网页的一段正文，用来计算读到了哪里。</p>\n", f);
+	fputs("</body></html>\n", f);
+	fclose(f);
+	assert_int_equal(doc_open(&doc, path, &err), DOC_OK);
+	state_place_init(&p);
+	p.top_off = doc->len / 4;
+	p.seen_off = doc->len / 2;
+	assert_int_equal(state_save(state, doc, &p, &warn), 0);
+	assert_int_equal(shelf_load(&s, dir, &o, &err), 0);
+	assert_int_equal(s->n, 1);
+	assert_string_equal(s->v[0].title, "网页");
+	assert_int_equal(s->v[0].progress_pct, 50);
+	shelf_free(s);
+	doc_free(doc);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	free(state);
+}
+
 int
 main(void)
 {
@@ -431,6 +471,7 @@ main(void)
 		cmocka_unit_test(test_rates),
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_progress_pct),
+		cmocka_unit_test(test_progress_page),
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_row),
