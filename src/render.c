@@ -755,12 +755,9 @@ render_doc(struct doc *src, const struct render_opts *opts)
 	}
 	if (epub_sniff(src->text, src->len) && f != RENDER_MARKDOWN &&
 	    f != RENDER_HTML) {
-		/* XXX: a book is rendered whole: its places are the shown
-		 * text's, which its first chapters alone would not keep. */
-		struct render_opts o = *opts;
-
-		o.prefix = 0;
-		r = render_epub_render(src, &o, f == RENDER_TEXT);
+		/* With a prefix, its first chapters alone. */
+		r = render_epub_render(src, opts, f == RENDER_TEXT);
+		r->doc->place_key = src;	/* its places: by its file */
 	}
 	else {
 		if (f == RENDER_AUTO)

@@ -1055,7 +1055,9 @@ screen_draw_status(struct screen *s)
 	char *book = NULL, *left = NULL, *fs;
 	/* The last row on the screen: 100% and an end mark, whatever byte
 	 * the top row starts at. */
-	int end = pager_at_end(p), pct = end ? 100 : pager_percent(p);
+	/* The end of a big text's first screens is not its end. */
+	int end = pager_at_end(p) && !(p->doc->render != NULL &&
+	    p->doc->render->partial), pct = end ? 100 : pager_percent(p);
 	size_t total = pager_line_total(p, s->ses.total_lines);
 	int level, tw;
 

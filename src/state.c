@@ -59,6 +59,8 @@ state_fnv(uint64_t h, const void *p, size_t n)
 void
 state_key(const struct doc *doc, char key[17])
 {
+	if (doc->place_key != NULL)	/* a book: by its file */
+		doc = doc->place_key;
 	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t half = 256u << 10, step;
 
@@ -493,7 +495,10 @@ state_read_file(const char *dir, const char *name, const struct doc *doc,
 		if (strcmp(what, "len") == 0 || strcmp(what, "key") == 0)
 			continue;
 		n = state_unhex(hex, fp, sizeof fp);
-		at = exact ? (off <= doc->len ? off : (size_t)-1) :
+		/* A book's record is for its file: the text shown may be
+		 * its first chapters alone, the rest to come. */
+		at = exact ? (off <= doc->len || doc->place_key != NULL ? off :
+		    (size_t)-1) :
 		    state_find(doc, off, fp, n);
 		if (strcmp(what, "top") == 0) {
 			if (at == (size_t)-1) {

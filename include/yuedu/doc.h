@@ -22,6 +22,10 @@ struct doc {
 				   the text is its first DOC_SPOOL_MAX */
 	const struct render *render;	/* the rendering whose shown text
 					   this is, or NULL (render.h) */
+	const struct doc *place_key;	/* remembered places are keyed by
+					   this doc's bytes (a book's file;
+					   its shown text may be its first
+					   chapters alone), or NULL: its own */
 
 	/* Private. */
 	void *map_base;		/* what mmap returned */

@@ -5,6 +5,8 @@
 # Whole screens against tests/screen/expected/: a Markdown table laid out
 # by display width (render_table.txt) and a reflowed novel page
 # (render_reflow.txt), 80x24; --update rewrites them (read the diff).
+# A big book opens on its first chapters alone: G renders the rest, and
+# its place, past those chapters, comes back when it is opened again.
 . "$(dirname "$0")/lib.sh"
 novel=$YUEDU_DATA/sanguo_trad_gutenberg23950.txt
 md=$YUEDU_DATA/jieba_README.md
@@ -71,4 +73,22 @@ screen_is render_table.txt "rendered tables as expected"
 tm_start 40 24 "'$YUEDU' '$YUEDU_DATA/tables.md'"
 tm_wait "宽表" || not_ok "the tables open at 40 columns"
 check "a narrow table wraps inside its cells" tm_wait "|      |            | 支持纯文  |      |"
+# A 6 MB book: its first chapters, then the rest when G needs it; the
+# place at its end is found again on the next opening.
+python3 "$YUEDU_DATA/make_books.py" "$TM_TMP/big" --bench-epub 6 >/dev/null
+export TM_STATE=$TM_TMP/book-state
+tm_start 80 24 "'$YUEDU' '$TM_TMP/big/bench.epub'; echo EXIT=\$?; sleep 60"
+check "a big book opens at its first chapter" tm_wait "第1卷"
+tm_keys G
+check "G: the whole book, to its last chapter" tm_wait "(END) 100%" 20
+# The status line names the chapter once the outline is built.
+tm_wait_in_row 24 "卷" || not_ok "the chapter is named"
+row=$(tm_cap | sed -n 24p)
+tm_keys q
+tm_wait "EXIT=0" || not_ok "q quits (the place saved)"
+tm_start 80 24 "'$YUEDU' '$TM_TMP/big/bench.epub'"
+check "reopened at its end: the place past the first chapters" \
+    tm_wait "(END) 100%" 20
+check "... in the same chapter" row_wait_exact 24 "$row"
+unset TM_STATE
 finish
