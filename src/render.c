@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unilbrk.h>
 
 #include "render_int.h"
 #include "yuedu/doc.h"
@@ -836,6 +837,78 @@ render_prefix(struct doc *src, const struct render_opts *opts,
 	r->src_done = cut;
 	r->prefix_doc = pre;
 	return r;
+}
+
+/*
+ * The byte where the part of table cell text S (from FROM, N bytes in
+ * all) that fits in COLS ends: at the last line-break opportunity (UAX
+ * #14: a space, between CJK characters, never before 。，、 or after an
+ * opening bracket) that fits; at least one cluster.
+ */
+size_t
+render_cell_break(const char *s, size_t from, size_t n, int cols)
+{
+	int used;
+	size_t k = width_fit(s + from, n - from, cols, &used), j;
+	char *brk;
+
+	if (k == 0) {
+		struct width_cluster cl;
+
+		width_next_cluster(s + from, n - from, &cl);
+		return from + (cl.len ? cl.len : 1);
+	}
+	if (from + k >= n)
+		return n;
+	brk = xmalloc(n - from);
+	u8_possible_linebreaks((const uint8_t *)s + from, n - from, "UTF-8",
+	    brk);
+	/* A break before byte from + k itself is fine: what fits ends. */
+	for (j = k; j > 0; j--)
+		if (brk[j] == UC_BREAK_POSSIBLE)
+			break;
+	free(brk);
+	return j > 0 ? from + j : from + k;
+}
+
+int
+render_cell_word(const char *s, size_t n)
+{
+	int best = 1;
+
+	for (size_t a = 0; a < n;) {
+		size_t b = a;
+
+		while (b < n && s[b] != ' ' && (unsigned char)s[b] < 0x80)
+			b++;
+		if ((int)(b - a) > best)
+			best = (int)(b - a);
+		a = b > a ? b : a + 1;
+	}
+	return best > 16 ? 16 : best;
+}
+
+void
+render_table_shrink(int *w, const int *word, unsigned ncols, int avail)
+{
+	int total = 0;
+
+	for (unsigned j = 0; j < ncols; j++)
+		total += w[j];
+	for (int pass = 0; pass < 2 && total > avail; pass++) {
+		while (total > avail) {
+			int widest = -1;
+
+			for (unsigned j = 0; j < ncols; j++)
+				if (w[j] > (pass ? 4 : word[j]) &&
+				    (widest < 0 || w[j] > w[widest]))
+					widest = (int)j;
+			if (widest < 0)
+				break;
+			w[widest]--;
+			total--;
+		}
+	}
 }
 
 struct doc *

@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unilbrk.h>
 
 #include "render_int.h"
 #include "yuedu/doc.h"
@@ -432,36 +431,6 @@ md_cell_emit(struct md *m, const struct md_cell *c, size_t a, size_t b)
 	}
 }
 
-/* The byte where the part of cell text S (from FROM) that fits in COLS
- * ends: at the last line-break opportunity (UAX #14: a space, between
- * CJK characters, never before 。，、 or after an opening bracket) that
- * fits; at least one cluster. */
-static size_t
-md_cell_break(const char *s, size_t from, size_t n, int cols)
-{
-	int used;
-	size_t k = width_fit(s + from, n - from, cols, &used), j;
-	char *brk;
-
-	if (k == 0) {
-		struct width_cluster cl;
-
-		width_next_cluster(s + from, n - from, &cl);
-		return from + (cl.len ? cl.len : 1);
-	}
-	if (from + k >= n)
-		return n;
-	brk = xmalloc(n - from);
-	u8_possible_linebreaks((const uint8_t *)s + from, n - from, "UTF-8",
-	    brk);
-	/* A break before byte from + k itself is fine: what fits ends. */
-	for (j = k; j > 0; j--)
-		if (brk[j] == UC_BREAK_POSSIBLE)
-			break;
-	free(brk);
-	return j > 0 ? from + j : from + k;
-}
-
 static void
 md_pad(struct md *m, int n)
 {
@@ -492,8 +461,7 @@ md_table_rule(struct md *m, const int *w, unsigned ncols, size_t src)
 }
 
 /* Lay the collected table out by display width and show it. */
-/* The widest word of column J (a run without spaces or wide
- * characters), up to 16 columns: what its cells are best not cut in. */
+/* The widest word of column J (render_cell_word()). */
 static int
 md_table_word(const struct md *m, unsigned j, unsigned ncols)
 {
@@ -503,25 +471,16 @@ md_table_word(const struct md *m, unsigned j, unsigned ncols)
 		size_t first = m->row_first[i];
 		size_t end = i + 1 < m->nrows ? m->row_first[i + 1] : m->ncells;
 		const struct md_cell *c;
-		size_t a = 0;
+		int cw;
 
 		if (first + j >= end || j >= ncols)
 			continue;
 		c = &m->cells[first + j];
-		while (c->text != NULL && a < c->len) {
-			size_t b = a;
-			int cw;
-
-			while (b < c->len && c->text[b] != ' ' &&
-			    (unsigned char)c->text[b] < 0x80)
-				b++;
-			cw = (int)(b - a);
-			if (cw > best)
-				best = cw;
-			a = b > a ? b : a + 1;
-		}
+		if (c->text != NULL && (cw = render_cell_word(c->text,
+		    c->len)) > best)
+			best = cw;
 	}
-	return best > 16 ? 16 : best;
+	return best;
 }
 
 static void
@@ -554,23 +513,12 @@ md_table_flush(struct md *m)
 	avail = m->width_cols - (int)ncols * 3 - 1 - m->quote * 2;
 	for (unsigned j = 0; j < ncols; j++)
 		total += w[j];
-	for (int pass = 0; pass < 2 && total > avail; pass++) {
-		int floor[64];
+	if (total > avail) {
+		int word[64];
 
 		for (unsigned j = 0; j < ncols; j++)
-			floor[j] = pass ? 4 : md_table_word(m, j, ncols);
-		while (total > avail) {
-			int widest = -1;
-
-			for (unsigned j = 0; j < ncols; j++)
-				if (w[j] > floor[j] && (widest < 0 ||
-				    w[j] > w[widest]))
-					widest = (int)j;
-			if (widest < 0)
-				break;
-			w[widest]--;
-			total--;
-		}
+			word[j] = md_table_word(m, j, ncols);
+		render_table_shrink(w, word, ncols, avail);
 	}
 	render_block_begin(m->r, RENDER_BLOCK_TABLE, 0);
 	md_newline(m);
@@ -602,7 +550,7 @@ md_table_flush(struct md *m)
 				}
 				while (a < c->len && c->text[a] == ' ')
 					a++;
-				b = md_cell_break(c->text, a, c->len, w[j]);
+				b = render_cell_break(c->text, a, c->len, w[j]);
 				cw = md_cols(c->text + a, b - a);
 				left = w[j] - cw;
 				if (c->align == MD_ALIGN_RIGHT)
