@@ -594,11 +594,75 @@ hw_table_rule(struct hw *w, const int *cols, size_t ncols, size_t src)
 	hw_newline(w, src);
 }
 
+/* 1 when table row ROW holds a head cell (th). */
+static int
+hw_row_is_head(const xmlNode *row)
+{
+	for (const xmlNode *c = row->children; c != NULL; c = c->next)
+		if (html_is(c, "th"))
+			return 1;
+	return 0;
+}
+
+/* Table row ROW, its cells' TEXT in columns COLS wide, each cell broken
+ * into as many lines as it needs ("| a   | b |"). */
+static void
+hw_table_wrapped_row(struct hw *w, const xmlNode *row, char **text,
+    const int *cols, size_t ncols)
+{
+	const xmlNode *cell[HW_TABLE_COLS] = { NULL };
+	size_t pos[HW_TABLE_COLS] = { 0 }, rs = hw_src(row), j = 0;
+	int more = 1;
+
+	for (const xmlNode *c = row->children; c != NULL && j < ncols;
+	    c = c->next)
+		if (html_is(c, "td") || html_is(c, "th"))
+			cell[j++] = c;
+	hw_newline(w, rs);
+	while (more) {
+		more = 0;
+		hw_line_start(w, rs);
+		for (j = 0; j < ncols; j++) {
+			const char *t = cell[j] != NULL ? text[j] : NULL;
+			size_t n = t != NULL ? strlen(t) : 0, a = pos[j], b;
+			size_t cs = cell[j] != NULL ? hw_src(cell[j]) : rs;
+			int used = 0;
+
+			render_style_push(w->r, RENDER_STYLE_MARK);
+			render_gen_str(w->r, j ? " | " : "| ", cs);
+			render_style_pop(w->r);
+			while (a < n && t[a] == ' ')
+				a++;
+			if (a < n) {
+				b = render_cell_break(t, a, n, cols[j]);
+				if (html_is(cell[j], "th"))
+					render_style_push(w->r,
+					    RENDER_STYLE_STRONG);
+				render_gen(w->r, t + a, b - a, cs);
+				if (html_is(cell[j], "th"))
+					render_style_pop(w->r);
+				used = width_string(t + a, b - a);
+				pos[j] = b;
+				more |= b < n;
+			} else
+				pos[j] = n;
+			for (int k = used; k < cols[j]; k++)
+				render_gen(w->r, " ", 1, cs);
+		}
+		render_style_push(w->r, RENDER_STYLE_MARK);
+		render_gen_str(w->r, " |", rs);
+		render_style_pop(w->r);
+		w->line_empty = 0;
+		hw_newline(w, rs);
+	}
+}
+
 /*
  * A table laid out as Markdown's are: columns as wide as their widest
  * cell (display width), "| a | b |" rows between "+---+" rules, the
- * first row strong when it is a head.  A table wider than the screen,
- * or too big, is shown a row a line, cells apart by " | ".
+ * first row strong when it is a head.  A table wider than the screen
+ * wraps inside its cells; one too big (or too many columns to fit even
+ * so) is shown a row a line, cells apart by " | ".
  */
 static void
 hw_table(struct hw *w, const xmlNode *n)
@@ -607,6 +671,7 @@ hw_table(struct hw *w, const xmlNode *n)
 	size_t src = hw_src(n), nrows = hw_rows(n, rows, HW_TABLE_ROWS, 0);
 	size_t ncols = 0, total = 0;
 	int cols[HW_TABLE_COLS] = { 0 }, fits = nrows < HW_TABLE_ROWS;
+	int avail, wrap = 0;
 	char **text;
 
 	w->r->sized = 1;
@@ -637,15 +702,44 @@ hw_table(struct hw *w, const xmlNode *n)
 			ncols = j;
 	}
 	for (size_t j = 0; j < ncols; j++)
-		total += (size_t)cols[j] + 3;
-	if (total + 1 + (size_t)w->quote_depth * 2 > (size_t)(w->width_cols ?
-	    w->width_cols : 80))
-		fits = 0;
+		total += (size_t)cols[j];
+	avail = (w->width_cols ? w->width_cols : 80) - (int)ncols * 3 - 1 -
+	    w->quote_depth * 2;
+	if (fits && ncols > 0 && total > (size_t)(avail > 0 ? avail : 0)) {
+		/* Wider than the screen: cells wrap, as Markdown's. */
+		int word[HW_TABLE_COLS];
+
+		for (size_t j = 0; j < ncols; j++) {
+			word[j] = 1;
+			for (size_t i = 0; i < nrows; i++) {
+				const char *t = text[i * HW_TABLE_COLS + j];
+				int cw = t ? render_cell_word(t, strlen(t)) : 1;
+
+				if (cw > word[j])
+					word[j] = cw;
+			}
+		}
+		render_table_shrink(cols, word, (unsigned)ncols, avail);
+		total = 0;
+		for (size_t j = 0; j < ncols; j++)
+			total += (size_t)cols[j];
+		fits = total <= (size_t)(avail > 0 ? avail : 0);
+		wrap = fits;
+	}
 	if (fits && ncols > 0)
 		hw_table_rule(w, cols, ncols, src);
 	for (size_t i = 0; i < nrows; i++) {
 		size_t j = 0;
 		int head = 0;
+
+		if (wrap) {
+			hw_table_wrapped_row(w, rows[i], text + i *
+			    HW_TABLE_COLS, cols, ncols);
+			if (i + 1 == nrows || (i == 0 && nrows > 1 &&
+			    hw_row_is_head(rows[0])))
+				hw_table_rule(w, cols, ncols, src);
+			continue;
+		}
 
 		hw_newline(w, hw_src(rows[i]));
 		for (const xmlNode *c = rows[i]->children; c != NULL &&

@@ -503,6 +503,45 @@ test_reflow_finds_split_words(void **st)
 	doc_free(d);
 }
 
+/* A web page's table wider than the screen wraps inside its cells, as
+ * Markdown's: every row of it as wide as its rules, the date whole. */
+static void
+test_html_table_wraps(void **st)
+{
+	static const char page[] = "<html><body><article><h1>表</h1>"
+	    "<table><tr><th>版本</th><th>日期</th><th>变更说明</th></tr>"
+	    "<tr><td>1.0</td><td>2024-01-01</td><td>第一版：支持纯文本、标点"
+	    "禁则、大纲、全角半角和简繁折叠搜索，以及常见的旧编码。</td></tr>"
+	    "</table></article></body></html>";
+	struct doc *d = doc_new_mem(page, strlen(page), "t.html");
+	struct render_opts o = { RENDER_HTML, RENDER_REFLOW_AUTO, 40, 0 };
+	struct render *r = render_doc(d, &o);
+	const char *t = r->doc->text;
+	size_t ls = 0;
+	int rule_w = -1, rows = 0;
+
+	check_map(r);
+	assert_non_null(strstr(t, "| 2024-01-01 |"));
+	for (size_t i = 0; i <= r->doc->len; i++) {
+		if (i < r->doc->len && t[i] != '\n')
+			continue;
+		if (i > ls && (t[ls] == '+' || t[ls] == '|')) {
+			int w = width_string(t + ls, i - ls);
+
+			assert_true(w <= 40);
+			if (rule_w < 0)
+				rule_w = w;
+			assert_int_equal(w, rule_w);
+			rows++;
+		}
+		ls = i + 1;
+	}
+	/* Rules, the head, and the long cell over several lines. */
+	assert_true(rows >= 3 + 1 + 3);
+	render_free(r);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -515,6 +554,7 @@ main(void)
 		cmocka_unit_test(test_markdown_props),
 		cmocka_unit_test(test_hanging_rows),
 		cmocka_unit_test(test_reflow_finds_split_words),
+		cmocka_unit_test(test_html_table_wraps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
