@@ -53,8 +53,7 @@ config_warn(struct config *cfg, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		util_die("out of memory");
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	cfg->warnings = xgrow(cfg->warnings, &cfg->warnings_cap,
 	    cfg->nwarnings + 1, sizeof *cfg->warnings);

@@ -645,8 +645,7 @@ options_printf(struct options_buf *b, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		util_die("out of memory");
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	options_puts(b, s);
 	free(s);

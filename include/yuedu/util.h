@@ -6,6 +6,7 @@
 #ifndef YUEDU_UTIL_H
 #define YUEDU_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Allocate or abort. Caller frees. */
@@ -18,6 +19,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string. Caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 /*
  * A path under an XDG base directory: $VAR/REST when VAR names an absolute
