@@ -16,29 +16,7 @@
 #include "yuedu/keymap.h"
 #include "yuedu/util.h"
 
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf;
-	long n;
-
-	if (f == NULL) {
-		perror(path);
-		exit(2);
-	}
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		perror(path);
-		exit(2);
-	}
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
+#include "gen_doc.h"
 
 /* Replace each marked list of TEXT; *changed counts the lists that differ. */
 static char *
