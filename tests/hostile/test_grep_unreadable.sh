@@ -11,10 +11,17 @@ echo "hi no" >"$tmp/dir/c.txt"
 chmod 000 "$tmp/dir/b.txt"
 # root reads anything: run as nobody then.
 as_user=()
+yuedu=$YUEDU
 if [ "$(id -u)" = 0 ]; then
 	as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$tmp")
+	# nobody must reach the program and the files: a clone may sit in
+	# a directory only root enters (mktemp -d makes them 0700).
+	chmod 755 "$tmp"
+	mkdir -m 755 "$tmp/bin"
+	cp "$YUEDU" "$tmp/bin/yuedu"
+	yuedu=$tmp/bin/yuedu
 fi
-"${as_user[@]}" "$YUEDU" --grep hi "$tmp/dir" >"$tmp/out" 2>"$tmp/err"
+"${as_user[@]}" "$yuedu" --grep hi "$tmp/dir" >"$tmp/out" 2>"$tmp/err"
 check "exit status 2" 2 "$?"
 check "the readable articles' matches are printed" \
 	"$tmp/dir/a.txt:1:hi there

@@ -95,6 +95,8 @@ check "^Z: the shell says the reader stopped" tm_wait "Stopped"
 check "^Z: the alternate screen is left" \
     test "$(pane '#{alternate_on}')" = 0
 tm_keys "clear" Enter
+# The prompt first: "fg" typed before it would be echoed above it.
+tm_wait_row 1 '$' || not_ok "clear: the prompt on a clear screen"
 tm_keys "fg" Enter
 check "fg: the text is drawn again" tm_wait_row 1 "(網經社訊)"
 check "fg: the status line too" tm_wait_in_row 24 "line 1/25"
