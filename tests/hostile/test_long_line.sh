@@ -2,11 +2,10 @@
 # One line of 200 MB (a novel with its line ends taken out, a marker in its
 # middle): memory follows what is shown, not the length of the line (it
 # was about 35 bytes per byte of the line: 7 GB here, minutes to the first
-# screen).  --dump streams a 40 MB one in tens of MB (1.4 GB before; the
-# time a 200 MB one takes is better spent elsewhere); the reader shows its first
-# screen at once, G its end, 50% and a search its middle, steps back and
-# forth across its segments, in tens of MB of heap; the simplified view
-# too.
+# screen).  --dump streams a 40 MB line in tens of MB (1.4 GB before);
+# the reader shows the first screen at once, G the end, 50% and a search
+# the middle, steps back and forth across segments, in tens of MB of heap;
+# the simplified view too.
 . "$(dirname "$0")/../screen/lib.sh"
 TMP=$(mktemp -d /tmp/yuedu-longline.XXXXXX)
 trap 'tm_cleanup; rm -rf "$TMP"' EXIT
