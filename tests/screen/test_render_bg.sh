@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 big=$TM_TMP/big.md
 one="$YUEDU_DATA/jieba_README.md $YUEDU_DATA/copywriting-guidelines_README.zh-Hans.md"
-while [ "$(stat -c %s "$big" 2>/dev/null || echo 0)" -lt 16000000 ]; do
+while [ "$(stat -c %s "$big" 2>/dev/null || echo 0)" -lt 12000000 ]; do
 	cat $one >>"$big"
 done
 last="https://github.com/mzlogin/chinese-copywriting-guidelines"

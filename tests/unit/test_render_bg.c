@@ -122,7 +122,7 @@ seconds(void)
 static void
 test_stop_soon(void **state)
 {
-	struct doc *d = big_doc("jieba_README.md", 48u << 20, "big.md");
+	struct doc *d = big_doc("jieba_README.md", 24u << 20, "big.md");
 	struct render_opts ro = { RENDER_MARKDOWN, RENDER_REFLOW_AUTO, 80,
 	    RENDER_FIRST_BYTES, NULL };
 	struct render_bg *bg;
