@@ -352,6 +352,14 @@ config_last(const struct config *cfg, const char *name,
 	return NULL;
 }
 
+enum config_source
+config_source_of(const struct config *cfg, const char *name)
+{
+	const struct config_item *it = config_last(cfg, name, CONFIG_ARGS);
+
+	return it != NULL ? it->source : CONFIG_DEFAULT;
+}
+
 void
 config_load(struct config *cfg, const char *path, const char *env_opts,
     int argc, char **argv)

@@ -980,6 +980,8 @@ main(int argc, char **argv)
 		rc = main_fail(MAIN_ERR_USAGE, r.err, NULL);
 	else {
 		r.parsed = 1;
+		r.opts.panel_cols_args = config_source_of(&r.cfg,
+		    "panel-width") == CONFIG_ARGS;
 		rc = main_go(&r);
 	}
 	main_done(&r);

@@ -132,6 +132,14 @@ const struct options_def options_defs[] = {
 	  "width", NULL, "width", NULL,
 	  "the terminal's width, or 80 when output is not a terminal",
 	  "wrap at {N} columns, 1 to 10000", NULL },
+	{ "panel-width", 0, "N", OPTIONS_INT, OFF(panel_cols), 0, NULL, 12,
+	  1000, "panel width", NULL, "panel-width", NULL,
+	  "as last set with `<` `>`, else a third of the screen (40 at most)",
+	  "the outline side panel's width in columns, 12 to 1000 (the text "
+	  "keeps 30)",
+	  "Given on the command line it wins over the width remembered from "
+	  "`<` and `>`; from the config file or `YUEDU_OPTS` it is used until "
+	  "`<` or `>` changes the width, which is then remembered." },
 	{ "ambiguous", 0, "MODE", ENUM(ambiguous, options_amb_values),
 	  "ambiguous", "auto", NULL,
 	  "width of East Asian ambiguous characters [[(“ ” — … · ①)||"

@@ -28,11 +28,16 @@ session_init(struct session *ses, const struct options *opts)
 	ses->raw = opts->raw;
 	ses->reflow = opts->reflow;
 	ses->state_dir = opts->no_remember ? NULL : state_dir();
-	/* The panel's width: as set, else as last changed with < >. */
-	if (ses->state_dir != NULL && ses->panel_cols <= 0) {
+	/*
+	 * The panel's width: as given on the command line, else as last
+	 * changed with < >, else as the config file or YUEDU_OPTS says.
+	 */
+	ses->panel_cols = opts->panel_cols;
+	if (ses->state_dir != NULL && !opts->panel_cols_args) {
 		long w = state_pref_get(ses->state_dir, "panel-width");
 
-		ses->panel_cols = w > 0 && w < 1000 ? (int)w : 0;
+		if (w > 0 && w <= 1000)
+			ses->panel_cols = (int)w;
 	}
 }
 

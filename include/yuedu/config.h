@@ -76,5 +76,9 @@ void config_done(struct config *cfg);
  */
 int config_write(FILE *out, const struct config *cfg);
 
+/* Where the effective value of option NAME (long name) came from. */
+enum config_source config_source_of(const struct config *cfg,
+    const char *name);
+
 
 #endif

@@ -27,6 +27,9 @@ struct options {
 	const char *encoding;		/* --encoding=NAME (not owned) */
 	enum conv_script script;	/* --script */
 	int width_cols;			/* -w N; 0 = terminal or 80 */
+	int panel_cols;			/* --panel-width N; 0 = automatic */
+	int panel_cols_args;		/* 1: panel-width came from the
+					   command line (set by main.c) */
 	enum options_amb ambiguous;	/* --ambiguous */
 	enum annot_mode pinyin;		/* --pinyin */
 	int annotate;			/* --annotate: pinyin on every Han

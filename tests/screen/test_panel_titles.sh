@@ -47,6 +47,32 @@ check "remembered: 39 columns again (the divider in column 40)" \
     eval '[ "$(tm_cap | sed -n 1p | cut -c40)" = "|" ]'
 check "remembered in the state directory" \
     grep -qx "panel-width 39" "$TM_STATE/yuedu/prefs"
+
+# panel-width: given on the command line it wins over the width
+# remembered (39) and is not remembered itself; from YUEDU_OPTS (as from
+# the config file) the remembered width wins, and it applies without one.
+divider_at() { [ "$(tm_cap | sed -n 1p | cut -c"$1")" = "|" ]; }
+panel_open() {
+	tm_start 80 24 "$*"
+	tm_wait_in_row 24 "line 1/" >/dev/null
+	tm_keys t
+	tm_wait_row 1 "Outline (12)" >/dev/null
+}
+panel_open "$Y --panel-width=30 $XY"
+check "--panel-width=30 wins over the remembered 39 (divider in column 31)" \
+    tm_until divider_at 31
+tm_keys q
+tm_wait_in_row 24 "line 1/" >/dev/null
+tm_keys q
+sleep 0.3
+check "... and leaves the remembered width alone" \
+    grep -qx "panel-width 39" "$TM_STATE/yuedu/prefs"
+panel_open "YUEDU_OPTS=--panel-width=30 $Y $XY"
+check "YUEDU_OPTS panel-width=30: the remembered 39 wins" tm_until divider_at 40
+panel_open "YUEDU_OPTS='--panel-width=30 --no-remember' $Y $XY"
+check "YUEDU_OPTS panel-width=30, nothing remembered: 30 columns" \
+    tm_until divider_at 31
+panel_open "$Y $XY"
 tm_keys '<' '<' '<' '<' '<' '<' '<' '<' '<' '<' '<' '<' '<' '<'
 check "12 columns at least" tm_wait_in_row 24 "outline panel: 12 columns"
 

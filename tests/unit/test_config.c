@@ -461,7 +461,7 @@ sample(const struct options_def *d, const char *v[3])
 	static const char *const colors[] = { "match red", "text blue",
 	    "heading bold" };
 	static const char *const encs[] = { "GBK", "BIG5", "UTF-8" };
-	static const char *const nums[] = { "7", "8", "9" };
+	static const char *const nums[] = { "17", "18", "19" };
 	static const char *const words[] = { "one", "two", "three" };
 	static const char *const regexes[] = { "^a", "^b", "^c" };
 	const char *const *src = words;

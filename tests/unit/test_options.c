@@ -168,7 +168,7 @@ test_every_option(void **st)
 	for (size_t k = 0; k < options_ndefs; k++) {
 		const struct options_def *d = &options_defs[k];
 		const char *value = d->def != NULL ? d->def :
-		    d->kind == OPTIONS_INT || d->kind == OPTIONS_LONG ? "7" :
+		    d->kind == OPTIONS_INT || d->kind == OPTIONS_LONG ? "17" :
 		    strcmp(d->name, "bind") == 0 ? "J line-down" :
 		    strcmp(d->name, "color") == 0 ? "match red" :
 		    strcmp(d->name, "encoding") == 0 ? "GBK" : "x";
