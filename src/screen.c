@@ -1533,8 +1533,8 @@ screen_bg_wait(struct screen *s)
 			break;
 		}
 		if (ms >= SCREEN_PROGRESS_MS) {
-			snprintf(msg, sizeof msg, "rendering the whole text… "
-			    "%.1f s (any key stops)", (double)ms / 1000);
+			snprintf(msg, sizeof msg, _("rendering the whole "
+			    "text… %.1f s (any key stops)"), (double)ms / 1000);
 			screen_status_line(msg, 0, "", 0);
 			refresh();
 		}
@@ -1551,8 +1551,8 @@ screen_bg_wait(struct screen *s)
 	}
 	if (s->bg != NULL && !render_bg_ready(s->bg)) {
 		if (!screen_signal)
-			pager_message(&s->ses.p, "the rest of the text is "
-			    "still being rendered");
+			pager_message(&s->ses.p, "%s", _("the rest of the "
+			    "text is still being rendered"));
 		return 0;
 	}
 	return 1;
