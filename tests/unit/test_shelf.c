@@ -263,7 +263,7 @@ static void
 test_row(void **st)
 {
 	struct shelf_entry e = { "a.txt", "d/a.txt", "中华人民共和国宪法",
-	    52540, { 19600, 19000, 12 }, 63.4, 42 };
+	    NULL, 52540, { 19600, 19000, 12 }, 63.4, 42 };
 	char *r;
 
 	/* Title, then the figures at the right edge, exactly 80 columns. */
