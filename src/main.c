@@ -535,8 +535,7 @@ main_is_dir(const char *path)
 
 /*
  * The shelf of DIR when output is not a terminal: one article a line,
- * PATH<TAB>TITLE<TAB>CHARACTERS<TAB>READING TIME<TAB>PROGRESS<TAB>AUTHOR
- * (empty when unknown).
+ * PATH<TAB>TITLE<TAB>CHARACTERS<TAB>READING TIME<TAB>PROGRESS.
  */
 static int
 main_shelf_print(const char *dir, const struct options *opts)
@@ -565,12 +564,9 @@ main_shelf_print(const char *dir, const struct options *opts)
 		printf("\t%zu\t%s\t", e->count.chars,
 		    readtime_format(e->minutes, t, sizeof t));
 		if (e->progress_pct < 0)
-			printf("-\t");
+			printf("-\n");
 		else
-			printf("%d%%\t", e->progress_pct);
-		if (e->author != NULL)
-			inert_fputs(e->author, stdout);
-		putchar('\n');
+			printf("%d%%\n", e->progress_pct);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))
 		rc = main_fail(MAIN_ERR_WRITE, NULL, NULL);

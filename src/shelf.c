@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unistr.h>
+#include <utf8proc.h>
 
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
@@ -159,6 +160,20 @@ shelf_clean(const char *s, size_t n)
 	}
 	while (o > out && o[-1] == ' ')
 		o--;
+	/* A last character that joins what follows into one cluster (a
+	 * Prepend, U+0600) would take the next column's first with it. */
+	if (o > out) {
+		size_t at = utf8_prev(out, 0, (size_t)(o - out));
+		uint32_t cp;
+
+		utf8_decode(out + at, (size_t)(o - out) - at, &cp);
+		if (cp != (uint32_t)-1 && utf8proc_get_property((utf8proc_int32_t)
+		    cp)->boundclass == UTF8PROC_BOUNDCLASS_PREPEND) {
+			o = out + at;
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+		}
+	}
 	*o = '\0';
 	return out;
 }
@@ -736,14 +751,15 @@ shelf_columns(const struct shelf_entry *v, size_t n, int cols,
 	memset(c, 0, sizeof *c);
 	for (size_t i = 0; i < n; i++) {
 		char l[40], m[40], p[16], *t = shelf_shown_title(&v[i]);
+		char *nm = shelf_clean(v[i].name, strlen(v[i].name));
 
 		shelf_figures(&v[i], l, m, p);
 		len = shelf_max(len, (int)strlen(l));
 		time = shelf_max(time, (int)strlen(m));
 		pct = shelf_max(pct, (int)strlen(p));
-		name = shelf_max(name, width_string(v[i].name,
-		    strlen(v[i].name)));
+		name = shelf_max(name, width_string(nm, strlen(nm)));
 		title = shelf_max(title, width_string(t, strlen(t)));
+		free(nm);
 		free(t);
 	}
 	if (name > SHELF_NAME_MAX)
@@ -815,23 +831,24 @@ shelf_row_cols(const struct shelf_entry *e, const struct search_match *m,
 {
 	char len[40], mins[40], pct[16], *shown = shelf_shown_title(e);
 	char *title = filter_excerpt(shown, m, c->title_cols);
-	char *row, *o;
+	char *name = shelf_clean(e->name, strlen(e->name)), *row, *o;
 
 	shelf_figures(e, len, mins, pct);
-	o = row = xmalloc(strlen(title) + strlen(e->name) + 128 +
+	o = row = xmalloc(strlen(title) + strlen(name) + 128 +
 	    (size_t)(c->title_cols + c->name_cols + c->len_cols +
 	    c->time_cols + c->pct_cols + 4 * SHELF_SEP));
 	shelf_put_fit(&o, title, c->title_cols);
 	*info_at = (size_t)(o - row);
 	if (c->name_cols > 0) {
 		o += sprintf(o, "%*s", SHELF_SEP, "");
-		shelf_put_fit(&o, e->name, c->name_cols);
+		shelf_put_fit(&o, name, c->name_cols);
 	}
 	shelf_put_right(&o, len, c->len_cols);
 	shelf_put_right(&o, mins, c->time_cols);
 	shelf_put_right(&o, pct, c->pct_cols);
 	*o = '\0';
 	free(title);
+	free(name);
 	free(shown);
 	return row;
 }
