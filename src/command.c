@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "yuedu/finder.h"
+#include "yuedu/i18n.h"
 #include "yuedu/keycode.h"
 #include "yuedu/lineedit.h"
 #include "yuedu/shelf.h"
@@ -273,7 +274,7 @@ static enum pager_action
 cmd_unknown(struct command_ctx *c, long count)
 {
 	if (c->p != NULL)
-		pager_message(c->p, "%s: not a command (h for help)",
+		pager_message(c->p, _("%s: not a command (h for help)"),
 		    keycode_name(c->key));
 	return PAGER_REDRAW;
 }

@@ -14,6 +14,7 @@
 #include "yuedu/define.h"
 #include "yuedu/doc.h"
 #include "yuedu/finder.h"
+#include "yuedu/i18n.h"
 #include "yuedu/layout.h"
 #include "yuedu/lexicon.h"
 #include "yuedu/outline.h"
@@ -252,7 +253,7 @@ pager_panel_widen(struct pager *p, int n)
 	int w = pager_panel_cols(p), max = p->cols - 1 - PAGER_PANEL_TEXT_MIN;
 
 	if (w == 0) {
-		pager_message(p, "full-screen outline below %d columns",
+		pager_message(p, _("full-screen outline below %d columns"),
 		    PAGER_PANEL_MIN_COLS);
 		return PAGER_REDRAW;
 	}
@@ -263,7 +264,7 @@ pager_panel_widen(struct pager *p, int n)
 		w = PAGER_PANEL_COLS_MIN;
 	p->panel_cols_set = w;
 	pager_relayout(p);
-	pager_message(p, "outline panel: %d columns", w);
+	pager_message(p, _("outline panel: %d columns"), w);
 	return PAGER_REDRAW;
 }
 
@@ -319,7 +320,7 @@ pager_scroll(struct pager *p, long n)
 	}
 	if (pos.off == p->top_off) {
 		/* Nowhere to go: say so, rather than nothing. */
-		pager_message(p, n > 0 ? "end of text" : "top of text");
+		pager_message(p, n > 0 ? _("end of text") : _("top of text"));
 		return PAGER_REDRAW;
 	}
 	p->top_off = p->anchor_off = pos.off;
@@ -415,7 +416,7 @@ pager_section_next(struct pager *p)
 	size_t s;
 
 	if (p->ol == NULL || p->ol->n == 0) {
-		pager_message(p, "no sections");
+		pager_message(p, _("no sections"));
 		return PAGER_REDRAW;
 	}
 	s = outline_section_of(p->ol, p->top_off);
@@ -423,7 +424,7 @@ pager_section_next(struct pager *p)
 	while (s < p->ol->n && p->ol->v[s].off <= p->top_off)
 		s++;
 	if (s >= p->ol->n) {
-		pager_message(p, "no next section");
+		pager_message(p, _("no next section"));
 		return PAGER_REDRAW;
 	}
 	return pager_jump(p, p->ol->v[s].off);
@@ -435,14 +436,14 @@ pager_section_prev(struct pager *p)
 	size_t s;
 
 	if (p->ol == NULL || p->ol->n == 0) {
-		pager_message(p, "no sections");
+		pager_message(p, _("no sections"));
 		return PAGER_REDRAW;
 	}
 	s = outline_section_of(p->ol, p->top_off);
 	if (s != (size_t)-1 && p->ol->v[s].off >= p->top_off)
 		s = s == 0 ? (size_t)-1 : s - 1;
 	if (s == (size_t)-1) {
-		pager_message(p, "no previous section");
+		pager_message(p, _("no previous section"));
 		return PAGER_REDRAW;
 	}
 	return pager_jump(p, p->ol->v[s].off);
@@ -452,11 +453,11 @@ enum pager_action
 pager_mark_set(struct pager *p, int letter)
 {
 	if (letter < 'a' || letter > 'z') {
-		pager_message(p, "marks are a to z");
+		pager_message(p, _("marks are a to z"));
 		return PAGER_REDRAW;
 	}
 	p->mark_off[letter - 'a'] = p->top_off;
-	pager_message(p, "mark %c set", letter);
+	pager_message(p, _("mark %c set"), letter);
 	return PAGER_REDRAW;
 }
 
@@ -466,11 +467,11 @@ pager_mark_goto(struct pager *p, int letter)
 	if (letter == '\'')
 		return pager_back(p);
 	if (letter < 'a' || letter > 'z') {
-		pager_message(p, "marks are a to z");
+		pager_message(p, _("marks are a to z"));
 		return PAGER_REDRAW;
 	}
 	if (p->mark_off[letter - 'a'] == PAGER_NO_OFF) {
-		pager_message(p, "mark %c not set", letter);
+		pager_message(p, _("mark %c not set"), letter);
 		return PAGER_REDRAW;
 	}
 	return pager_jump(p, p->mark_off[letter - 'a']);
@@ -480,7 +481,7 @@ enum pager_action
 pager_back(struct pager *p)
 {
 	if (p->prev_off == PAGER_NO_OFF) {
-		pager_message(p, "no previous place");
+		pager_message(p, _("no previous place"));
 		return PAGER_REDRAW;
 	}
 	return pager_jump(p, p->prev_off);
@@ -540,7 +541,7 @@ pager_script_cycle(struct pager *p)
 	enum pager_action a = pager_set_script(p, next);
 
 	if (p->script == next)
-		pager_message(p, "script: %s", conv_script_name(next));
+		pager_message(p, _("script: %s"), _(conv_script_name(next)));
 	return a;
 }
 
@@ -552,7 +553,7 @@ pager_annot_cycle(struct pager *p)
 	    ANNOT_RUBY : ANNOT_HIDE;
 	enum pager_action a = pager_set_annot(p, next);
 
-	pager_message(p, "pinyin: %s", annot_mode_name(next));
+	pager_message(p, _("pinyin: %s"), _(annot_mode_name(next)));
 	return a;
 }
 
@@ -661,8 +662,8 @@ pager_panel_jump(struct pager *p)
 	size_t off;
 
 	if (p->panel_n == 0) {
-		pager_message(p, p->filter.len ? "no heading matches" :
-		    "no headings");
+		pager_message(p, p->filter.len ? _("no heading matches") :
+		    _("no headings"));
 		return PAGER_REDRAW;
 	}
 	off = p->ol->v[p->panel_idx[p->panel_cur]].off;
@@ -741,12 +742,12 @@ pager_annotate_toggle(struct pager *p)
 		p->finder->opts.annot = lo.annot;
 	pager_relayout_opts(p, &lo);
 	if (lo.annotate && lexicon_get(&st) == NULL)
-		pager_message(p, "no generated pinyin: %s",
-		    st == LEXICON_BAD ? "the lexicon files are damaged" :
-		    "the lexicon files are missing");
+		pager_message(p, _("no generated pinyin: %s"),
+		    st == LEXICON_BAD ? _("the lexicon files are damaged") :
+		    _("the lexicon files are missing"));
 	else
-		pager_message(p, "generated pinyin %s", lo.annotate ? "on" :
-		    "off");
+		pager_message(p, lo.annotate ? _("generated pinyin on") :
+		    _("generated pinyin off"));
 	return PAGER_REDRAW;
 }
 
@@ -838,9 +839,9 @@ pager_word_no_lexicon(struct pager *p)
 	enum lexicon_status st;
 
 	if (lexicon_get(&st) == NULL)
-		pager_message(p, "no dictionary: %s", st == LEXICON_BAD ?
-		    "the lexicon files are damaged" :
-		    "the lexicon files are missing");
+		pager_message(p, _("no dictionary: %s"), st == LEXICON_BAD ?
+		    _("the lexicon files are damaged") :
+		    _("the lexicon files are missing"));
 }
 
 enum pager_action
@@ -863,7 +864,7 @@ pager_word_open(struct pager *p)
 			break;
 	}
 	word_row_done(&w);
-	pager_message(p, "no word on the screen");
+	pager_message(p, _("no word on the screen"));
 	return PAGER_REDRAW;
 }
 
@@ -940,8 +941,8 @@ pager_word_move(struct pager *p, long n)
 		else if (pager_word_row_step(p, &pos, &w, n < 0))
 			i = n < 0 ? w.n - 1 : 0;
 		else {
-			pager_message(p, n < 0 ? "the first word" :
-			    "the last word");
+			pager_message(p, n < 0 ? _("the first word") :
+			    _("the last word"));
 			break;
 		}
 	}
@@ -965,8 +966,8 @@ pager_word_rows(struct pager *p, long n)
 	pos = pager_pos_of(p, p->word_off);
 	for (long k = 0; k < (n < 0 ? -n : n); k++) {
 		if (!pager_word_row_step(p, &pos, &w, n < 0)) {
-			pager_message(p, n < 0 ? "the first row" :
-			    "the last row");
+			pager_message(p, n < 0 ? _("the first row") :
+			    _("the last row"));
 			break;
 		}
 		moved = 1;

@@ -29,6 +29,7 @@
 #include "yuedu/fault.h"
 #include "yuedu/finder.h"
 #include "yuedu/filter.h"
+#include "yuedu/i18n.h"
 #include "yuedu/inert.h"
 #include "yuedu/keymap.h"
 #include "yuedu/keys.h"
@@ -590,7 +591,7 @@ screen_progress(void *arg, size_t off)
 	if (screen_ms_since(&s->key_t0) < SCREEN_PROGRESS_MS)
 		return 0;
 	pct = s->ses.doc->len ? (int)(off * 100.0 / (double)s->ses.doc->len) : 0;
-	snprintf(msg, sizeof msg, "searching… %d%% (any key stops)", pct);
+	snprintf(msg, sizeof msg, _("searching… %d%% (any key stops)"), pct);
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	mvaddstr(LINES - 1, 0, msg);
@@ -860,22 +861,14 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 static void
 screen_draw_panel_note(int w, int rows, int first_free)
 {
-	static const char note[] = "Length, time and matches: each "
-	    "heading's whole section, subsections included.";
 	const char *line[8];
 	int len[8], n = 0, room = w - 2;
-	const char *p = note;
+	const char *p = _("Length, time and matches: each heading's whole "
+	    "section, subsections included.");
 
 	while (*p != '\0' && n < 8 && room >= 12) {
-		int l = (int)strlen(p);
+		int l = (int)width_wrap(p, strlen(p), room);
 
-		if (l > room) {
-			l = room;
-			while (l > 0 && p[l] != ' ')
-				l--;
-			if (l == 0)
-				l = room;
-		}
 		line[n] = p;
 		len[n++] = l;
 		p += l;
@@ -899,11 +892,11 @@ screen_draw_panel(struct screen *s)
 	char *head;
 
 	if (s->ses.ol == NULL)
-		head = xstrdup("Outline (building…)");
+		head = xstrdup(_("Outline (building…)"));
 	else if (p->panel_filtering || p->filter.len > 0)
 		head = xasprintf("/%s (%zu)", p->filter.buf, p->panel_n);
 	else
-		head = xasprintf("Outline (%zu)", p->panel_n);
+		head = xasprintf(_("Outline (%zu)"), p->panel_n);
 	screen_put_str(0, 0, head, strlen(head), w,
 	    screen_attr(THEME_ELEMENT_PANEL) | A_BOLD,
 	    screen_pair(THEME_ELEMENT_PANEL));
@@ -919,8 +912,8 @@ screen_draw_panel(struct screen *s)
 	if (rows < 2)
 		return;
 	if (s->ses.ol != NULL && p->panel_n == 0) {
-		const char *m = p->filter.len ? "no heading matches" :
-		    "no headings";
+		const char *m = p->filter.len ? _("no heading matches") :
+		    _("no headings");
 		screen_put_str(1, 0, m, strlen(m), w, A_NORMAL, 0);
 		return;
 	}
@@ -963,14 +956,14 @@ screen_draw_prompt(struct screen *s)
 	int y = LINES - 1, rw, lw;
 	char *modes = finder_prompt_modes(f), *right, *left;
 	const char *lead = f->prompt == FINDER_PROMPT_FORWARD ? "/" :
-	    f->prompt == FINDER_PROMPT_BACKWARD ? "?" : "highlight: ";
+	    f->prompt == FINDER_PROMPT_BACKWARD ? "?" : _("highlight: ");
 
 	const char *err = f->prompt_err;
 
 	if (err != NULL && strstr(err, "': ") != NULL)
 		err = strstr(err, "': ") + 3;	/* the fault alone */
 	right = xasprintf("%s%s[%s]", err ? err : f->prompt_found == 0 ?
-	    "not found" : "", err || f->prompt_found == 0 ? " " : "", modes);
+	    _("not found") : "", err || f->prompt_found == 0 ? " " : "", modes);
 	mvhline(y, 0, ' ', COLS);
 	rw = width_string(right, strlen(right));
 	lw = width_string(lead, strlen(lead)) + width_string(f->ed.buf,
@@ -1006,11 +999,11 @@ screen_status_aids(const struct screen *s, int short_names, char *buf,
 	snprintf(buf, size, "%s%s%s%s ", enc,
 	    s->ses.p.script != CONV_ORIGINAL ? " " : "",
 	    s->ses.p.script == CONV_ORIGINAL ? "" : short_names ?
-	    conv_script_abbr(s->ses.p.script) :
-	    conv_script_name(s->ses.p.script),
-	    m == ANNOT_RUBY ? " ruby" : pager_annotating(&s->ses.p) ?
-	    " annotate" : m == ANNOT_SHOW && s->ses.annot_auto != ANNOT_SHOW ?
-	    " pinyin" : "");
+	    _(conv_script_abbr(s->ses.p.script)) :
+	    _(conv_script_name(s->ses.p.script)),
+	    m == ANNOT_RUBY ? _(" ruby") : pager_annotating(&s->ses.p) ?
+	    _(" annotate") : m == ANNOT_SHOW &&
+	    s->ses.annot_auto != ANNOT_SHOW ? _(" pinyin") : "");
 }
 
 void
@@ -1078,13 +1071,13 @@ screen_draw_status(struct screen *s)
 		snprintf(modes + strlen(modes), sizeof(modes) - strlen(modes),
 		    "%c_ ", p->pending);
 	if (p->help_open)
-		strcat(modes, "[help] ");
+		strcat(modes, _("[help] "));
 	else if (p->word_open)
-		strcat(modes, "[word] ");
+		strcat(modes, _("[word] "));
 	else if (p->panel_filtering)
-		strcat(modes, "[filter] ");
+		strcat(modes, _("[filter] "));
 	else if (p->panel_open)
-		strcat(modes, "[outline] ");
+		strcat(modes, _("[outline] "));
 	/* A book goes by its title and author rather than its file. */
 	if (s->ses.doc != NULL && s->ses.doc->render != NULL &&
 	    s->ses.doc->render->format == RENDER_EPUB &&
@@ -1105,14 +1098,14 @@ screen_draw_status(struct screen *s)
 		else
 			aids[0] = '\0';
 		if (level >= 4)
-			snprintf(pos, sizeof pos, "%s%d%%", end ? "(END) " :
+			snprintf(pos, sizeof pos, "%s%d%%", end ? _("(END) ") :
 			    "", pct);
 		else if (total)
-			snprintf(pos, sizeof pos, "line %zu/%zu %s%3d%%", line,
-			    total, end ? "(END) " : "", pct);
+			snprintf(pos, sizeof pos, _("line %zu/%zu %s%3d%%"),
+			    line, total, end ? _("(END) ") : "", pct);
 		else
-			snprintf(pos, sizeof pos, "line %zu %s%3d%%", line,
-			    end ? "(END) " : "", pct);
+			snprintf(pos, sizeof pos, _("line %zu %s%3d%%"), line,
+			    end ? _("(END) ") : "", pct);
 		snprintf(right, sizeof right, "%s%s%s%s", level < 5 ? srch :
 		    "", level < 6 ? modes : "", aids, pos);
 		free(left);
@@ -1200,8 +1193,8 @@ screen_popup_text(const struct pager *p)
 {
 	if (p->word_def != NULL)
 		return xstrdup(p->word_def);
-	return xasprintf("%s\n  no dictionary (the lexicon files are "
-	    "missing)\n", p->word);
+	return xasprintf(_("%s\n  no dictionary (the lexicon files are "
+	    "missing)\n"), p->word);
 }
 
 /*
@@ -1334,7 +1327,7 @@ screen_draw_popup(struct screen *s)
 				t = lines[top + k];
 			else if (more && k == body)
 				t = hint = xstrdup(top + body < (int)n ?
-				    "\xE2\x80\xA6more (Space)" : "(PgUp: back)");
+				    _("…more (Space)") : _("(PgUp: back)"));
 			if (t != NULL) {
 				c = screen_put_str(y, x + 2, t, strlen(t), inner,
 				    hint ? A_DIM : t[0] != ' ' &&
@@ -1482,8 +1475,8 @@ screen_outline_wait(struct screen *s)
 			break;
 		}
 		if (ms >= SCREEN_PROGRESS_MS) {
-			snprintf(msg, sizeof msg, "building the outline… %.1f s "
-			    "(any key stops)", (double)ms / 1000);
+			snprintf(msg, sizeof msg, _("building the outline… "
+			    "%.1f s (any key stops)"), (double)ms / 1000);
 			screen_pad(LINES - 1, 0, COLS,
 			    screen_attr(THEME_ELEMENT_STATUS),
 			    screen_pair(THEME_ELEMENT_STATUS));
@@ -1506,7 +1499,7 @@ screen_outline_wait(struct screen *s)
 	if (screen_signal)
 		return 0;
 	if (session_job_pending(&s->ses)) {
-		pager_message(&s->ses.p, "the outline is not ready yet");
+		pager_message(&s->ses.p, _("the outline is not ready yet"));
 		return 0;
 	}
 	session_job_take(&s->ses, 1);
@@ -1517,7 +1510,7 @@ screen_outline_wait(struct screen *s)
 static void
 screen_whole_message(struct screen *s)
 {
-	screen_status_line("rendering the whole text...", 0, "", 0);
+	screen_status_line(_("rendering the whole text..."), 0, "", 0);
 	refresh();
 }
 
@@ -1552,22 +1545,22 @@ screen_rerender_choose(struct screen *s, struct doc *shown, int what,
 
 	if (what == PAGER_RERENDER_RAW) {
 		s->ses.raw = !s->ses.raw;
-		*msg = xstrdup(s->ses.raw ? "the source as it is (R: rendered)" :
-		    "rendered (R: the source as it is)");
+		*msg = xstrdup(s->ses.raw ? _("the source as it is (R: "
+		    "rendered)") : _("rendered (R: the source as it is)"));
 		return 1;
 	}
 	if (f == RENDER_AUTO)
 		f = render_detect(src);
 	if (f != RENDER_TEXT || (r != NULL && r->format == RENDER_EPUB)) {
-		*msg = xstrdup("only plain text is reflowed");
+		*msg = xstrdup(_("only plain text is reflowed"));
 		return 0;
 	}
 	s->ses.reflow = !s->ses.raw && r != NULL && r->reflowed ?
 	    RENDER_REFLOW_OFF : RENDER_REFLOW_ON;
 	s->ses.raw = 0;
 	*msg = xstrdup(s->ses.reflow == RENDER_REFLOW_ON ?
-	    "lines joined into paragraphs (W: as in the source)" :
-	    "lines as in the source (W: joined)");
+	    _("lines joined into paragraphs (W: as in the source)") :
+	    _("lines as in the source (W: joined)"));
 	return 1;
 }
 
@@ -1595,9 +1588,9 @@ screen_file_check(struct screen *s)
 		long long now;
 
 		doc_file_changed(src, &now);
-		pager_message(&s->ses.p, "the file shrank to %lld bytes while "
-		    "it was read: what it lost shows as zeros", now < 0 ? 0 :
-		    now);
+		pager_message(&s->ses.p, _("the file shrank to %lld bytes "
+		    "while it was read: what it lost shows as zeros"),
+		    now < 0 ? 0 : now);
 		s->told_changed = 2;
 		screen_draw(s);
 		return;
@@ -1606,9 +1599,9 @@ screen_file_check(struct screen *s)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &s->stat_t);
 	if ((ch = doc_file_changed(src, &size)) != 0) {
-		pager_message(&s->ses.p, ch == 2 ? "the file is gone from the "
-		    "disk; this is the text as it was read" : "the file changed "
-		    "on disk; this is the text as it was read");
+		pager_message(&s->ses.p, ch == 2 ? _("the file is gone from "
+		    "the disk; this is the text as it was read") : _("the file "
+		    "changed on disk; this is the text as it was read"));
 		s->told_changed = 1;
 		screen_draw(s);
 	}
@@ -1622,8 +1615,8 @@ screen_loop(struct screen *s)
 	enum pager_action a;
 
 	if (s->ses.doc->partial)
-		pager_message(&s->ses.p, "stopped reading: only what came before "
-		    "the key is shown");
+		pager_message(&s->ses.p, _("stopped reading: only what came "
+		    "before the key is shown"));
 	screen_draw(s);
 	/* The outline and the line count come after the first screen. */
 	session_job_start(&s->ses);
@@ -1873,8 +1866,8 @@ screen_session_new(const struct options *opts, int *rc)
 	if (!isatty(STDIN_FILENO)) {
 		s->tty = fopen("/dev/tty", "r");
 		if (s->tty == NULL) {
-			inert_warn("no terminal to read keys from "
-			    "(/dev/tty: %s)", strerror(errno));
+			inert_warn(_("no terminal to read keys from "
+			    "(/dev/tty: %s)"), strerror(errno));
 			free(s);
 			*rc = 2;
 			return NULL;
@@ -1892,7 +1885,7 @@ screen_session_new(const struct options *opts, int *rc)
 	if (s->term == NULL) {
 		const char *t = getenv("TERM");
 
-		inert_warn("cannot use the terminal (TERM=%s); try --dump",
+		inert_warn(_("cannot use the terminal (TERM=%s); try --dump"),
 		    t ? t : "unset");
 		if (s->tty)
 			fclose(s->tty);
@@ -2099,7 +2092,7 @@ screen_session_read(struct screen *s, struct doc *first,
 		if (msg == NULL)
 			msg = s->ses.next_msg;
 		else {
-			char *m = session_warn_short("place not saved", msg);
+			char *m = session_warn_short(_("place not saved"), msg);
 
 			free(msg);
 			msg = m;

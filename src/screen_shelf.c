@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/i18n.h"
 #include "yuedu/inert.h"
 #include "yuedu/keymap.h"
 #include "yuedu/keys.h"
@@ -55,11 +56,11 @@ screen_shelf_draw_head(struct screen_shelf *ss)
 	char *head;
 
 	if (v->filtering || v->filter.len > 0)
-		head = xasprintf("/%s  (%zu of %zu)", v->filter.buf, v->n,
+		head = xasprintf(_("/%s  (%zu of %zu)"), v->filter.buf, v->n,
 		    ss->shelf->n);
 	else
-		head = xasprintf("%s  (%zu article%s)", ss->shelf->dir,
-		    ss->shelf->n, ss->shelf->n == 1 ? "" : "s");
+		head = xasprintf(P_("%s  (%zu article)", "%s  (%zu articles)",
+		    ss->shelf->n), ss->shelf->dir, ss->shelf->n);
 	screen_put_str(0, 0, head, strlen(head), COLS, A_BOLD, 0);
 	free(head);
 	if (v->filtering)
@@ -71,9 +72,9 @@ screen_shelf_draw_status(struct screen_shelf *ss)
 {
 	struct shelf_view *v = &ss->v;
 	const char *left = ss->msg ? ss->msg : v->filtering ?
-	    "type to filter · Enter opens · Esc clears" :
-	    v->help_open ? "[help] q or Esc closes" :
-	    "Enter opens · / filters · h help · q quits";
+	    _("type to filter · Enter opens · Esc clears") :
+	    v->help_open ? _("[help] q or Esc closes") :
+	    _("Enter opens · / filters · h help · q quits");
 	char right[48], count[24] = "";
 
 	if (v->count > 0)
@@ -102,8 +103,8 @@ screen_shelf_draw(struct screen_shelf *ss)
 	/* Columns from every entry, so that they stay as the filter goes. */
 	shelf_columns(ss->shelf->v, ss->shelf->n, COLS, &c);
 	if (v->n == 0 && LINES > 2) {
-		const char *m = ss->shelf->n ? "no article matches" :
-		    "no articles here";
+		const char *m = ss->shelf->n ? _("no article matches") :
+		    _("no articles here");
 
 		screen_put_str(1, 0, m, strlen(m), COLS, A_NORMAL, 0);
 	}
@@ -164,13 +165,13 @@ screen_shelf_open(struct screen_shelf *ss)
 	free(visited);
 	v->cur = cur < v->n ? cur : v->cur;
 	if (warn != NULL && end == SCREEN_END_QUIT) {
-		char *m = session_warn_short("place not saved", warn);
+		char *m = session_warn_short(_("place not saved"), warn);
 
 		free(warn);
 		warn = m;
 	}
 	if (warn == NULL && ss->shelf->warning != NULL)
-		warn = session_warn_short("progress unknown",
+		warn = session_warn_short(_("progress unknown"),
 		    ss->shelf->warning);
 	free(ss->shelf->warning);
 	ss->shelf->warning = NULL;
@@ -277,7 +278,7 @@ screen_shelf(const char *dir, const struct options *opts)
 	}
 	shelf_view_init(&ss.v, ss.shelf);
 	if (ss.shelf->warning != NULL) {
-		ss.msg = session_warn_short("progress unknown",
+		ss.msg = session_warn_short(_("progress unknown"),
 		    ss.shelf->warning);
 		free(ss.shelf->warning);
 		ss.shelf->warning = NULL;
