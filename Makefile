@@ -16,7 +16,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_TIME ?= 60
 FUZZ_TARGETS ?=
 
-.PHONY: all deps run test check bench fuzz clean
+.PHONY: all deps run test check bench fuzz clean po
 
 all:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -40,6 +40,11 @@ check: deps
 	    -DYUEDU_SANITIZE=OFF -DYUEDU_WERROR=$(YUEDU_WERROR) >/dev/null
 	cmake --build $(CHECK_BUILD) -j $(JOBS)
 	cd $(CHECK_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# po/yuedu.pot made again from the sources and merged into po/*.po:
+# then translate what is new (msgstr "") in both catalogs.
+po: all
+	cmake --build $(BUILD) --target po
 
 bench: all
 	for b in tests/bench/*.sh; do bash $$b ./$(BUILD)/yuedu || exit 1; done

@@ -3,7 +3,7 @@
 # runs apt-get; otherwise it prints the command to run and fails.
 # `scripts/deps.sh fuzz` adds clang and its libFuzzer runtime (make fuzz).
 set -eu
-PKGS="cmake make gcc pkg-config libncurses-dev libutf8proc-dev libunistring-dev libopencc-dev opencc libcmocka-dev libpcre2-dev libmd4c-dev tmux less man-db python3 time zlib1g-dev libxml2-dev libzip-dev zip"
+PKGS="cmake make gcc pkg-config libncurses-dev libutf8proc-dev libunistring-dev libopencc-dev opencc libcmocka-dev libpcre2-dev libmd4c-dev tmux less man-db python3 time zlib1g-dev libxml2-dev libzip-dev zip gettext"
 if [ "${1:-}" = fuzz ]; then
 	PKGS="$PKGS clang libclang-rt-14-dev"
 fi

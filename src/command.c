@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "yuedu/finder.h"
+#include "yuedu/i18n.h"
 #include "yuedu/keycode.h"
 #include "yuedu/lineedit.h"
 #include "yuedu/shelf.h"
@@ -273,7 +274,7 @@ static enum pager_action
 cmd_unknown(struct command_ctx *c, long count)
 {
 	if (c->p != NULL)
-		pager_message(c->p, "%s: not a command (h for help)",
+		pager_message(c->p, _("%s: not a command (h for help)"),
 		    keycode_name(c->key));
 	return PAGER_REDRAW;
 }
@@ -899,7 +900,7 @@ const struct command command_table[] = {
 	{ "last", S, "the last article (NG: article N)", 0, cmd_shelf_last },
 	{ "open", S, "read the article (q there comes back)", 0,
 	    cmd_shelf_open },
-	{ "filter", S, "filter by title or file name as you type", 0,
+	{ "filter", S, "filter by title, author or file name as you type", 0,
 	    cmd_shelf_filter },
 	{ "clear-filter", S, "clear the filter", 0, cmd_shelf_clear },
 	{ "quit", S, "quit", 0, cmd_quit },

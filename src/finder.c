@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/i18n.h"
 #include "yuedu/keycode.h"
 #include "yuedu/layout.h"
 #include "yuedu/outline.h"
@@ -192,8 +193,8 @@ finder_progress(void *arg, size_t off)
 static void
 finder_limit_message(struct finder *f, const struct search *s)
 {
-	pager_message(f->p, "search stopped: %s", search_error(s) ?
-	    search_error(s) : "error");
+	pager_message(f->p, _("search stopped: %s"), search_error(s) ?
+	    search_error(s) : _("error"));
 }
 
 /* Count the matches of the current search (stoppable). */
@@ -211,7 +212,7 @@ finder_count(struct finder *f)
 	});
 	f->counted = st == SEARCH_CANCELLED || st == SEARCH_ERROR ? -1 : 1;
 	if (st == SEARCH_CANCELLED)
-		pager_message(f->p, "counting stopped");
+		pager_message(f->p, _("counting stopped"));
 	if (st == SEARCH_ERROR)
 		finder_limit_message(f, f->cur);
 }
@@ -237,8 +238,8 @@ finder_index(const struct finder *f)
 static void
 finder_wrap_message(struct finder *f, int backward)
 {
-	pager_message(f->p, backward ? "search wrapped to the bottom" :
-	    "search wrapped to the top");
+	pager_message(f->p, backward ? _("search wrapped to the bottom") :
+	    _("search wrapped to the top"));
 }
 
 /* While typing: search again from where the reader was. */
@@ -397,7 +398,7 @@ finder_prompt_accept(struct finder *f)
 			return PAGER_REDRAW;
 		}
 		if (st == SEARCH_CANCELLED) {
-			pager_message(p, "search stopped");
+			pager_message(p, _("search stopped"));
 			return PAGER_REDRAW;
 		}
 		f->prompt_found = st == SEARCH_FOUND;
@@ -408,7 +409,7 @@ finder_prompt_accept(struct finder *f)
 		}
 	}
 	if (f->prompt_found == 0) {
-		pager_message(p, "not found: %s", f->ed.buf);
+		pager_message(p, _("not found: %s"), f->ed.buf);
 		return PAGER_REDRAW;
 	}
 	if (p->top_off != f->origin_top)
@@ -465,11 +466,12 @@ finder_term_remove_key(struct finder *f, int key)
 
 	f->pending_remove = 0;
 	if (key < '1' || key > '9' || (size_t)(key - '0') > f->nterms) {
-		pager_message(f->p, "no highlight term %s", keycode_name(key));
+		pager_message(f->p, _("no highlight term %s"),
+		    keycode_name(key));
 		return PAGER_REDRAW;
 	}
 	k = (size_t)(key - '1');
-	pager_message(f->p, "highlight %zu removed: %s", k + 1,
+	pager_message(f->p, _("highlight %zu removed: %s"), k + 1,
 	    f->terms[k].pattern);
 	free(f->terms[k].pattern);
 	search_free(f->terms[k].s);
@@ -517,11 +519,11 @@ finder_start_re(struct finder *f, const char *pattern, int regex)
 		if (search_error(f->cur) != NULL)
 			finder_limit_message(f, f->cur);
 		else
-			pager_message(f->p, "search stopped");
+			pager_message(f->p, _("search stopped"));
 		return PAGER_REDRAW;
 	}
 	if (f->total == 0) {
-		pager_message(f->p, "not found: %s", pattern);
+		pager_message(f->p, _("not found: %s"), pattern);
 		return PAGER_REDRAW;
 	}
 	/* The count saw the first match: no second pass over the text
@@ -533,11 +535,11 @@ finder_start_re(struct finder *f, const char *pattern, int regex)
 	} else
 		st = finder_find(f, f->cur, 0, 0, &m, &wrapped);
 	if (st == SEARCH_NOT_FOUND) {
-		pager_message(f->p, "not found: %s", pattern);
+		pager_message(f->p, _("not found: %s"), pattern);
 		return PAGER_REDRAW;
 	}
 	if (st == SEARCH_CANCELLED) {
-		pager_message(f->p, "search stopped");
+		pager_message(f->p, _("search stopped"));
 		return PAGER_REDRAW;
 	}
 	if (st == SEARCH_ERROR) {
@@ -556,7 +558,7 @@ finder_hide(struct finder *f)
 	if (f->cur == NULL || f->cur_hidden)
 		return PAGER_REDRAW;
 	f->cur_hidden = 1;
-	pager_message(f->p, "search highlights hidden (n shows them)");
+	pager_message(f->p, _("search highlights hidden (n shows them)"));
 	return PAGER_REDRAW;
 }
 
@@ -574,7 +576,7 @@ finder_next(struct finder *f, int reverse)
 		const struct lineedit_entry *e = lineedit_history_last(&f->hist);
 
 		if (e == NULL) {
-			pager_message(p, "no search yet (/ searches)");
+			pager_message(p, _("no search yet (/ searches)"));
 			return PAGER_REDRAW;
 		}
 		return finder_start_re(f, e->text,
@@ -588,7 +590,7 @@ finder_next(struct finder *f, int reverse)
 		from = back ? finder_bottom(f) : p->top_off;
 	st = finder_find(f, f->cur, from, back, &m, &wrapped);
 	if (st == SEARCH_CANCELLED) {
-		pager_message(p, "search stopped");
+		pager_message(p, _("search stopped"));
 		return PAGER_REDRAW;
 	}
 	if (st == SEARCH_ERROR) {
@@ -596,7 +598,7 @@ finder_next(struct finder *f, int reverse)
 		return PAGER_REDRAW;
 	}
 	if (st == SEARCH_NOT_FOUND) {
-		pager_message(p, "not found: %s", search_pattern(f->cur));
+		pager_message(p, _("not found: %s"), search_pattern(f->cur));
 		return PAGER_REDRAW;
 	}
 	if (wrapped)
@@ -617,13 +619,13 @@ finder_term_add_re(struct finder *f, const char *pattern, int regex)
 
 	for (size_t i = 0; i < f->nterms; i++)
 		if (strcmp(f->terms[i].pattern, pattern) == 0) {
-			pager_message(f->p, "already highlighted (%zu): %s",
+			pager_message(f->p, _("already highlighted (%zu): %s"),
 			    i + 1, pattern);
 			return -1;
 		}
 	if (f->nterms == FINDER_TERMS_MAX) {
-		pager_message(f->p, "at most %d highlight terms (- removes "
-		    "one)", FINDER_TERMS_MAX);
+		pager_message(f->p, _("at most %d highlight terms (- removes "
+		    "one)"), FINDER_TERMS_MAX);
 		return -1;
 	}
 	s = finder_compile(f, pattern, regex, f->prompt != FINDER_PROMPT_NONE ?
@@ -636,7 +638,7 @@ finder_term_add_re(struct finder *f, const char *pattern, int regex)
 	f->terms[f->nterms].pattern = xstrdup(pattern);
 	f->terms[f->nterms].s = s;
 	f->nterms++;
-	pager_message(f->p, "highlight %zu: %s", f->nterms, pattern);
+	pager_message(f->p, _("highlight %zu: %s"), f->nterms, pattern);
 	return 0;
 }
 
@@ -650,7 +652,7 @@ enum pager_action
 finder_term_add_current(struct finder *f)
 {
 	if (f->cur == NULL) {
-		pager_message(f->p, "no search to add (/ searches)");
+		pager_message(f->p, _("no search to add (/ searches)"));
 		return PAGER_REDRAW;
 	}
 	finder_term_add_re(f, search_pattern(f->cur), f->cur_regex);
@@ -664,13 +666,13 @@ finder_term_remove_start(struct finder *f)
 	size_t n = 0;
 
 	if (f->nterms == 0) {
-		pager_message(f->p, "no highlight terms");
+		pager_message(f->p, _("no highlight terms"));
 		return PAGER_REDRAW;
 	}
 	for (size_t i = 0; i < f->nterms && n < sizeof buf - 1; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, " %zu %s",
 		    i + 1, f->terms[i].pattern);
-	pager_message(f->p, "remove which highlight?%s", buf);
+	pager_message(f->p, _("remove which highlight?%s"), buf);
 	f->pending_remove = 1;
 	return PAGER_REDRAW;
 }
@@ -682,8 +684,8 @@ finder_term_clear(struct finder *f)
 		free(f->terms[i].pattern);
 		search_free(f->terms[i].s);
 	}
-	pager_message(f->p, f->nterms ? "highlights cleared" :
-	    "no highlight terms");
+	pager_message(f->p, f->nterms ? _("highlights cleared") :
+	    _("no highlight terms"));
 	f->nterms = 0;
 	return PAGER_REDRAW;
 }

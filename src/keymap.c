@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "yuedu/i18n.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
@@ -418,17 +419,8 @@ keymap_wrap(char ***v, size_t *n, size_t *cap, const char *lead,
 	if (room < 10)
 		room = 10;
 	while (*s != '\0' || first) {
-		size_t len = strlen(s), cut = len;
+		size_t cut = width_wrap(s, strlen(s), room);
 
-		if (width_string(s, len) > room) {
-			size_t fit = width_fit(s, len, room, NULL);
-
-			cut = fit;
-			while (cut > 0 && s[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = fit > 0 ? fit : 1;
-		}
 		keymap_push(v, n, cap, xasprintf("%s%*s%.*s", first ? lead :
 		    "", first ? 0 : indent, "", (int)cut, s));
 		s += cut;
@@ -442,22 +434,23 @@ char **
 keymap_help(int cols, size_t *n)
 {
 	static const char *const tail[] = {
-		"A number typed first is a count: 5j, 120g, 50%.",
-		"The mouse wheel scrolls; a click on an outline entry jumps "
-		"there.",
-		"--bind='KEY COMMAND' (the reader) or --bind='MODE KEY COMMAND' "
-		"binds keys; MODE is the word in brackets.",
+		/* xgettext:no-c-format */
+		N_("A number typed first is a count: 5j, 120g, 50%."),
+		N_("The mouse wheel scrolls; a click on an outline entry jumps "
+		"there."),
+		N_("--bind='KEY COMMAND' (the reader) or --bind='MODE KEY "
+		"COMMAND' binds keys; MODE is the word in brackets."),
 	};
 	char **v = NULL;
 	size_t cap = 0;
 
 	*n = 0;
-	keymap_wrap(&v, n, &cap, "", "yuedu keys (j k scroll this help, q or "
-	    "Esc closes it)", 0, cols);
+	keymap_wrap(&v, n, &cap, "", _("yuedu keys (j k scroll this help, q "
+	    "or Esc closes it)"), 0, cols);
 	for (int m = 0; m < COMMAND_NMODES; m++) {
 		keymap_push(&v, n, &cap, xstrdup(""));
 		{
-			char *t = xasprintf("%s [%s]", keymap_modes[m].title,
+			char *t = xasprintf("%s [%s]", _(keymap_modes[m].title),
 			    keymap_modes[m].name);
 
 			keymap_wrap(&v, n, &cap, "", t, 2, cols);
@@ -473,7 +466,7 @@ keymap_help(int cols, size_t *n)
 			keys = keymap_keys_of((enum command_mode)m, c, " ", 0);
 			if (keys[0] == '\0') {
 				free(keys);
-				keys = xstrdup("(other keys)");
+				keys = xstrdup(_("(other keys)"));
 			}
 			kc = width_string(keys, strlen(keys));
 			pad = KEYMAP_HELP_KEY_COLS - 2 - kc;
@@ -487,14 +480,15 @@ keymap_help(int cols, size_t *n)
 				lead = xasprintf("%*s", indent, "");
 			} else
 				lead = xasprintf("  %s%*s", keys, pad, "");
-			keymap_wrap(&v, n, &cap, lead, c->help, indent, cols);
+			keymap_wrap(&v, n, &cap, lead, _(c->help), indent,
+			    cols);
 			free(lead);
 			free(keys);
 		}
 	}
 	keymap_push(&v, n, &cap, xstrdup(""));
 	for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
-		keymap_wrap(&v, n, &cap, "", tail[i], 0, cols);
+		keymap_wrap(&v, n, &cap, "", _(tail[i]), 0, cols);
 	return v;
 }
 

@@ -25,6 +25,7 @@
 #include "yuedu/enc.h"
 #include "yuedu/fault.h"
 #include "yuedu/grep.h"
+#include "yuedu/i18n.h"
 #include "yuedu/inert.h"
 #include "yuedu/keymap.h"
 #include "yuedu/dump.h"
@@ -57,25 +58,47 @@ main_locale(void)
 }
 
 /*
+ * The interface language of the merged settings ARGV, before they are
+ * parsed, so that their errors are said in it: the last --ui-language
+ * before "--", else the environment's.
+ */
+static void
+main_language(char **argv)
+{
+	const struct options_def *d = options_find("ui-language");
+	const char *v = NULL;
+	int lang;
+
+	for (int i = 1; argv[i] != NULL && strcmp(argv[i], "--") != 0; i++)
+		if (strncmp(argv[i], "--ui-language=", 14) == 0)
+			v = argv[i] + 14;
+		else if (strcmp(argv[i], "--ui-language") == 0 &&
+		    argv[i + 1] != NULL)
+			v = argv[++i];
+	lang = v != NULL && d != NULL ? options_enum_value(d, v) : -1;
+	i18n_init(lang < 0 ? I18N_AUTO : (enum i18n_lang)lang);
+}
+
+/*
  * How the yuedu command can fail: each error's exit status, whether the
  * hint to --help follows, and its message (a format for the details
  * given with it).  main_fail() is the one place that says them.
  */
 #define MAIN_ERRORS(X) \
 	X(MAIN_ERR_USAGE, 2, 1, "%s") \
-	X(MAIN_ERR_NO_FILE, 2, 1, "no file given") \
-	X(MAIN_ERR_ONE_FILE, 2, 1, "%s takes one file at a time") \
+	X(MAIN_ERR_NO_FILE, 2, 1, N_("no file given")) \
+	X(MAIN_ERR_ONE_FILE, 2, 1, N_("%s takes one file at a time")) \
 	X(MAIN_ERR_ONE_FILE_PIPE, 2, 1, \
-	    "one file at a time when output is not a terminal") \
-	X(MAIN_ERR_IS_DIR, 2, 0, "%s: is a directory (%s reads files; " \
-	    "'yuedu DIR' lists its articles)") \
+	    N_("one file at a time when output is not a terminal")) \
+	X(MAIN_ERR_IS_DIR, 2, 0, N_("%s: is a directory (%s reads files; " \
+	    "'yuedu DIR' lists its articles)")) \
 	X(MAIN_ERR_FILE, 2, 0, "%s: %s") \
 	X(MAIN_ERR_FAILED, 2, 0, "%s") \
-	X(MAIN_ERR_WRITE, 2, 0, "write error") \
-	X(MAIN_ERR_SHRANK, 2, 0, "%s: the file shrank while it was read; " \
-	    "the output stops at byte %s, before what it lost") \
+	X(MAIN_ERR_WRITE, 2, 0, N_("write error")) \
+	X(MAIN_ERR_SHRANK, 2, 0, N_("%s: the file shrank while it was read; " \
+	    "the output stops at byte %s, before what it lost")) \
 	X(MAIN_ERR_READ_INTERRUPTED, 128 + SIGINT, 0, \
-	    "interrupted while reading %s") \
+	    N_("interrupted while reading %s")) \
 	X(MAIN_ERR_CONVERT_INTERRUPTED, 128 + SIGINT, 0, "%s: %s")
 
 enum main_error {
@@ -99,9 +122,9 @@ static const struct {
 static int
 main_fail(enum main_error e, const char *a, const char *b)
 {
-	inert_warn(main_errors[e].msg, a, b);
+	inert_warn(_(main_errors[e].msg), a, b);
 	if (main_errors[e].hint)
-		fputs("Try 'yuedu --help' for more information.\n", stderr);
+		fputs(_("Try 'yuedu --help' for more information.\n"), stderr);
 	return main_errors[e].status;
 }
 
@@ -207,7 +230,7 @@ main_grep(struct doc *doc, const struct options *opts)
 	}
 	st = grep_write(stdout, doc, s, main_grep_colour());
 	if (st == GREP_LIMIT)
-		inert_warn("line %zu: %s", grep_line_of(doc,
+		inert_warn(_("line %zu: %s"), grep_line_of(doc,
 		    search_error_off(s)), search_error(s));
 	search_free(s);
 	if (st == GREP_ERROR)
@@ -259,13 +282,13 @@ main_grep_one(const char *path, const struct options *opts)
 	}
 	st = grep_write_file(stdout, rend->doc, s, main_grep_colour(), path);
 	if (st == GREP_LIMIT)
-		inert_warn("%s: line %zu: %s", path, grep_line_of(rend->doc,
+		inert_warn(_("%s: line %zu: %s"), path, grep_line_of(rend->doc,
 		    search_error_off(s)), search_error(s));
 	search_free(s);
 	render_free(rend);
 	doc_free(doc);
 	if (st == GREP_ERROR)
-		inert_warn("write error");
+		inert_warn(_("write error"));
 	return st == GREP_MATCH ? 0 : st == GREP_NONE ? 1 : 2;
 }
 
@@ -438,10 +461,13 @@ main_read_hook(void *arg, size_t bytes)
 
 	if (r != 0)
 		return r == 1 ? DOC_READ_STOP : DOC_READ_ABORT;
-	if (show)
-		fprintf(stderr, "\ryuedu: reading %s… %s (any key opens what "
-		    "came, ^C quits)\033[K", w->what, main_size(bytes, num,
+	if (show) {
+		fputs("\r", stderr);
+		fprintf(stderr, _("yuedu: reading %s… %s (any key opens what "
+		    "came, ^C quits)"), w->what, main_size(bytes, num,
 		    sizeof num));
+		fputs("\033[K", stderr);
+	}
 	return DOC_READ_GO;
 }
 
@@ -453,10 +479,13 @@ main_convert_hook(void *arg, size_t done, size_t total)
 
 	if (main_watch_poll(w, &show) != 0)
 		return 1;
-	if (show)
-		fprintf(stderr, "\ryuedu: converting %s… %d%% (any key or ^C "
-		    "quits)\033[K", w->what, total ? (int)(done * 100.0 /
+	if (show) {
+		fputs("\r", stderr);
+		fprintf(stderr, _("yuedu: converting %s… %d%% (any key or ^C "
+		    "quits)"), w->what, total ? (int)(done * 100.0 /
 		    (double)total) : 0);
+		fputs("\033[K", stderr);
+	}
 	return 0;
 }
 
@@ -496,8 +525,9 @@ main_open(struct doc **doc, const char *path, char **cause)
 
 		/* Opening a FIFO waits for its writer: not silently. */
 		if (stat(path, &sb) == 0 && S_ISFIFO(sb.st_mode)) {
-			fprintf(stderr, "yuedu: reading from the pipe %s… "
-			    "(^C quits)\033[K", w.what);
+			fprintf(stderr, _("yuedu: reading from the pipe %s… "
+			    "(^C quits)"), w.what);
+			fputs("\033[K", stderr);
 			w.shown = 1;
 		}
 	}
@@ -514,13 +544,13 @@ main_open(struct doc **doc, const char *path, char **cause)
 		return DOC_ERR_INTERRUPTED;
 	}
 	if (st == DOC_OK && (*doc)->partial)
-		inert_warn("stopped reading %s after %s; the rest "
-		    "is not shown", what, main_size((*doc)->len, num,
+		inert_warn(_("stopped reading %s after %s; the rest "
+		    "is not shown"), what, main_size((*doc)->len, num,
 		    sizeof num));
 out:
 	if (st == DOC_OK && (*doc)->spool_full)
-		inert_warn("stopped reading %s at %s, the most yuedu reads "
-		    "from a pipe; the rest is not shown", what,
+		inert_warn(_("stopped reading %s at %s, the most yuedu reads "
+		    "from a pipe; the rest is not shown"), what,
 		    main_size((*doc)->len, num, sizeof num));
 	return st;
 }
@@ -621,14 +651,14 @@ main_define(const char *word)
 
 	if (lex == NULL) {
 		fprintf(stderr, "yuedu: %s\n", st == LEXICON_BAD ?
-		    "the dictionary data is damaged (reinstall yuedu)" :
-		    "the dictionary data is not installed (words.bin, "
-		    "cedict.bin)");
+		    _("the dictionary data is damaged (reinstall yuedu)") :
+		    _("the dictionary data is not installed (words.bin, "
+		    "cedict.bin)"));
 		return 2;
 	}
 	text = define_text(lex, word, strlen(word));
 	if (text == NULL) {
-		fprintf(stderr, "yuedu: %s: not in the dictionary\n", word);
+		fprintf(stderr, _("yuedu: %s: not in the dictionary\n"), word);
 		return 1;
 	}
 	fputs(text, stdout);
@@ -667,10 +697,13 @@ main_dump_hook(void *arg, size_t done, size_t total)
 
 	if (main_watch_poll(w, &show) == 2)
 		return 1;
-	if (show)
-		fprintf(stderr, "\ryuedu: writing %s in another script… %d%% "
-		    "(^C quits)\033[K", w->what, total ? (int)(done * 100.0 /
+	if (show) {
+		fputs("\r", stderr);
+		fprintf(stderr, _("yuedu: writing %s in another script… %d%% "
+		    "(^C quits)"), w->what, total ? (int)(done * 100.0 /
 		    (double)total) : 0);
+		fputs("\033[K", stderr);
+	}
 	return 0;
 }
 
@@ -706,7 +739,7 @@ main_dump(struct main_run *r, const char *path)
 	int rc = 0;
 
 	if (r->doc->len == 0)
-		inert_warn("%s: empty file", path);
+		inert_warn(_("%s: empty file"), path);
 	width_set_ambiguous(opts->ambiguous == OPTIONS_AMB_WIDE ?
 	    WIDTH_AMBIGUOUS_WIDE : WIDTH_AMBIGUOUS_NARROW);
 	memset(&lo, 0, sizeof lo);
@@ -818,7 +851,7 @@ main_stream(struct main_run *r, const char *path)
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (total == 0 && rc == 0)
-		inert_warn("%s: empty file", path);
+		inert_warn(_("%s: empty file"), path);
 	return rc;
 }
 
@@ -936,9 +969,11 @@ main(int argc, char **argv)
 	fault_init();
 	/* Settings: the config file, then YUEDU_OPTS, then the command
 	 * line, merged into one line for options_parse(). */
+	i18n_init(I18N_AUTO);
 	path = config_path();
 	config_load(&r.cfg, path, getenv("YUEDU_OPTS"), argc, argv);
 	free(path);
+	main_language(r.cfg.argv);
 	for (size_t i = 0; i < r.cfg.nwarnings; i++)
 		inert_warn("%s", r.cfg.warnings[i]);
 	if (options_parse(&r.opts, r.cfg.argc, r.cfg.argv, &r.err) != 0)

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "yuedu/enc.h"
+#include "yuedu/i18n.h"
 #include "yuedu/keymap.h"
 #include "yuedu/outline.h"
 #include "yuedu/readtime.h"
@@ -61,6 +62,14 @@ static const struct options_value options_format_values[] = {
 	{ "markdown", "md", RENDER_MARKDOWN, NULL },
 	{ "html", "htm", RENDER_HTML, NULL },
 	{ "epub", NULL, RENDER_EPUB, NULL },
+	{ NULL, NULL, 0, NULL },
+};
+
+static const struct options_value options_ui_language_values[] = {
+	{ "auto", NULL, I18N_AUTO, "from LANGUAGE, LC_ALL, LC_MESSAGES, LANG" },
+	{ "en", NULL, I18N_EN, "English" },
+	{ "zh-Hans", "zh_CN zh-hans", I18N_HANS, "simplified Chinese" },
+	{ "zh-Hant", "zh_TW zh-hant", I18N_HANT, "traditional Chinese" },
 	{ NULL, NULL, 0, NULL },
 };
 
@@ -158,6 +167,16 @@ const struct options_def options_defs[] = {
 	  NULL },
 	{ "no-remember", 0, NULL, SWITCH(no_remember), "no-remember", NULL,
 	  NULL, "neither restore nor save the place in the text", NULL },
+	{ "ui-language", 0, "LANG", ENUM(ui_language,
+	  options_ui_language_values), "ui-language", "auto", NULL,
+	  "the language of messages, help and the status line",
+	  "`zh-Hans` and `zh-Hant` are chosen by `auto` from the first of "
+	  "`LANGUAGE` (unless the locale is `C`), `LC_ALL`, `LC_MESSAGES` "
+	  "and `LANG` that names a language: `zh_CN` or `zh_SG` for "
+	  "simplified, `zh_TW`, `zh_HK` or `zh_MO` for traditional Chinese, "
+	  "whether or not that locale is installed; English otherwise. "
+	  "Output that other programs read stays as it is: `--grep`, "
+	  "`--dump`, `--outline`, `--print-config`." },
 	{ "bind", 0, "'[MODE] KEY COMMAND'",
 	  LIST(binds, nbinds, options_check_bind), "bind", NULL,
 	  "the keys of the help screen",
@@ -720,6 +739,14 @@ options_markup(struct options_buf *b, const char *text, enum options_doc f)
 	}
 }
 
+/* S in the interface language for --help; the README and man page stay
+ * English. */
+static const char *
+options_tr(const char *s, enum options_doc f)
+{
+	return f == OPTIONS_DOC_HELP ? _(s) : s;
+}
+
 /* The values of D as the docs list them: "auto (ask the terminal),
  * narrow, wide"; aliases after a slash: "simplified/simp". */
 static void
@@ -739,10 +766,11 @@ options_values_doc(struct options_buf *b, const struct options_def *d,
 			a += strspn(a, " ");
 		}
 		if (v != d->values)
-			options_puts(b, ", ");
+			options_puts(b, options_tr(N_(", "), f));
 		options_markup(b, lit.s, f);
 		if (v->note != NULL)
-			options_printf(b, " (%s)", v->note);
+			options_printf(b, f == OPTIONS_DOC_HELP ? _(" (%s)") :
+			    " (%s)", options_tr(v->note, f));
 		free(lit.s);
 	}
 }
@@ -752,22 +780,22 @@ static void
 options_what(struct options_buf *b, const struct options_def *d,
     enum options_doc f, int with_default)
 {
-	options_markup(b, d->help, f);
+	options_markup(b, options_tr(d->help, f), f);
 	if (d->values != NULL) {
-		options_puts(b, ": ");
+		options_puts(b, options_tr(N_(": "), f));
 		options_values_doc(b, d, f);
 	}
 	if (!with_default)
 		return;
 	if (d->def != NULL) {
-		options_puts(b, " (default: ");
+		options_puts(b, options_tr(N_(" (default: "), f));
 		options_markup(b, d->def, f);
-		options_puts(b, ")");
+		options_puts(b, options_tr(N_(")"), f));
 	} else if (d->def_note != NULL && d->kind != OPTIONS_LIST &&
 	    strcmp(d->def_note, "none") != 0) {
-		options_puts(b, " (default: ");
-		options_markup(b, d->def_note, f);
-		options_puts(b, ")");
+		options_puts(b, options_tr(N_(" (default: "), f));
+		options_markup(b, options_tr(d->def_note, f), f);
+		options_puts(b, options_tr(N_(")"), f));
 	}
 }
 
@@ -826,12 +854,32 @@ options_wrap(struct options_buf *b, const char *text, int col, int indent)
 		size_t n = strcspn(s, " ");
 		int w = width_string(s, n);
 
-		if (col > indent && col + 1 + w > 79) {
+		int ascii = 1;
+
+		for (size_t k = 0; k < n; k++)
+			if ((unsigned char)s[k] >= 0x80)
+				ascii = 0;
+		if (col > indent && col + 1 + w > 79 && w <= 79 - indent &&
+		    ascii) {
+			/* A word that fits on the next line goes there. */
 			options_printf(b, "\n%*s", indent, "");
 			col = indent;
 		} else if (col > indent) {
 			options_puts(b, " ");
 			col++;
+		}
+		/* Chinese (no spaces) is broken where it may be. */
+		while (col + w > 79) {
+			size_t cut = width_wrap(s, n, 79 - col);
+
+			if (col > indent && width_string(s, cut) > 79 - col)
+				cut = 0;
+			options_put(b, s, cut);
+			options_printf(b, "\n%*s", indent, "");
+			col = indent;
+			s += cut;
+			n -= cut;
+			w = width_string(s, n);
 		}
 		options_put(b, s, n);
 		col += w;
@@ -845,14 +893,14 @@ options_help(void)
 {
 	struct options_buf b = { NULL, 0, 0 };
 
-	options_puts(&b,
+	options_puts(&b, _(
 "Usage: yuedu [OPTION]... [+LINE | +/PATTERN] [FILE]...\n"
 "  or:  yuedu [OPTION]... DIR       (the shelf: the articles in DIR)\n"
 "Read Chinese text in the terminal: exact columns, Chinese line breaking,\n"
 "inline pinyin handled.  With no FILE, or when FILE is -, read standard\n"
 "input.  When standard output is not a terminal, print the laid-out rows.\n"
-"On a terminal, read in the full-screen reader: h lists its keys, q quits.\n"
-"\n");
+"On a terminal, read in the full-screen reader: h lists its keys, q quits.\n"));
+	options_puts(&b, "\n");
 	for (size_t i = 0; i < options_ndefs; i++) {
 		const struct options_def *d = &options_defs[i];
 		struct options_buf left = { NULL, 0, 0 }, what = { NULL, 0, 0 };
@@ -875,14 +923,15 @@ options_help(void)
 		free(left.s);
 		free(what.s);
 	}
-	options_puts(&b,
-"\n"
+	options_puts(&b, "\n");
+	options_puts(&b, _(
 "Settings are read from $XDG_CONFIG_HOME/yuedu/config (KEY = VALUE, a key\n"
 "being a long option name), then from YUEDU_OPTS, then from the command\n"
-"line; later ones win.\n"
-"\n"
+"line; later ones win.\n"));
+	options_puts(&b, "\n");
+	options_puts(&b, _(
 "Exit status: 0 on success, 2 on a bad option or an unreadable file;\n"
-"with --grep, 1 when nothing matched.\n");
+"with --grep, 1 when nothing matched.\n"));
 	return b.s;
 }
 

@@ -14,6 +14,7 @@
 #include "yuedu/define.h"
 #include "yuedu/doc.h"
 #include "yuedu/finder.h"
+#include "yuedu/i18n.h"
 #include "yuedu/layout.h"
 #include "yuedu/lexicon.h"
 #include "yuedu/outline.h"
@@ -244,7 +245,7 @@ pager_panel_widen(struct pager *p, int n)
 	int w = pager_panel_cols(p), max = p->cols - 1 - PAGER_PANEL_TEXT_MIN;
 
 	if (w == 0) {
-		pager_message(p, "full-screen outline below %d columns",
+		pager_message(p, _("full-screen outline below %d columns"),
 		    PAGER_PANEL_MIN_COLS);
 		return PAGER_REDRAW;
 	}
@@ -255,7 +256,7 @@ pager_panel_widen(struct pager *p, int n)
 		w = PAGER_PANEL_COLS_MIN;
 	p->panel_cols_set = w;
 	pager_relayout(p);
-	pager_message(p, "outline panel: %d columns", w);
+	pager_message(p, _("outline panel: %d columns"), w);
 	return PAGER_REDRAW;
 }
 
@@ -311,7 +312,7 @@ pager_scroll(struct pager *p, long n)
 	}
 	if (pos.off == p->top_off) {
 		/* Nowhere to go: say so, rather than nothing. */
-		pager_message(p, n > 0 ? "end of text" : "top of text");
+		pager_message(p, n > 0 ? _("end of text") : _("top of text"));
 		return PAGER_REDRAW;
 	}
 	p->top_off = p->anchor_off = pos.off;
@@ -407,7 +408,7 @@ pager_section_next(struct pager *p)
 	size_t s;
 
 	if (p->ol == NULL || p->ol->n == 0) {
-		pager_message(p, "no sections");
+		pager_message(p, _("no sections"));
 		return PAGER_REDRAW;
 	}
 	s = outline_section_of(p->ol, p->top_off);
@@ -415,7 +416,7 @@ pager_section_next(struct pager *p)
 	while (s < p->ol->n && p->ol->v[s].off <= p->top_off)
 		s++;
 	if (s >= p->ol->n) {
-		pager_message(p, "no next section");
+		pager_message(p, _("no next section"));
 		return PAGER_REDRAW;
 	}
 	return pager_jump(p, p->ol->v[s].off);
@@ -427,14 +428,14 @@ pager_section_prev(struct pager *p)
 	size_t s;
 
 	if (p->ol == NULL || p->ol->n == 0) {
-		pager_message(p, "no sections");
+		pager_message(p, _("no sections"));
 		return PAGER_REDRAW;
 	}
 	s = outline_section_of(p->ol, p->top_off);
 	if (s != (size_t)-1 && p->ol->v[s].off >= p->top_off)
 		s = s == 0 ? (size_t)-1 : s - 1;
 	if (s == (size_t)-1) {
-		pager_message(p, "no previous section");
+		pager_message(p, _("no previous section"));
 		return PAGER_REDRAW;
 	}
 	return pager_jump(p, p->ol->v[s].off);
@@ -444,11 +445,11 @@ enum pager_action
 pager_mark_set(struct pager *p, int letter)
 {
 	if (letter < 'a' || letter > 'z') {
-		pager_message(p, "marks are a to z");
+		pager_message(p, _("marks are a to z"));
 		return PAGER_REDRAW;
 	}
 	p->mark_off[letter - 'a'] = p->top_off;
-	pager_message(p, "mark %c set", letter);
+	pager_message(p, _("mark %c set"), letter);
 	return PAGER_REDRAW;
 }
 
@@ -458,11 +459,11 @@ pager_mark_goto(struct pager *p, int letter)
 	if (letter == '\'')
 		return pager_back(p);
 	if (letter < 'a' || letter > 'z') {
-		pager_message(p, "marks are a to z");
+		pager_message(p, _("marks are a to z"));
 		return PAGER_REDRAW;
 	}
 	if (p->mark_off[letter - 'a'] == PAGER_NO_OFF) {
-		pager_message(p, "mark %c not set", letter);
+		pager_message(p, _("mark %c not set"), letter);
 		return PAGER_REDRAW;
 	}
 	return pager_jump(p, p->mark_off[letter - 'a']);
@@ -472,7 +473,7 @@ enum pager_action
 pager_back(struct pager *p)
 {
 	if (p->prev_off == PAGER_NO_OFF) {
-		pager_message(p, "no previous place");
+		pager_message(p, _("no previous place"));
 		return PAGER_REDRAW;
 	}
 	return pager_jump(p, p->prev_off);
@@ -532,7 +533,7 @@ pager_script_cycle(struct pager *p)
 	enum pager_action a = pager_set_script(p, next);
 
 	if (p->script == next)
-		pager_message(p, "script: %s", conv_script_name(next));
+		pager_message(p, _("script: %s"), _(conv_script_name(next)));
 	return a;
 }
 
@@ -544,7 +545,7 @@ pager_annot_cycle(struct pager *p)
 	    ANNOT_RUBY : ANNOT_HIDE;
 	enum pager_action a = pager_set_annot(p, next);
 
-	pager_message(p, "pinyin: %s", annot_mode_name(next));
+	pager_message(p, _("pinyin: %s"), _(annot_mode_name(next)));
 	return a;
 }
 
@@ -653,8 +654,8 @@ pager_panel_jump(struct pager *p)
 	size_t off;
 
 	if (p->panel_n == 0) {
-		pager_message(p, p->filter.len ? "no heading matches" :
-		    "no headings");
+		pager_message(p, p->filter.len ? _("no heading matches") :
+		    _("no headings"));
 		return PAGER_REDRAW;
 	}
 	off = p->ol->v[p->panel_idx[p->panel_cur]].off;
@@ -733,12 +734,12 @@ pager_annotate_toggle(struct pager *p)
 		p->finder->opts.annot = lo.annot;
 	pager_relayout_opts(p, &lo);
 	if (lo.annotate && lexicon_get(&st) == NULL)
-		pager_message(p, "no generated pinyin: %s",
-		    st == LEXICON_BAD ? "the lexicon files are damaged" :
-		    "the lexicon files are missing");
+		pager_message(p, _("no generated pinyin: %s"),
+		    st == LEXICON_BAD ? _("the lexicon files are damaged") :
+		    _("the lexicon files are missing"));
 	else
-		pager_message(p, "generated pinyin %s", lo.annotate ? "on" :
-		    "off");
+		pager_message(p, lo.annotate ? _("generated pinyin on") :
+		    _("generated pinyin off"));
 	return PAGER_REDRAW;
 }
 
@@ -830,9 +831,9 @@ pager_word_no_lexicon(struct pager *p)
 	enum lexicon_status st;
 
 	if (lexicon_get(&st) == NULL)
-		pager_message(p, "no dictionary: %s", st == LEXICON_BAD ?
-		    "the lexicon files are damaged" :
-		    "the lexicon files are missing");
+		pager_message(p, _("no dictionary: %s"), st == LEXICON_BAD ?
+		    _("the lexicon files are damaged") :
+		    _("the lexicon files are missing"));
 }
 
 enum pager_action
@@ -855,7 +856,7 @@ pager_word_open(struct pager *p)
 			break;
 	}
 	word_row_done(&w);
-	pager_message(p, "no word on the screen");
+	pager_message(p, _("no word on the screen"));
 	return PAGER_REDRAW;
 }
 
@@ -932,8 +933,8 @@ pager_word_move(struct pager *p, long n)
 		else if (pager_word_row_step(p, &pos, &w, n < 0))
 			i = n < 0 ? w.n - 1 : 0;
 		else {
-			pager_message(p, n < 0 ? "the first word" :
-			    "the last word");
+			pager_message(p, n < 0 ? _("the first word") :
+			    _("the last word"));
 			break;
 		}
 	}
@@ -957,8 +958,8 @@ pager_word_rows(struct pager *p, long n)
 	pos = pager_pos_of(p, p->word_off);
 	for (long k = 0; k < (n < 0 ? -n : n); k++) {
 		if (!pager_word_row_step(p, &pos, &w, n < 0)) {
-			pager_message(p, n < 0 ? "the first row" :
-			    "the last row");
+			pager_message(p, n < 0 ? _("the first row") :
+			    _("the last row"));
 			break;
 		}
 		moved = 1;

@@ -25,10 +25,12 @@
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/render.h"
+#include "yuedu/render_bg.h"
 #include "yuedu/enc.h"
 #include "yuedu/fault.h"
 #include "yuedu/finder.h"
 #include "yuedu/filter.h"
+#include "yuedu/i18n.h"
 #include "yuedu/inert.h"
 #include "yuedu/keymap.h"
 #include "yuedu/keys.h"
@@ -68,6 +70,9 @@ struct screen {
 	int whole;		/* render the document read all at once */
 	int has_pending;	/* PENDING_KEY waits for that */
 	int pending_key;
+	struct render_bg *bg;	/* the rest of a big text being rendered */
+	struct doc *bg_src;	/* for this source */
+	struct render_opts bg_opts;	/* as these say */
 	/* The terminal. */
 	const struct options *opts;
 	FILE *tty;		/* /dev/tty when stdin is the text */
@@ -590,7 +595,7 @@ screen_progress(void *arg, size_t off)
 	if (screen_ms_since(&s->key_t0) < SCREEN_PROGRESS_MS)
 		return 0;
 	pct = s->ses.doc->len ? (int)(off * 100.0 / (double)s->ses.doc->len) : 0;
-	snprintf(msg, sizeof msg, "searching… %d%% (any key stops)", pct);
+	snprintf(msg, sizeof msg, _("searching… %d%% (any key stops)"), pct);
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	mvaddstr(LINES - 1, 0, msg);
@@ -869,22 +874,14 @@ screen_draw_panel_row(struct screen *s, int y, int w, size_t e,
 static void
 screen_draw_panel_note(int w, int rows, int first_free)
 {
-	static const char note[] = "Length, time and matches: each "
-	    "heading's whole section, subsections included.";
 	const char *line[8];
 	int len[8], n = 0, room = w - 2;
-	const char *p = note;
+	const char *p = _("Length, time and matches: each heading's whole "
+	    "section, subsections included.");
 
 	while (*p != '\0' && n < 8 && room >= 12) {
-		int l = (int)strlen(p);
+		int l = (int)width_wrap(p, strlen(p), room);
 
-		if (l > room) {
-			l = room;
-			while (l > 0 && p[l] != ' ')
-				l--;
-			if (l == 0)
-				l = room;
-		}
 		line[n] = p;
 		len[n++] = l;
 		p += l;
@@ -908,11 +905,11 @@ screen_draw_panel(struct screen *s)
 	char *head;
 
 	if (s->ses.ol == NULL)
-		head = xstrdup("Outline (building…)");
+		head = xstrdup(_("Outline (building…)"));
 	else if (p->panel_filtering || p->filter.len > 0)
 		head = xasprintf("/%s (%zu)", p->filter.buf, p->panel_n);
 	else
-		head = xasprintf("Outline (%zu)", p->panel_n);
+		head = xasprintf(_("Outline (%zu)"), p->panel_n);
 	screen_put_str(0, 0, head, strlen(head), w,
 	    screen_attr(THEME_ELEMENT_PANEL) | A_BOLD,
 	    screen_pair(THEME_ELEMENT_PANEL));
@@ -928,8 +925,8 @@ screen_draw_panel(struct screen *s)
 	if (rows < 2)
 		return;
 	if (s->ses.ol != NULL && p->panel_n == 0) {
-		const char *m = p->filter.len ? "no heading matches" :
-		    "no headings";
+		const char *m = p->filter.len ? _("no heading matches") :
+		    _("no headings");
 		screen_put_str(1, 0, m, strlen(m), w, A_NORMAL, 0);
 		return;
 	}
@@ -972,14 +969,14 @@ screen_draw_prompt(struct screen *s)
 	int y = LINES - 1, rw, lw;
 	char *modes = finder_prompt_modes(f), *right, *left;
 	const char *lead = f->prompt == FINDER_PROMPT_FORWARD ? "/" :
-	    f->prompt == FINDER_PROMPT_BACKWARD ? "?" : "highlight: ";
+	    f->prompt == FINDER_PROMPT_BACKWARD ? "?" : _("highlight: ");
 
 	const char *err = f->prompt_err;
 
 	if (err != NULL && strstr(err, "': ") != NULL)
 		err = strstr(err, "': ") + 3;	/* the fault alone */
 	right = xasprintf("%s%s[%s]", err ? err : f->prompt_found == 0 ?
-	    "not found" : "", err || f->prompt_found == 0 ? " " : "", modes);
+	    _("not found") : "", err || f->prompt_found == 0 ? " " : "", modes);
 	mvhline(y, 0, ' ', COLS);
 	rw = width_string(right, strlen(right));
 	lw = width_string(lead, strlen(lead)) + width_string(f->ed.buf,
@@ -1015,11 +1012,11 @@ screen_status_aids(const struct screen *s, int short_names, char *buf,
 	snprintf(buf, size, "%s%s%s%s ", enc,
 	    s->ses.p.script != CONV_ORIGINAL ? " " : "",
 	    s->ses.p.script == CONV_ORIGINAL ? "" : short_names ?
-	    conv_script_abbr(s->ses.p.script) :
-	    conv_script_name(s->ses.p.script),
-	    m == ANNOT_RUBY ? " ruby" : pager_annotating(&s->ses.p) ?
-	    " annotate" : m == ANNOT_SHOW && s->ses.annot_auto != ANNOT_SHOW ?
-	    " pinyin" : "");
+	    _(conv_script_abbr(s->ses.p.script)) :
+	    _(conv_script_name(s->ses.p.script)),
+	    m == ANNOT_RUBY ? _(" ruby") : pager_annotating(&s->ses.p) ?
+	    _(" annotate") : m == ANNOT_SHOW &&
+	    s->ses.annot_auto != ANNOT_SHOW ? _(" pinyin") : "");
 }
 
 void
@@ -1087,13 +1084,13 @@ screen_draw_status(struct screen *s)
 		snprintf(modes + strlen(modes), sizeof(modes) - strlen(modes),
 		    "%c_ ", p->pending);
 	if (p->help_open)
-		strcat(modes, "[help] ");
+		strcat(modes, _("[help] "));
 	else if (p->word_open)
-		strcat(modes, "[word] ");
+		strcat(modes, _("[word] "));
 	else if (p->panel_filtering)
-		strcat(modes, "[filter] ");
+		strcat(modes, _("[filter] "));
 	else if (p->panel_open)
-		strcat(modes, "[outline] ");
+		strcat(modes, _("[outline] "));
 	/* A book goes by its title and author rather than its file. */
 	if (s->ses.doc != NULL && s->ses.doc->render != NULL &&
 	    s->ses.doc->render->format == RENDER_EPUB &&
@@ -1114,14 +1111,14 @@ screen_draw_status(struct screen *s)
 		else
 			aids[0] = '\0';
 		if (level >= 4)
-			snprintf(pos, sizeof pos, "%s%d%%", end ? "(END) " :
+			snprintf(pos, sizeof pos, "%s%d%%", end ? _("(END) ") :
 			    "", pct);
 		else if (total)
-			snprintf(pos, sizeof pos, "line %zu/%zu %s%3d%%", line,
-			    total, end ? "(END) " : "", pct);
+			snprintf(pos, sizeof pos, _("line %zu/%zu %s%3d%%"),
+			    line, total, end ? _("(END) ") : "", pct);
 		else
-			snprintf(pos, sizeof pos, "line %zu %s%3d%%", line,
-			    end ? "(END) " : "", pct);
+			snprintf(pos, sizeof pos, _("line %zu %s%3d%%"), line,
+			    end ? _("(END) ") : "", pct);
 		snprintf(right, sizeof right, "%s%s%s%s", level < 5 ? srch :
 		    "", level < 6 ? modes : "", aids, pos);
 		free(left);
@@ -1207,8 +1204,8 @@ screen_popup_text(const struct pager *p)
 {
 	if (p->word_def != NULL)
 		return xstrdup(p->word_def);
-	return xasprintf("%s\n  no dictionary (the lexicon files are "
-	    "missing)\n", p->word);
+	return xasprintf(_("%s\n  no dictionary (the lexicon files are "
+	    "missing)\n"), p->word);
 }
 
 /*
@@ -1341,7 +1338,7 @@ screen_draw_popup(struct screen *s)
 				t = lines[top + k];
 			else if (more && k == body)
 				t = hint = xstrdup(top + body < (int)n ?
-				    "\xE2\x80\xA6more (Space)" : "(PgUp: back)");
+				    _("…more (Space)") : _("(PgUp: back)"));
 			if (t != NULL) {
 				c = screen_put_str(y, x + 2, t, strlen(t), inner,
 				    hint ? A_DIM : t[0] != ' ' &&
@@ -1489,8 +1486,8 @@ screen_outline_wait(struct screen *s)
 			break;
 		}
 		if (ms >= SCREEN_PROGRESS_MS) {
-			snprintf(msg, sizeof msg, "building the outline… %.1f s "
-			    "(any key stops)", (double)ms / 1000);
+			snprintf(msg, sizeof msg, _("building the outline… "
+			    "%.1f s (any key stops)"), (double)ms / 1000);
 			screen_pad(LINES - 1, 0, COLS,
 			    screen_attr(THEME_ELEMENT_STATUS),
 			    screen_pair(THEME_ELEMENT_STATUS));
@@ -1513,10 +1510,77 @@ screen_outline_wait(struct screen *s)
 	if (screen_signal)
 		return 0;
 	if (session_job_pending(&s->ses)) {
-		pager_message(&s->ses.p, "the outline is not ready yet");
+		pager_message(&s->ses.p, _("the outline is not ready yet"));
 		return 0;
 	}
 	session_job_take(&s->ses, 1);
+	return 1;
+}
+
+/*
+ * Wait for the rest of a big text, being rendered on the other core, for a
+ * key that needs it all.  0 when a key or ^C stopped the wait.
+ */
+static int
+screen_bg_wait(struct screen *s)
+{
+	struct timespec t0;
+	struct pollfd pfd = { s->key_fd, POLLIN, 0 };
+	char msg[96];
+	wint_t w;
+	int code;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (s->bg != NULL && !render_bg_ready(s->bg)) {
+		long ms = screen_ms_since(&t0);
+
+		if (screen_signal) {
+			if (screen_signal == SIGINT)
+				screen_signal = 0;
+			break;
+		}
+		if (ms >= SCREEN_PROGRESS_MS) {
+			snprintf(msg, sizeof msg, _("rendering the whole "
+			    "text… %.1f s (any key stops)"), (double)ms / 1000);
+			screen_status_line(msg, 0, "", 0);
+			refresh();
+		}
+		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
+			continue;
+		nodelay(stdscr, TRUE);
+		code = get_wch(&w);
+		timeout(SCREEN_TICK_MS);
+		if (code == ERR && screen_hung_up(s))
+			break;
+		if (code == OK || (code == KEY_CODE_YES && w != KEY_RESIZE &&
+		    w != KEY_MOUSE))
+			break;
+	}
+	if (s->bg != NULL && !render_bg_ready(s->bg)) {
+		if (!screen_signal)
+			pager_message(&s->ses.p, "%s", _("the rest of the "
+			    "text is still being rendered"));
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The rest of a big text is rendered: show it all, at the same place, when
+ * the reader is only reading (not in a prompt, the word cursor, a count).
+ */
+static int
+screen_bg_swap(struct screen *s)
+{
+	struct pager *p = &s->ses.p;
+
+	if (s->bg == NULL || !render_bg_ready(s->bg) ||
+	    s->ses.doc->render == NULL || !s->ses.doc->render->partial ||
+	    keys_reader_mode(p) != COMMAND_READER || p->count > 0 ||
+	    p->pending != 0)
+		return 0;
+	s->whole = 1;
+	p->rerender = PAGER_RERENDER_NONE;
 	return 1;
 }
 
@@ -1524,7 +1588,7 @@ screen_outline_wait(struct screen *s)
 static void
 screen_whole_message(struct screen *s)
 {
-	screen_status_line("rendering the whole text...", 0, "", 0);
+	screen_status_line(_("rendering the whole text..."), 0, "", 0);
 	refresh();
 }
 
@@ -1559,22 +1623,22 @@ screen_rerender_choose(struct screen *s, struct doc *shown, int what,
 
 	if (what == PAGER_RERENDER_RAW) {
 		s->ses.raw = !s->ses.raw;
-		*msg = xstrdup(s->ses.raw ? "the source as it is (R: rendered)" :
-		    "rendered (R: the source as it is)");
+		*msg = xstrdup(s->ses.raw ? _("the source as it is (R: "
+		    "rendered)") : _("rendered (R: the source as it is)"));
 		return 1;
 	}
 	if (f == RENDER_AUTO)
 		f = render_detect(src);
 	if (f != RENDER_TEXT || (r != NULL && r->format == RENDER_EPUB)) {
-		*msg = xstrdup("only plain text is reflowed");
+		*msg = xstrdup(_("only plain text is reflowed"));
 		return 0;
 	}
 	s->ses.reflow = !s->ses.raw && r != NULL && r->reflowed ?
 	    RENDER_REFLOW_OFF : RENDER_REFLOW_ON;
 	s->ses.raw = 0;
 	*msg = xstrdup(s->ses.reflow == RENDER_REFLOW_ON ?
-	    "lines joined into paragraphs (W: as in the source)" :
-	    "lines as in the source (W: joined)");
+	    _("lines joined into paragraphs (W: as in the source)") :
+	    _("lines as in the source (W: joined)"));
 	return 1;
 }
 
@@ -1602,9 +1666,9 @@ screen_file_check(struct screen *s)
 		long long now;
 
 		doc_file_changed(src, &now);
-		pager_message(&s->ses.p, "the file shrank to %lld bytes while "
-		    "it was read: what it lost shows as zeros", now < 0 ? 0 :
-		    now);
+		pager_message(&s->ses.p, _("the file shrank to %lld bytes "
+		    "while it was read: what it lost shows as zeros"),
+		    now < 0 ? 0 : now);
 		s->told_changed = 2;
 		screen_draw(s);
 		return;
@@ -1613,9 +1677,9 @@ screen_file_check(struct screen *s)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &s->stat_t);
 	if ((ch = doc_file_changed(src, &size)) != 0) {
-		pager_message(&s->ses.p, ch == 2 ? "the file is gone from the "
-		    "disk; this is the text as it was read" : "the file changed "
-		    "on disk; this is the text as it was read");
+		pager_message(&s->ses.p, ch == 2 ? _("the file is gone from "
+		    "the disk; this is the text as it was read") : _("the file "
+		    "changed on disk; this is the text as it was read"));
 		s->told_changed = 1;
 		screen_draw(s);
 	}
@@ -1629,8 +1693,8 @@ screen_loop(struct screen *s)
 	enum pager_action a;
 
 	if (s->ses.doc->partial)
-		pager_message(&s->ses.p, "stopped reading: only what came before "
-		    "the key is shown");
+		pager_message(&s->ses.p, _("stopped reading: only what came "
+		    "before the key is shown"));
 	screen_draw(s);
 	/* The outline and the line count come after the first screen. */
 	session_job_start(&s->ses);
@@ -1657,6 +1721,8 @@ screen_loop(struct screen *s)
 			if (screen_hung_up(s))
 				return SCREEN_END_SIGNAL;
 			screen_file_check(s);
+			if (screen_bg_swap(s))
+				return SCREEN_END_RERENDER;
 			continue;
 		}
 		s->eof_ticks = 0;
@@ -1683,6 +1749,10 @@ have_key:
 		if (s->ses.doc->render != NULL && s->ses.doc->render->partial &&
 		    keys_needs_text(&s->ses.p, key)) {
 			/* Render it all, then run the key. */
+			if (!screen_bg_wait(s)) {
+				screen_draw(s);
+				continue;
+			}
 			s->whole = 1;
 			s->has_pending = 1;
 			s->pending_key = key;
@@ -1880,8 +1950,8 @@ screen_session_new(const struct options *opts, int *rc)
 	if (!isatty(STDIN_FILENO)) {
 		s->tty = fopen("/dev/tty", "r");
 		if (s->tty == NULL) {
-			inert_warn("no terminal to read keys from "
-			    "(/dev/tty: %s)", strerror(errno));
+			inert_warn(_("no terminal to read keys from "
+			    "(/dev/tty: %s)"), strerror(errno));
 			free(s);
 			*rc = 2;
 			return NULL;
@@ -1899,7 +1969,7 @@ screen_session_new(const struct options *opts, int *rc)
 	if (s->term == NULL) {
 		const char *t = getenv("TERM");
 
-		inert_warn("cannot use the terminal (TERM=%s); try --dump",
+		inert_warn(_("cannot use the terminal (TERM=%s); try --dump"),
 		    t ? t : "unset");
 		if (s->tty)
 			fclose(s->tty);
@@ -1964,8 +2034,8 @@ screen_session_free(struct screen *s)
  * --raw or R the source, else by --format and --reflow (or W).  *REND
  * gets the rendering; screen_unrendered() frees it (and SRC with OWN).
  */
-static struct doc *
-screen_rendered(struct screen *s, struct doc *src, struct render **rend)
+static void
+screen_render_opts(const struct screen *s, struct render_opts *ro_out)
 {
 	struct render_opts ro;
 
@@ -1978,15 +2048,46 @@ screen_rendered(struct screen *s, struct doc *src, struct render **rend)
 	/* A big text: its first screens at once, the rest when a key
 	 * needs it (keys_needs_text()). */
 	ro.prefix = s->whole ? 0 : RENDER_FIRST_BYTES;
-	*rend = render_doc(src, &ro);
+	*ro_out = ro;
+}
+
+/* A big text's first screens are shown: render the rest meanwhile. */
+static void
+screen_bg_start(struct screen *s, struct doc *src)
+{
+	render_bg_free(s->bg);
+	s->bg_src = src;
+	screen_render_opts(s, &s->bg_opts);
+	s->bg = render_bg_start(src, &s->bg_opts);
+}
+
+static struct doc *
+screen_rendered(struct screen *s, struct doc *src, struct render **rend)
+{
+	struct render_opts ro;
+
+	screen_render_opts(s, &ro);
+	*rend = NULL;
+	if (s->bg != NULL && s->whole && s->bg_src == src &&
+	    s->bg_opts.format == ro.format && s->bg_opts.reflow ==
+	    ro.reflow && s->bg_opts.width_cols == ro.width_cols)
+		*rend = render_bg_take(s->bg);	/* made meanwhile */
+	render_bg_free(s->bg);
+	s->bg = NULL;
+	if (*rend == NULL)
+		*rend = render_doc(src, &ro);
+	if ((*rend)->partial)
+		screen_bg_start(s, src);
 	return (*rend)->doc;
 }
 
 static void
-screen_unrendered(struct render **rend, int own_src)
+screen_unrendered(struct screen *s, struct render **rend, int own_src)
 {
 	struct doc *src = (*rend)->src;
 
+	render_bg_free(s->bg);	/* first: it reads SRC */
+	s->bg = NULL;
 	render_free(*rend);
 	if (own_src)
 		doc_free(src);
@@ -2028,6 +2129,9 @@ screen_session_read(struct screen *s, struct doc *first,
 			doc = screen_rendered(s, src, &rend);
 		}
 
+		if (s->bg == NULL && doc->render != NULL &&
+		    doc->render->partial)	/* rendered before the screen */
+			screen_bg_start(s, src);
 		if (s->ses.visited != NULL)
 			s->ses.visited[s->ses.file_i] = 1;
 		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
@@ -2070,7 +2174,8 @@ screen_session_read(struct screen *s, struct doc *first,
 		s->nspans = s->spans_cap = 0;
 		if (end == SCREEN_END_RERENDER) {
 			if (s->whole && doc->render != NULL &&
-			    doc->render->partial)
+			    doc->render->partial && (s->bg == NULL ||
+			    !render_bg_ready(s->bg)))
 				screen_whole_message(s);
 			if (rend != NULL) {
 				render_free(rend);
@@ -2088,9 +2193,13 @@ screen_session_read(struct screen *s, struct doc *first,
 			continue;
 		}
 		if (rend != NULL)
-			screen_unrendered(&rend, own_src);
-		else if (own_src)
-			doc_free(doc);
+			screen_unrendered(s, &rend, own_src);
+		else {
+			render_bg_free(s->bg);	/* it reads DOC's source */
+			s->bg = NULL;
+			if (own_src)
+				doc_free(doc);
+		}
 		own_src = 0;
 		s->whole = 0;	/* the next file: its first screens first */
 		if (end != SCREEN_END_NEXT && end != SCREEN_END_PREV)
@@ -2106,7 +2215,7 @@ screen_session_read(struct screen *s, struct doc *first,
 		if (msg == NULL)
 			msg = s->ses.next_msg;
 		else {
-			char *m = session_warn_short("place not saved", msg);
+			char *m = session_warn_short(_("place not saved"), msg);
 
 			free(msg);
 			msg = m;

@@ -12,6 +12,7 @@
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/enc.h"
+#include "yuedu/i18n.h"
 #include "yuedu/job.h"
 #include "yuedu/layout.h"
 #include "yuedu/options.h"
@@ -313,7 +314,7 @@ session_job_take(struct session *ses, int wait)
 	ses->rt = r.rt;
 	ses->total_lines = r.total_lines;
 	if (ses->ol == NULL)
-		pager_message(&ses->p, "%s", r.err ? r.err : "no outline");
+		pager_message(&ses->p, "%s", r.err ? r.err : _("no outline"));
 	free(r.err);
 	pager_set_outline(&ses->p, ses->ol);
 	return 1;
@@ -326,8 +327,8 @@ session_step(struct session *ses, int step)
 	char *err = NULL;
 
 	if ((step > 0 && i + 1 >= ses->file_n) || (step < 0 && i == 0)) {
-		pager_message(&ses->p, step > 0 ? "no next file" :
-		    "no previous file");
+		pager_message(&ses->p, step > 0 ? _("no next file") :
+		    _("no previous file"));
 		return 0;
 	}
 	i = step > 0 ? i + 1 : i - 1;

@@ -8,9 +8,11 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unilbrk.h>
 #include <utf8proc.h>
 
 #include "yuedu/utf8.h"
+#include "yuedu/util.h"
 
 static enum width_ambiguous width_amb = WIDTH_AMBIGUOUS_NARROW;
 
@@ -277,4 +279,35 @@ width_fit(const char *s, size_t n, int max_cols, int *cols_out)
 	if (cols_out != NULL)
 		*cols_out = cols;
 	return off;
+}
+
+size_t
+width_wrap(const char *s, size_t n, int max_cols)
+{
+	size_t fit, cut;
+	char *brk;
+
+	if (width_string(s, n) <= max_cols)
+		return n;
+	fit = width_fit(s, n, max_cols, NULL);
+	if (fit == 0) {
+		/* Not even one cluster fits: take one, never half of it. */
+		struct width_cluster c;
+
+		width_next_cluster(s, n, &c);
+		return c.len > 0 ? c.len : 1;
+	}
+	if (s[fit] == ' ')
+		return fit;
+	brk = xmalloc(n);
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+	for (cut = fit; cut > 0; cut--)
+		if (brk[cut] == UC_BREAK_POSSIBLE)
+			break;
+	free(brk);
+	if (cut == 0)
+		return fit;
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	return cut > 0 ? cut : fit;
 }

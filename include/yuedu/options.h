@@ -40,6 +40,7 @@ struct options {
 	long cpm;			/* --cpm: CJK characters a minute */
 	long wpm;			/* --wpm: words a minute */
 	int no_remember;		/* --no-remember */
+	int ui_language;		/* --ui-language: enum i18n_lang */
 	const char **binds;		/* --bind values, "[MODE] KEY COMMAND"
 					   (array owned, strings not) */
 	size_t nbinds;

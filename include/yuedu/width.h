@@ -83,4 +83,14 @@ int width_string(const char *s, size_t n);
  */
 size_t width_fit(const char *s, size_t n, int max_cols, int *cols_out);
 
+/*
+ * Bytes of S (N bytes) for one row of at most MAX_COLS columns when a
+ * message or help text is wrapped: up to the last line-break opportunity
+ * that fits (UAX #14: at spaces, and between Han characters but never
+ * before 。，」 or after 「), its spaces left out; else as many clusters as
+ * fit (at least one).  Takes a width, returns bytes; the caller skips
+ * the spaces that follow.
+ */
+size_t width_wrap(const char *s, size_t n, int max_cols);
+
 #endif

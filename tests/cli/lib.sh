@@ -3,6 +3,8 @@
 # a test ends with `exit $fail`.
 set -u
 : "${YUEDU:?YUEDU must name the yuedu binary}"
+# English, whatever LANGUAGE the caller has (tests of Chinese set it).
+unset LANGUAGE
 tmp=$(mktemp -d)
 chmod 755 "$tmp"
 trap 'rm -rf "$tmp"' EXIT

@@ -19,6 +19,15 @@ check "the installed binary runs" "yuedu $(sed -n 's/^project(yuedu VERSION \([0
 check "it reads an article" "$("$YUEDU" --dump -w 40 "$YUEDU_DATA/xianfa.md")" \
 	"$(env -i PATH=/usr/bin:/bin "$bin" --dump -w 40 "$YUEDU_DATA/xianfa.md")"
 
+# The message catalogs are installed, and the installed binary finds them.
+for lang in zh_CN zh_TW; do
+	check "$lang catalog in PREFIX/share/locale" yes "$([ -f \
+		"$tmp/prefix/share/locale/$lang/LC_MESSAGES/yuedu.mo" ] && echo yes)"
+done
+check "the installed binary speaks Chinese under LANG=zh_TW.UTF-8" \
+	"用法：yuedu [選項]... [+行號 | +/模式] [檔案]..." \
+	"$(env -i PATH=/usr/bin:/bin LANG=zh_TW.UTF-8 "$bin" --help | head -1)"
+
 # The page renders, without a warning, in a UTF-8 and in the C locale.
 for loc in C.UTF-8 C; do
 	out=$(LC_ALL=$loc MANWIDTH=80 man --warnings -l "$page" 2>"$tmp/err")

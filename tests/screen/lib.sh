@@ -5,6 +5,8 @@ set -u
 : "${YUEDU_DATA:?YUEDU_DATA must name tests/data}"
 : "${YUEDU_SRC:?YUEDU_SRC must name the source tree}"
 export LC_ALL=C.UTF-8
+# English, whatever LANGUAGE the caller has (tests of Chinese set it).
+unset LANGUAGE
 SAMPLE="$YUEDU_SRC/articles/01-ali-ai-zhanyi.txt"
 TM_SOCK="yuedu-$(basename "$0" .sh)-$$"
 TM="tmux -L $TM_SOCK -f /dev/null"
