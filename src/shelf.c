@@ -419,7 +419,7 @@ shelf_title_parse(const char *text, size_t len, char **title,
 static char *
 shelf_md_h1(struct doc *doc)
 {
-	struct render_opts ro = { RENDER_MARKDOWN, RENDER_REFLOW_OFF, 0, 0 };
+	struct render_opts ro = { RENDER_MARKDOWN, RENDER_REFLOW_OFF, 0, 0, NULL };
 	struct render *r = render_doc(doc, &ro);
 	char *t = NULL;
 
