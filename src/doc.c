@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "yuedu/fault.h"
+#include "yuedu/i18n.h"
 #include "yuedu/util.h"
 
 /* Texts smaller than this are indexed on demand, in no time. */
@@ -263,7 +264,7 @@ doc_read_fd(int fd, struct doc *doc, char **cause)
 			break;
 		}
 		if (a == DOC_READ_ABORT) {
-			*cause = xstrdup("interrupted");
+			*cause = xstrdup(_("interrupted"));
 			goto fail_interrupted;
 		}
 		if (n >= DOC_SPOOL_MAX) {
@@ -290,8 +291,8 @@ doc_read_fd(int fd, struct doc *doc, char **cause)
 				if (w < 0 && errno == EINTR)
 					continue;
 				if (w <= 0) {
-					*cause = xasprintf("cannot spool the "
-					    "pipe to a temporary file: %s",
+					*cause = xasprintf(_("cannot spool the "
+					    "pipe to a temporary file: %s"),
 					    w < 0 ? strerror(errno) :
 					    "no space");
 					goto fail;
@@ -349,7 +350,7 @@ doc_open(struct doc **out, const char *path, char **cause)
 	else {
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0 && errno == EINTR) {	/* ^C on a FIFO's open */
-			*cause = xstrdup("interrupted");
+			*cause = xstrdup(_("interrupted"));
 			return DOC_ERR_INTERRUPTED;
 		}
 		if (fd < 0) {
@@ -667,13 +668,13 @@ doc_status_str(enum doc_status st)
 	case DOC_OK:
 		return "ok";
 	case DOC_ERR_OPEN:
-		return "cannot open";
+		return _("cannot open");
 	case DOC_ERR_DIR:
 		return "Is a directory";
 	case DOC_ERR_READ:
-		return "read error";
+		return _("read error");
 	case DOC_ERR_INTERRUPTED:
-		return "interrupted";
+		return _("interrupted");
 	}
-	return "unknown error";
+	return _("unknown error");
 }

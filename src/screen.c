@@ -962,6 +962,8 @@ screen_draw_prompt(struct screen *s)
 
 	if (err != NULL && strstr(err, "': ") != NULL)
 		err = strstr(err, "': ") + 3;	/* the fault alone */
+	else if (err != NULL && strstr(err, "'：") != NULL)
+		err = strstr(err, "'：") + strlen("'：");
 	right = xasprintf("%s%s[%s]", err ? err : f->prompt_found == 0 ?
 	    _("not found") : "", err || f->prompt_found == 0 ? " " : "", modes);
 	mvhline(y, 0, ' ', COLS);

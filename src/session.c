@@ -181,7 +181,7 @@ session_place_save(struct session *ses)
 	pl.saved = time(NULL);
 	if (state_save(ses->state_dir, session_key_doc(ses), &pl, &warn) != 0 &&
 	    warn == NULL)
-		warn = xstrdup("cannot save the place");
+		warn = xstrdup(_("cannot save the place"));
 	return warn;
 }
 
@@ -224,7 +224,7 @@ session_doc_open(struct session *ses, struct doc *doc, int start, int rows,
 	doc_index_background(doc);
 	slash = strrchr(doc->name, '/');
 	slash = slash && slash[1] ? slash + 1 : doc->name;
-	ses->name = ses->file_n > 1 ? xasprintf("%s (file %zu/%zu)", slash,
+	ses->name = ses->file_n > 1 ? xasprintf(_("%s (file %zu/%zu)"), slash,
 	    ses->file_i + 1, ses->file_n) : xstrdup(slash);
 	memset(&lo, 0, sizeof(lo));	/* the script: pager_set_script() */
 	lo.annot = opts->annotate && opts->pinyin == ANNOT_AUTO ? ANNOT_SHOW :
