@@ -21,6 +21,7 @@
 #include "yuedu/enc.h"
 #include "yuedu/epub.h"
 #include "yuedu/html.h"
+#include "yuedu/i18n.h"
 #include "yuedu/render.h"
 #include "yuedu/outline.h"
 #include "yuedu/state.h"
@@ -431,12 +432,13 @@ shelf_row_match(const struct shelf_entry *e, const struct search_match *m,
     int cols, size_t *info_at)
 {
 	char *title;
-	char len[24], mins[24], pct[16], *info, *row;
+	char len[24], mins[24], pct[16], *info, *row, *m10;
 	int info_cols, title_cols, used;
 	size_t title_n;
 
 	readtime_format_count(e->count.chars, len, sizeof len);
-	readtime_format(e->minutes, mins, sizeof mins);
+	readtime_say(e->minutes, mins, sizeof mins);
+	m10 = width_rjust(mins, 10);	/* by columns: "12分钟" */
 	if (e->progress_pct < 0)
 		snprintf(pct, sizeof pct, "-");
 	else
@@ -445,20 +447,22 @@ shelf_row_match(const struct shelf_entry *e, const struct search_match *m,
 	 * Fixed columns so that the figures line up from row to row; narrow
 	 * screens keep the title at least 16 (then 8, 6) columns.
 	 */
-	info = xasprintf("  %7s chars  %10s  %4s", len, mins, pct);
-	if ((int)strlen(info) + 16 > cols) {
+	/* TRANSLATORS: the shelf's length column, "1.7k chars". */
+	info = xasprintf("  %7s %s  %s  %4s", len, _("chars"), m10, pct);
+	if (width_string(info, strlen(info)) + 16 > cols) {
 		free(info);
-		info = xasprintf("  %10s  %4s", mins, pct);
+		info = xasprintf("  %s  %4s", m10, pct);
 	}
-	if ((int)strlen(info) + 8 > cols) {
+	free(m10);
+	if (width_string(info, strlen(info)) + 8 > cols) {
 		free(info);
 		info = xasprintf("  %4s", pct);
 	}
-	if ((int)strlen(info) + 6 > cols) {
+	if (width_string(info, strlen(info)) + 6 > cols) {
 		free(info);
 		info = xstrdup("");
 	}
-	info_cols = (int)strlen(info);
+	info_cols = width_string(info, strlen(info));
 	title_cols = cols - info_cols;
 	if (title_cols < 0)
 		title_cols = 0;

@@ -51,4 +51,7 @@ for what in "--dump -w 40" "--grep 阿里" "--outline" "--print-config"; do
 		"$("$YUEDU" $what "$A" 2>&1 | md5sum)" \
 		"$(zh "$YUEDU" $what "$A" 2>&1 | md5sum)"
 done
+check "the shelf's list (output not a terminal): the same under zh_CN" \
+	"$("$YUEDU" "$YUEDU_SRC/articles" 2>&1 | md5sum)" \
+	"$(zh "$YUEDU" "$YUEDU_SRC/articles" 2>&1 | md5sum)"
 exit $fail
