@@ -53,12 +53,16 @@ session_warn_short(const char *what, const char *warn)
 {
 	const char *why = warn, *c;
 
-	/* The reason is after the last ": " (the path before it). */
+	/* The reason is after the last ": " or "：" (the path before it). */
 	for (c = warn; c != NULL && (c = strstr(c, ": ")) != NULL; c += 2)
 		why = c + 2;
+	for (c = why; c != NULL && (c = strstr(c, "：")) != NULL;
+	    c += strlen("："))
+		why = c + strlen("：");
 	if (why == NULL || why[0] == '\0')
-		why = "unknown error";
-	return xasprintf("%s: %s", what, why);
+		why = _("unknown error");
+	/* TRANSLATORS: what failed, and why ("place not saved: …"). */
+	return xasprintf(_("%s: %s"), what, why);
 }
 
 /*
@@ -125,7 +129,7 @@ session_place_load(struct session *ses, int explicit)
 		return;
 	rc = state_load(ses->state_dir, session_key_doc(ses), &pl, &warn);
 	if (rc < 0) {
-		char *m = session_warn_short("place not restored", warn);
+		char *m = session_warn_short(_("place not restored"), warn);
 
 		pager_message(&ses->p, "%s", m);
 		free(m);
