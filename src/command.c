@@ -900,7 +900,7 @@ const struct command command_table[] = {
 	{ "last", S, "the last article (NG: article N)", 0, cmd_shelf_last },
 	{ "open", S, "read the article (q there comes back)", 0,
 	    cmd_shelf_open },
-	{ "filter", S, "filter by title or file name as you type", 0,
+	{ "filter", S, "filter by title, author or file name as you type", 0,
 	    cmd_shelf_filter },
 	{ "clear-filter", S, "clear the filter", 0, cmd_shelf_clear },
 	{ "quit", S, "quit", 0, cmd_quit },

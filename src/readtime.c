@@ -212,9 +212,16 @@ readtime_label(double minutes, char *buf, size_t size, int tr)
 	m = (long)(minutes + 0.5);
 	if (m < 60)
 		snprintf(buf, size, tr ? _("%ld min") : "%ld min", m);
-	else
+	else if (m < 24 * 60)
 		snprintf(buf, size, tr ? _("%ld h %02ld min") :
 		    "%ld h %02ld min", m / 60, m % 60);
+	else {
+		/* A day or more: days and hours, the minutes left out. */
+		long h = (m + 30) / 60;
+
+		snprintf(buf, size, tr ? _("%ld d %ld h") : "%ld d %ld h",
+		    h / 24, h % 24);
+	}
 	return buf;
 }
 

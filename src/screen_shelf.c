@@ -16,6 +16,7 @@
 
 #include "yuedu/i18n.h"
 #include "yuedu/inert.h"
+#include "yuedu/keymap.h"
 #include "yuedu/keys.h"
 #include "yuedu/options.h"
 #include "yuedu/session.h"
@@ -87,6 +88,7 @@ static void
 screen_shelf_draw(struct screen_shelf *ss)
 {
 	struct shelf_view *v = &ss->v;
+	struct shelf_cols c;
 	int rows = screen_shelf_rows();
 
 	erase();
@@ -98,6 +100,8 @@ screen_shelf_draw(struct screen_shelf *ss)
 	}
 	screen_shelf_draw_head(ss);
 	shelf_view_fit(v, rows);
+	/* Columns from every entry, so that they stay as the filter goes. */
+	shelf_columns(ss->shelf->v, ss->shelf->n, COLS, &c);
 	if (v->n == 0 && LINES > 2) {
 		const char *m = ss->shelf->n ? _("no article matches") :
 		    _("no articles here");
@@ -107,8 +111,8 @@ screen_shelf_draw(struct screen_shelf *ss)
 	for (int y = 0; y < rows && v->top + (size_t)y < v->n; y++) {
 		size_t e = v->top + (size_t)y;
 		size_t at;
-		char *row = shelf_row_match(&ss->shelf->v[v->idx[e]],
-		    &v->match[e], COLS, &at);
+		char *row = shelf_row_cols(&ss->shelf->v[v->idx[e]],
+		    &v->match[e], &c, &at);
 		attr_t a;
 		short pr;
 
@@ -117,7 +121,8 @@ screen_shelf_draw(struct screen_shelf *ss)
 			screen_put_str(y + 1, 0, row, strlen(row), COLS, a,
 			    pr);
 		} else {
-			/* The figures in the shelf-info look. */
+			/* The file name and figures in the shelf-info
+			 * look. */
 			screen_style(THEME_ELEMENT_TEXT, &a, &pr);
 			screen_put_str(y + 1, 0, row, at, COLS, a, pr);
 			screen_style(THEME_ELEMENT_SHELF_INFO, &a, &pr);
@@ -174,12 +179,31 @@ screen_shelf_open(struct screen_shelf *ss)
 	return end;
 }
 
+/* The help screen's line where the shelf's keys begin (h on the shelf
+ * opens the help there; the reader's keys are above). */
+static size_t
+screen_shelf_help_top(void)
+{
+	size_t n, top = 0;
+	char **lines = keymap_help(COLS, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (strstr(lines[i], "[shelf]") != NULL) {
+			top = i;
+			while (top > 0 && lines[top - 1][0] != '\0')
+				top--;
+			break;
+		}
+	keymap_help_free(lines, n);
+	return top;
+}
+
 /* The shelf loop; 1 when the session must end now (a signal). */
 static int
 screen_shelf_loop(struct screen_shelf *ss)
 {
 	enum pager_action a = PAGER_NONE;
-	int key, y;
+	int key, y, help;
 
 	screen_shelf_draw(ss);
 	for (;;) {
@@ -207,7 +231,10 @@ screen_shelf_loop(struct screen_shelf *ss)
 			a = PAGER_OPEN;
 			break;
 		case SCREEN_IN_KEY:
+			help = ss->v.help_open;
 			a = keys_shelf(&ss->v, key, screen_shelf_rows());
+			if (!help && ss->v.help_open)
+				ss->v.help_top = screen_shelf_help_top();
 			if (a == PAGER_REPAINT)
 				clearok(curscr, TRUE);
 			break;

@@ -61,7 +61,8 @@ double readtime_minutes(const struct readtime_count *c, long cpm, long wpm);
 
 /*
  * MINUTES as a short label in BUF (at most SIZE bytes): "<1 min",
- * "12 min", "1 h 05 min".  Returns BUF.
+ * "12 min", "1 h 05 min", from 24 hours on days and hours ("2 d 5 h",
+ * "61 d 8 h").  Returns BUF.
  */
 char *readtime_format(double minutes, char *buf, size_t size);
 

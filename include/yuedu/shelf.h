@@ -16,8 +16,11 @@
 struct shelf_entry {
 	char *name;		/* file name inside the directory */
 	char *path;		/* DIR/NAME */
-	char *title;		/* first heading, else first non-empty line;
-				   controls and invalid bytes replaced */
+	char *title;		/* what the text calls itself (see
+				   shelf_read()), else its first heading,
+				   else its first non-empty line; controls
+				   and invalid bytes replaced */
+	char *author;		/* the author when the text says, or NULL */
 	size_t bytes;		/* size of the text */
 	struct readtime_count count;	/* what it holds */
 	double minutes;		/* estimated reading time */
@@ -82,19 +85,60 @@ int shelf_is_article(const char *dir, const char *name);
 int shelf_match(const struct shelf_entry *e, const char *query);
 
 /*
- * One row of the shelf screen for entry E in COLS columns: the title, cut
- * to fit, then the length, reading time and progress right-aligned, e.g.
- * "中华人民共和国宪法          19.6k chars   1 h 05 min    42%".  Narrow
- * screens drop the length, then the time, then the progress.  Caller frees.
+ * The title and author a text gives itself in its first lines, TEXT (LEN
+ * bytes of UTF-8, at most the first SHELF_HEAD_BYTES are read):
+ *  1. a title line: the first non-blank line is 《TITLE》, alone or
+ *     followed by its author ("《红楼梦》曹雪芹", "《孙子兵法》 孙武 著");
+ *  2. a header of "Key: value" lines, as Project Gutenberg and Markdown
+ *     front matter write them, in the first SHELF_HEAD_LINES lines and
+ *     before a "*** START OF" line: Title (any case, also 书名 書名 标题
+ *     標題) and Author (also 作者), ASCII or full-width colon; an indented
+ *     line after one continues it.
+ * *TITLE and *AUTHOR get what was found, cleaned for one row, or NULL
+ * (caller frees each).  Returns 1 when a title was found, else 0 (an
+ * author alone may still be set).
  */
+#define SHELF_HEAD_BYTES 16384
+#define SHELF_HEAD_LINES 80
+int shelf_title_parse(const char *text, size_t len, char **title,
+    char **author);
+
+/* The columns of the shelf's rows, the same for every row. */
+struct shelf_cols {
+	int title_cols;		/* title and author (" · " between) */
+	int name_cols;		/* the file name */
+	int len_cols;		/* the length ("19.6k chars"), 0: left out */
+	int time_cols;		/* the reading time, 0: left out */
+	int pct_cols;		/* the progress, 0: left out */
+};
+
+/*
+ * Columns for the N entries V in COLS screen columns: the figures as wide
+ * as the widest of any entry (so they line up whatever their widths), the
+ * file name as wide as the longest (40 at most), the title the rest.  When
+ * space is short the file name narrows first (to 12 columns), then the
+ * length, the time and the progress are left out, then the name narrows
+ * further; it never goes (4 columns at least when COLS allows).
+ */
+void shelf_columns(const struct shelf_entry *v, size_t n, int cols,
+    struct shelf_cols *c);
+
+/*
+ * One row of the shelf screen for entry E in the columns C: the title
+ * (and " · " author), the file name, then the length, reading time and
+ * progress right-aligned, two spaces apart, e.g. "红楼梦 · 曹雪芹
+ * hongloumeng.txt  838.5k chars  1 d 15 h   42%"; what does not fit is
+ * cut with "…".  The title shows match M (may be NULL) when it is cut (see
+ * filter_excerpt()).  *INFO_AT gets the byte where the file name begins
+ * (the part drawn in the shelf-info look).  Caller frees.
+ */
+char *shelf_row_cols(const struct shelf_entry *e,
+    const struct search_match *m, const struct shelf_cols *c,
+    size_t *info_at);
+
+/* One row for E alone in COLS columns (the columns of E only).  Caller
+ * frees. */
 char *shelf_row(const struct shelf_entry *e, int cols);
-/* The same, with *INFO_AT set to the byte where the figures begin (the
- * part drawn in the shelf-info look). */
-char *shelf_row_info(const struct shelf_entry *e, int cols, size_t *info_at);
-/* The same, the title showing match M (may be NULL) when it is cut (see
- * filter_excerpt()). */
-char *shelf_row_match(const struct shelf_entry *e,
-    const struct search_match *m, int cols, size_t *info_at);
 
 /* What the shelf screen shows: a cursor over the entries the filter keeps. */
 struct shelf_view {

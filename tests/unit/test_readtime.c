@@ -66,6 +66,15 @@ test_minutes(void **st)
 	    "1 h 00 min");
 	assert_string_equal(readtime_format(125.0, buf, sizeof buf),
 	    "2 h 05 min");
+	assert_string_equal(readtime_format(1439.0, buf, sizeof buf),
+	    "23 h 59 min");
+	assert_string_equal(readtime_format(1440.0, buf, sizeof buf),
+	    "1 d 0 h");
+	assert_string_equal(readtime_format(53.0 * 60 + 10, buf, sizeof buf),
+	    "2 d 5 h");
+	/* The 1472 h 53 min: 61 days and 9 hours (rounded). */
+	assert_string_equal(readtime_format(1472.0 * 60 + 53, buf,
+	    sizeof buf), "61 d 9 h");
 	assert_string_equal(readtime_format_count(860, buf, sizeof buf),
 	    "860");
 	assert_string_equal(readtime_format_count(12345, buf, sizeof buf),

@@ -263,7 +263,7 @@ static void
 test_row(void **st)
 {
 	struct shelf_entry e = { "a.txt", "d/a.txt", "中华人民共和国宪法",
-	    52540, { 19600, 19000, 12 }, 63.4, 42 };
+	    NULL, 52540, { 19600, 19000, 12 }, 63.4, 42 };
 	char *r;
 
 	/* Title, then the figures at the right edge, exactly 80 columns. */
@@ -288,6 +288,165 @@ test_row(void **st)
 	r = shelf_row(&e, 80);
 	assert_string_equal(r + strlen(r) - 2, " -");
 	free(r);
+}
+
+/* What a text calls itself: each rule, and texts that must not match. */
+static void
+test_title_parse(void **st)
+{
+	static const struct {
+		const char *text, *title, *author;
+	} cases[] = {
+		/* A title line, alone or with its author. */
+		{ "《红楼梦》曹雪芹\r\n\r\n\r\n第一回  甄士隐梦幻识通灵\r\n",
+		  "红楼梦", "曹雪芹" },
+		{ "\n\n　　《孙子兵法》　孙武 著\n始计第一\n", "孙子兵法", "孙武" },
+		{ "《史记》——司马迁\n", "史记", "司马迁" },
+		{ "《论语》\n子曰：学而时习之。\n", "论语", NULL },
+		{ "《诗经》作者：佚名\n", "诗经", "佚名" },
+		/* A sentence that starts with a title is no title line. */
+		{ "《红楼梦》是一部章回体长篇小说，成书于清代。\n", NULL, NULL },
+		{ "《红楼梦\n", NULL, NULL },
+		{ "《》曹雪芹\n", NULL, NULL },
+		{ "正文。\n《红楼梦》曹雪芹\n", NULL, NULL },
+		/* A Gutenberg header, before its START line only. */
+		{ "\xef\xbb\xbfThe Project Gutenberg EBook of X, by Y\n\n"
+		  "Title: 三國演義\n\nAuthor: Luo Guanzhong\n\n"
+		  "*** START OF THIS PROJECT GUTENBERG EBOOK ***\n",
+		  "三國演義", "Luo Guanzhong" },
+		{ "Title: Hung Lou Meng, Book I\n"
+		  "       Or, The Dream of the Red Chamber\n\nAuthor: Cao\n",
+		  "Hung Lou Meng, Book I Or, The Dream of the Red Chamber",
+		  "Cao" },
+		{ "*** START OF THE PROJECT GUTENBERG EBOOK ***\nTitle: late\n",
+		  NULL, NULL },
+		/* Front matter, Chinese keys, a full-width colon. */
+		{ "---\ntitle: \"在终端里读中文\"\nauthor: 某人\n---\n# 标题\n",
+		  "在终端里读中文", "某人" },
+		{ "书名：三体\n作者：刘慈欣\n\n第一章\n", "三体", "刘慈欣" },
+		{ "作者： 张三\n正文在这里。\n", NULL, "张三" },
+		/* Code is no header; an empty value is none. */
+		{ "```\ntitle: x\n```\n", NULL, NULL },
+		{ "Title:   \n", NULL, NULL },
+		{ "", NULL, NULL },
+		/* Controls and spaces cleaned for one row. */
+		{ "Title: a\x1b[31m  b\n", "a\xef\xbf\xbd[31m b", NULL },
+	};
+	char *t, *a;
+
+	(void)st;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int r = shelf_title_parse(cases[i].text, strlen(cases[i].text),
+		    &t, &a);
+
+		if (cases[i].title == NULL) {
+			assert_int_equal(r, 0);
+			assert_null(t);
+		} else {
+			assert_int_equal(r, 1);
+			assert_string_equal(t, cases[i].title);
+		}
+		if (cases[i].author == NULL)
+			assert_null(a);
+		else
+			assert_string_equal(a, cases[i].author);
+		free(t);
+		free(a);
+	}
+	/* Only the first lines are read. */
+	{
+		size_t n = SHELF_HEAD_BYTES + 100;
+		char *big = xmalloc(n + 20);
+
+		memset(big, '\n', n);
+		memcpy(big + n, "Title: far\n", 12);
+		assert_int_equal(shelf_title_parse(big, n + 11, &t, &a), 0);
+		assert_null(t);
+		free(big);
+	}
+}
+
+/* The columns line up whatever the figures' widths, the file name has
+ * its own column and narrows before the title does. */
+static void
+test_columns(void **st)
+{
+	struct shelf_entry v[3] = {
+		{ "hongloumeng.txt", "d/hongloumeng.txt", "红楼梦", "曹雪芹",
+		  0, { 838500, 800000, 10 }, 1472.0 * 60 + 53, 100 },
+		{ "a.md", "d/a.md", "短", NULL, 0, { 12, 12, 0 }, 0.1, -1 },
+		{ "xianfa-with-a-rather-long-file-name.md", "d/x.md",
+		  "中华人民共和国宪法", NULL, 0, { 19600, 19000, 12 }, 63.4, 7 },
+	};
+	struct shelf_cols c;
+	char *r[3];
+	size_t at;
+	int name_at = -1;
+
+	(void)st;
+	for (int cols = 80; cols >= 20; cols -= 20) {
+		shelf_columns(v, 3, cols, &c);
+		for (int i = 0; i < 3; i++) {
+			r[i] = shelf_row_cols(&v[i], NULL, &c, &at);
+			/* Every row exactly COLS wide. */
+			assert_int_equal(width_string(r[i], strlen(r[i])), cols);
+			/* The file name starts at the same column. */
+			if (i == 0)
+				name_at = width_string(r[i], at);
+			assert_int_equal(width_string(r[i], at), name_at);
+			/* ... and shows (at least its start). */
+			assert_memory_equal(r[i] + at + 2, v[i].name, 1);
+		}
+		if (cols == 80) {
+			/* The author, the days, all figures right-aligned. */
+			assert_non_null(strstr(r[0], "红楼梦 · 曹雪芹"));
+			assert_non_null(strstr(r[0], "61 d 9 h"));
+			assert_string_equal(r[0] + strlen(r[0]) - 5, " 100%");
+			assert_string_equal(r[1] + strlen(r[1]) - 5, "    -");
+			assert_string_equal(r[2] + strlen(r[2]) - 5, "   7%");
+			/* The times end at one column, as the lengths. */
+			assert_string_equal(r[0] + strlen(r[0]) - 16,
+			    "  61 d 9 h  100%");
+			assert_string_equal(r[1] + strlen(r[1]) - 16,
+			    "    <1 min     -");
+			assert_string_equal(r[2] + strlen(r[2]) - 16,
+			    "1 h 03 min    7%");
+			assert_non_null(strstr(r[0], "  838.5k chars  "));
+			assert_non_null(strstr(r[1], "      12 chars  "));
+			/* The long name is cut (…), the title is whole. */
+			assert_non_null(strstr(r[2], "中华人民共和国宪法  "));
+			assert_null(strstr(r[2], v[2].name));
+			assert_non_null(strstr(r[2], "\u2026"));
+		}
+		if (cols == 40) {
+			/* Figures go before the title is cut below 16. */
+			assert_null(strstr(r[0], "chars"));
+			assert_true(c.title_cols >= 16);
+			assert_true(c.name_cols >= 12);
+		}
+		for (int i = 0; i < 3; i++)
+			free(r[i]);
+	}
+	/* Any width from 1: exactly that wide. */
+	for (int cols = 1; cols <= 100; cols++) {
+		shelf_columns(v, 3, cols, &c);
+		for (int i = 0; i < 3; i++) {
+			r[i] = shelf_row_cols(&v[i], NULL, &c, &at);
+			assert_int_equal(width_string(r[i], strlen(r[i])), cols);
+			free(r[i]);
+		}
+	}
+	/* Wide ambiguous characters (· …): still exactly the width. */
+	width_set_ambiguous(WIDTH_AMBIGUOUS_WIDE);
+	for (int cols = 1; cols <= 100; cols++) {
+		shelf_columns(v, 3, cols, &c);
+		for (int i = 0; i < 3; i++) {
+			r[i] = shelf_row_cols(&v[i], NULL, &c, &at);
+			assert_int_equal(width_string(r[i], strlen(r[i])), cols);
+			free(r[i]);
+		}
+	}
+	width_set_ambiguous(WIDTH_AMBIGUOUS_NARROW);
 }
 
 static void
@@ -475,6 +634,8 @@ main(void)
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_row),
+		cmocka_unit_test(test_title_parse),
+		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_view),
 		cmocka_unit_test(test_view_keys),
 	};
