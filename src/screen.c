@@ -669,36 +669,45 @@ static void
 screen_draw_text(struct screen *s, int x0)
 {
 	struct doc *doc = s->ses.doc;
-	size_t line, row;
+	const struct layout_line *ll;
+	size_t row, piece;
 	int k, y, rows = pager_view_rows(&s->ses.p);
 	int step = pager_annot(&s->ses.p) == ANNOT_RUBY &&
 	    pager_text_rows(&s->ses.p) >= 2 ? 2 : 1;	/* else text alone */
 
-	if (!doc_has_line(doc, 0))
+	if (doc->len == 0)
 		return;
-	line = doc_line_of(doc, s->ses.p.top_off);
-	row = layout_row_of(layout_get(s->ses.lay, line), s->ses.p.top_off);
+	ll = layout_at(s->ses.lay, s->ses.p.top_off);
+	row = layout_row_of(ll, s->ses.p.top_off);
+	piece = ll->off;
 	s->spans_line = (size_t)-1;
 	s->word_y = -1;
 	s->popup_h = 0;
 	for (k = 0; k < rows; k++) {
-		const struct layout_line *ll = layout_get(s->ses.lay, line);
-		const struct layout_row *r = &ll->rows[row];
-		int head = screen_is_heading(s, ll->off);
-		enum theme_element el = head ? THEME_ELEMENT_HEADING :
-		    THEME_ELEMENT_TEXT;
-		attr_t attr = screen_attr(el), a;
-		short pair = screen_pair(el), pr;
+		const struct layout_row *r;
+		int head;
+		enum theme_element el;
+		attr_t attr, a;
+		short pair, pr;
+
+		ll = layout_at(s->ses.lay, piece);	/* still cached */
+		r = &ll->rows[row];
+		head = screen_is_heading(s, ll->off);
+		el = head ? THEME_ELEMENT_HEADING : THEME_ELEMENT_TEXT;
+		attr = screen_attr(el);
+		pair = screen_pair(el);
 
 		y = k * step + step - 1;
 		if (step == 2)
 			screen_draw_ruby(s, y - 1, x0, ll, row);
-		if (s->spans_line != line) {
-			s->nspans = finder_spans(&s->ses.finder, line, &s->spans,
+		if (s->spans_line != ll->off) {
+			s->nspans = finder_spans(&s->ses.finder, ll, &s->spans,
 			    &s->spans_cap);
-			s->spans_line = line;
+			s->spans_line = ll->off;
+			ll = layout_at(s->ses.lay, piece);
+			r = &ll->rows[row];
 		}
-		if (row > 0 && ll->prefix_len > 0) {
+		if ((row > 0 || !ll->seg_first) && ll->prefix_len > 0) {
 			/* A quote's bars again on its continued rows. */
 			a = attr;
 			pr = pair;
@@ -746,9 +755,9 @@ screen_draw_text(struct screen *s, int x0)
 		if (r->end > s->ses.seen_off)	/* how far it has been shown */
 			s->ses.seen_off = r->end;
 		if (++row >= ll->nrows) {
-			if (!doc_has_line(doc, line + 1))
+			if ((ll = layout_next(s->ses.lay, ll)) == NULL)
 				break;
-			line++;
+			piece = ll->off;
 			row = 0;
 		}
 	}
@@ -1146,25 +1155,23 @@ screen_row_at(struct screen *s, int y, const struct layout_line **llp,
 	int pc = pager_panel_cols(p);
 	int step = pager_annot(p) == ANNOT_RUBY && pager_text_rows(p) >= 2 ?
 	    2 : 1;
-	size_t line, row;
+	const struct layout_line *ll;
+	size_t row;
 
-	if (!doc_has_line(doc, 0))
+	if (doc->len == 0)
 		return 0;
 	*x0p = pc ? pc + 1 : 0;
-	line = doc_line_of(doc, p->top_off);
-	row = layout_row_of(layout_get(s->ses.lay, line), p->top_off);
+	ll = layout_at(s->ses.lay, p->top_off);
+	row = layout_row_of(ll, p->top_off);
 	for (int k = 0; k < pager_view_rows(p); k++) {
-		const struct layout_line *ll = layout_get(s->ses.lay, line);
-
 		if (y == k * step + step - 1 || (step == 2 && y == k * 2)) {
 			*llp = ll;
 			*rp = row;
 			return 1;
 		}
 		if (++row >= ll->nrows) {
-			if (!doc_has_line(doc, line + 1))
+			if ((ll = layout_next(s->ses.lay, ll)) == NULL)
 				break;
-			line++;
 			row = 0;
 		}
 	}
