@@ -450,9 +450,89 @@ screen_cursor_apply(void)
 	screen_cur_y = screen_cur_x = -1;
 }
 
+/* 1 when row Y of WIN holds a character of ambiguous width. */
+static int
+screen_row_ambiguous(WINDOW *win, int y, cchar_t *row, int n)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t attr;
+	short pair;
+
+	if (mvwin_wchnstr(win, y, 0, row, n) == ERR)
+		return 0;
+	for (int x = 0; x < n; x++) {
+		if (getcchar(&row[x], NULL, &attr, &pair, NULL) <= 0)
+			break;
+		if (getcchar(&row[x], wc, &attr, &pair, NULL) == ERR)
+			break;
+		if (wc[0] == L'\0')
+			break;
+		if (width_is_ambiguous((uint32_t)wc[0]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A terminal that draws ambiguous characters two cells wide (xterm
+ * -cjk_width) paints such a character with a narrow glyph over its first
+ * cell only: what was painted in the second stays on the screen.  So a
+ * row that changes and holds one, before or after, is blanked on the
+ * terminal first, then drawn: after any key the screen is what a full
+ * redraw (^L) shows.
+ */
+static void
+screen_refresh_ambiguous(void)
+{
+	int n = COLS, rows = LINES, any = 0;
+	cchar_t *now, *was, **keep;
+
+	if (width_get_ambiguous() != WIDTH_AMBIGUOUS_WIDE || n <= 0 ||
+	    rows <= 0)
+		return;
+	now = xcalloc((size_t)n + 1, sizeof *now);
+	was = xcalloc((size_t)n + 1, sizeof *was);
+	keep = xcalloc((size_t)rows, sizeof *keep);
+	for (int y = 0; y < rows; y++) {
+		int a, b;
+
+		if (!is_linetouched(stdscr, y))
+			continue;
+		memset(now, 0, ((size_t)n + 1) * sizeof *now);
+		memset(was, 0, ((size_t)n + 1) * sizeof *was);
+		a = screen_row_ambiguous(stdscr, y, now, n);
+		b = screen_row_ambiguous(curscr, y, was, n);
+		if ((!a && !b) || memcmp(now, was, ((size_t)n + 1) *
+		    sizeof *now) == 0)
+			continue;
+		keep[y] = xcalloc((size_t)n + 1, sizeof *now);
+		memcpy(keep[y], now, ((size_t)n + 1) * sizeof *now);
+		wmove(stdscr, y, 0);
+		wclrtoeol(stdscr);
+		any = 1;
+	}
+	if (any) {
+		refresh();	/* those rows blank on the terminal */
+		for (int y = 0; y < rows; y++) {
+			if (keep[y] == NULL)
+				continue;
+			mvwadd_wchstr(stdscr, y, 0, keep[y]);
+			free(keep[y]);
+		}
+	}
+	free(keep);
+	free(now);
+	free(was);
+}
+
 void
 screen_refresh(void)
 {
+	int y, x;
+
+	getyx(stdscr, y, x);
+	screen_refresh_ambiguous();
+	move(y, x);
 	screen_cursor_apply();
 	refresh();
 }
@@ -600,7 +680,7 @@ screen_progress(void *arg, size_t off)
 	mvhline(LINES - 1, 0, ' ', COLS);
 	mvaddstr(LINES - 1, 0, msg);
 	attroff(A_REVERSE);
-	refresh();
+	screen_refresh();
 	return 0;
 }
 
@@ -1499,7 +1579,7 @@ screen_outline_wait(struct screen *s)
 			screen_put_str(LINES - 1, 0, msg, strlen(msg), COLS,
 			    screen_attr(THEME_ELEMENT_STATUS),
 			    screen_pair(THEME_ELEMENT_STATUS));
-			refresh();
+			screen_refresh();
 		}
 		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
 			continue;
@@ -1548,7 +1628,7 @@ screen_bg_wait(struct screen *s)
 			snprintf(msg, sizeof msg, _("rendering the whole "
 			    "text… %.1f s (any key stops)"), (double)ms / 1000);
 			screen_status_line(msg, 0, "", 0);
-			refresh();
+			screen_refresh();
 		}
 		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
 			continue;
@@ -1594,7 +1674,7 @@ static void
 screen_whole_message(struct screen *s)
 {
 	screen_status_line(_("rendering the whole text..."), 0, "", 0);
-	refresh();
+	screen_refresh();
 }
 
 /* The width a rendering's tables are made for: the screen's, or -w. */
