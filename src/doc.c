@@ -83,13 +83,8 @@ doc_bg_finish(struct doc *doc)
 }
 
 static void
-doc_set_text(struct doc *doc, const char *text, size_t len)
+doc_set_text_as_is(struct doc *doc, const char *text, size_t len)
 {
-	/* A UTF-8 BOM is not text. */
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-		text += 3;
-		len -= 3;
-	}
 	doc->text = text;
 	doc->len = len;
 	doc->nlines = 0;
@@ -104,6 +99,17 @@ doc_set_text(struct doc *doc, const char *text, size_t len)
 		    sizeof *doc->line_off);
 		doc->line_off[doc->nlines++] = 0;
 	}
+}
+
+static void
+doc_set_text(struct doc *doc, const char *text, size_t len)
+{
+	/* A UTF-8 BOM is not text. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	doc_set_text_as_is(doc, text, len);
 }
 
 static struct doc *
@@ -142,9 +148,9 @@ doc_new_view(const struct doc *src)
 	doc->st_mtime_ns = src->st_mtime_ns;
 	doc->st_dev = src->st_dev;
 	doc->st_ino = src->st_ino;
-	doc_set_text(doc, src->text, src->len);
-	doc->text = src->text;	/* even if it starts with another BOM */
-	doc->len = src->len;
+	/* The same bytes, even if they start with another BOM (and its
+	 * line index for those bytes, not for the bytes after it). */
+	doc_set_text_as_is(doc, src->text, src->len);
 	/* The same shown text: the same rendering (its headings, its map). */
 	doc->render = src->render;
 	return doc;
