@@ -1556,21 +1556,23 @@ screen_mouse(struct screen *s)
 }
 
 /*
- * Wait for the outline a key needs (it is usually long done).  After
- * SCREEN_PROGRESS_MS the status line says how long it has taken; any key
- * or ^C stops waiting (the key is used up).  1 when the outline is there.
+ * Wait while PENDING says a key's needs are being made on the other core
+ * (the outline, the rest of a big text).  After SCREEN_PROGRESS_MS the
+ * status line says WHAT (a format taking the seconds so far); any key or
+ * ^C stops waiting (the key is used up).  1 when it is done.
  */
 static int
-screen_outline_wait(struct screen *s)
+screen_wait(struct screen *s, int (*pending)(struct screen *),
+    const char *what)
 {
 	struct timespec t0;
 	struct pollfd pfd = { s->key_fd, POLLIN, 0 };
-	char msg[96];
+	char msg[128];
 	wint_t w;
 	int code;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (session_job_pending(&s->ses)) {
+	while (pending(s)) {
 		long ms = screen_ms_since(&t0);
 
 		/* ^C stops waiting; TERM, HUP end the reader. */
@@ -1580,8 +1582,7 @@ screen_outline_wait(struct screen *s)
 			break;
 		}
 		if (ms >= SCREEN_PROGRESS_MS) {
-			snprintf(msg, sizeof msg, _("building the outline… "
-			    "%.1f s (any key stops)"), (double)ms / 1000);
+			snprintf(msg, sizeof msg, what, (double)ms / 1000);
 			screen_pad(LINES - 1, 0, COLS,
 			    screen_attr(THEME_ELEMENT_STATUS),
 			    screen_pair(THEME_ELEMENT_STATUS));
@@ -1601,14 +1602,33 @@ screen_outline_wait(struct screen *s)
 		    w != KEY_MOUSE))
 			break;
 	}
-	if (screen_signal)
-		return 0;
-	if (session_job_pending(&s->ses)) {
-		pager_message(&s->ses.p, _("the outline is not ready yet"));
-		return 0;
+	return !screen_signal && !pending(s);
+}
+
+static int
+screen_outline_pending(struct screen *s)
+{
+	return session_job_pending(&s->ses);
+}
+
+/* The outline a key needs (it is usually long done); 1 when it is there. */
+static int
+screen_outline_wait(struct screen *s)
+{
+	if (screen_wait(s, screen_outline_pending, _("building the outline… "
+	    "%.1f s (any key stops)"))) {
+		session_job_take(&s->ses, 1);
+		return 1;
 	}
-	session_job_take(&s->ses, 1);
-	return 1;
+	if (!screen_signal)
+		pager_message(&s->ses.p, _("the outline is not ready yet"));
+	return 0;
+}
+
+static int
+screen_bg_pending(struct screen *s)
+{
+	return s->bg != NULL && !render_bg_ready(s->bg);
 }
 
 /*
@@ -1618,45 +1638,13 @@ screen_outline_wait(struct screen *s)
 static int
 screen_bg_wait(struct screen *s)
 {
-	struct timespec t0;
-	struct pollfd pfd = { s->key_fd, POLLIN, 0 };
-	char msg[96];
-	wint_t w;
-	int code;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (s->bg != NULL && !render_bg_ready(s->bg)) {
-		long ms = screen_ms_since(&t0);
-
-		if (screen_signal) {
-			if (screen_signal == SIGINT)
-				screen_signal = 0;
-			break;
-		}
-		if (ms >= SCREEN_PROGRESS_MS) {
-			snprintf(msg, sizeof msg, _("rendering the whole "
-			    "text… %.1f s (any key stops)"), (double)ms / 1000);
-			screen_status_line(msg, 0, "", 0);
-			screen_refresh();
-		}
-		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
-			continue;
-		nodelay(stdscr, TRUE);
-		code = get_wch(&w);
-		timeout(SCREEN_TICK_MS);
-		if (code == ERR && screen_hung_up(s))
-			break;
-		if (code == OK || (code == KEY_CODE_YES && w != KEY_RESIZE &&
-		    w != KEY_MOUSE))
-			break;
-	}
-	if (s->bg != NULL && !render_bg_ready(s->bg)) {
-		if (!screen_signal)
-			pager_message(&s->ses.p, "%s", _("the rest of the "
-			    "text is still being rendered"));
-		return 0;
-	}
-	return 1;
+	if (screen_wait(s, screen_bg_pending, _("rendering the whole text… "
+	    "%.1f s (any key stops)")))
+		return 1;
+	if (!screen_signal)
+		pager_message(&s->ses.p, "%s", _("the rest of the text is "
+		    "still being rendered"));
+	return 0;
 }
 
 /*
