@@ -2189,8 +2189,16 @@ screen_session_read(struct screen *s, struct doc *first,
 	struct render *rend = NULL;	/* made here, not main.c's */
 	enum screen_end end;
 	char *msg = NULL, *err;
-	int start = first != NULL, own_src = 0;
+	int start = first != NULL, own_src = 0, keep_search = 0;
 	size_t goto_part = 0, goto_src = (size_t)-1;
+	/* Across R, W and the like: the source byte the top row was shown
+	 * for, while the reader has not moved since (rows of one view do not
+	 * start where the other's do: going by the top row alone, each toggle
+	 * moved the place back a row); and the search. */
+	size_t anchor_src = (size_t)-1, anchor_part = 0, anchor_top = 0;
+	struct finder kept;
+
+	memset(&kept, 0, sizeof kept);
 
 	*warn = NULL;
 	s->ses.first = first;
@@ -2242,7 +2250,16 @@ screen_session_read(struct screen *s, struct doc *first,
 			pager_goto_off(&s->ses.p, render_off_of_src(doc->render,
 			    goto_part, goto_src));
 			s->ses.p.prev_off = PAGER_NO_OFF;
+			anchor_src = goto_src;
+			anchor_part = goto_part;
+			anchor_top = s->ses.p.top_off;
 			goto_src = (size_t)-1;
+		} else
+			anchor_src = (size_t)-1;
+		if (keep_search) {
+			finder_carry(&s->ses.finder, &kept);
+			finder_done(&kept);
+			keep_search = 0;
 		}
 		if (msg != NULL && s->ses.p.msg == NULL)
 			pager_message(&s->ses.p, "%s", msg);
@@ -2252,8 +2269,16 @@ screen_session_read(struct screen *s, struct doc *first,
 		if (end == SCREEN_END_SIGNAL)
 			screen_restore();	/* first: the rest may wait */
 		if (end == SCREEN_END_RERENDER) {
-			goto_src = render_src_of(doc->render, s->ses.p.top_off,
-			    &goto_part);
+			if (anchor_src != (size_t)-1 &&
+			    s->ses.p.top_off == anchor_top) {
+				goto_src = anchor_src;
+				goto_part = anchor_part;
+			} else
+				goto_src = render_src_of(doc->render,
+				    s->ses.p.top_off, &goto_part);
+			kept = s->ses.finder;	/* session_doc_close() drops it */
+			memset(&s->ses.finder, 0, sizeof s->ses.finder);
+			keep_search = 1;
 		}
 		msg = session_doc_close(&s->ses);
 		free(s->spans);
@@ -2310,6 +2335,8 @@ screen_session_read(struct screen *s, struct doc *first,
 		}
 		s->ses.next_msg = NULL;
 	}
+	if (keep_search)
+		finder_done(&kept);
 	*cur = s->ses.file_i;
 	*warn = msg;
 	s->ses.first = NULL;
