@@ -82,6 +82,10 @@ render_append(struct render *r, const char *s, size_t n)
 		r->cap = cap;
 	}
 	memcpy(r->buf + r->len, s, n);
+	/* Asked to stop: looked at about every 64 KiB. */
+	if (r->stop != NULL && ((r->len ^ (r->len + n)) >> 16) != 0 &&
+	    atomic_load(r->stop))
+		r->stopped = 1;
 	r->len += n;
 }
 
@@ -771,7 +775,7 @@ render_doc(struct doc *src, const struct render_opts *opts)
 			reflow = opts->reflow == RENDER_REFLOW_ON ? 1 :
 			    opts->reflow == RENDER_REFLOW_OFF ? 0 :
 			    render_text_is_wrapped(src);
-			r = render_text_render(src, reflow);
+			r = render_text_render(src, reflow, opts->stop);
 		}
 	}
 	r->width_cols = opts->width_cols > 0 ? opts->width_cols : 80;

@@ -7,7 +7,8 @@
 #include "yuedu/render.h"
 
 /* render_text.c: plain text, reflowed when REFLOW. */
-struct render *render_text_render(struct doc *src, int reflow);
+struct render *render_text_render(struct doc *src, int reflow,
+    const atomic_int *stop);
 /* The wrap width of a hard-wrapped SRC in columns, or 0. */
 int render_text_wrap_cols(struct doc *src);
 

@@ -1007,6 +1007,24 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 	return 0;
 }
 
+/* The parse stops (md4c: a callback not 0) when the rendering is asked to. */
+static int
+md_enter_block_stop(MD_BLOCKTYPE type, void *detail, void *arg)
+{
+	struct md *m = arg;
+
+	return m->r->stopped ? -1 : md_enter_block(type, detail, arg);
+}
+
+static int
+md_text_stop(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
+{
+	struct md *m = arg;
+
+	md_text(type, text, size, arg);
+	return m->r->stopped ? -1 : 0;
+}
+
 struct render *
 render_md_render(struct doc *src, const struct render_opts *o)
 {
@@ -1014,20 +1032,21 @@ render_md_render(struct doc *src, const struct render_opts *o)
 	MD_PARSER p;
 
 	if (src->len > (size_t)UINT32_MAX - 1)
-		return render_text_render(src, 0);	/* md4c's MD_SIZE */
+		return render_text_render(src, 0, NULL);	/* md4c's MD_SIZE */
 	memset(&m, 0, sizeof m);
 	memset(&p, 0, sizeof p);
 	m.r = render_begin(src, RENDER_MARKDOWN);
+	m.r->stop = o->stop;
 	m.src = src->text;
 	m.src_len = src->len;
 	m.width_cols = o->width_cols > 0 ? o->width_cols : 80;
 	m.line_start = 1;
 	p.flags = MD_DIALECT_GITHUB;
-	p.enter_block = md_enter_block;
+	p.enter_block = md_enter_block_stop;
 	p.leave_block = md_leave_block;
 	p.enter_span = md_enter_span;
 	p.leave_span = md_leave_span;
-	p.text = md_text;
+	p.text = md_text_stop;
 	md_parse(src->text, (MD_SIZE)src->len, &p, &m);
 	free(m.cells);
 	free(m.row_first);

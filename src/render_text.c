@@ -251,7 +251,7 @@ render_text_eol(struct render *r, const char *t, size_t end)
 
 /* Reflow SRC, whose lines are wrapped at WRAP columns. */
 static struct render *
-render_text_reflow(struct doc *src, int wrap)
+render_text_reflow(struct doc *src, int wrap, const atomic_int *stop)
 {
 	struct render *r = render_begin(src, RENDER_TEXT);
 	const char *t = src->text;
@@ -264,8 +264,9 @@ render_text_reflow(struct doc *src, int wrap)
 	size_t para_off = 0;	/* shown offset of the paragraph */
 
 	r->reflowed = 1;
+	r->stop = stop;
 	render_block_begin(r, RENDER_BLOCK_PARA, 0);
-	while (i < n) {
+	while (i < n && !r->stopped) {
 		const char *nl = memchr(t + i, '\n', n - i);
 		size_t e = nl ? (size_t)(nl - t) : n;
 		size_t len = render_trim_end(t + i, e - i);
@@ -314,7 +315,7 @@ render_text_reflow(struct doc *src, int wrap)
 }
 
 struct render *
-render_text_render(struct doc *src, int reflow)
+render_text_render(struct doc *src, int reflow, const atomic_int *stop)
 {
 	struct render *r;
 	int wrap = reflow ? render_text_wrap_cols(src) : 0;
@@ -322,7 +323,7 @@ render_text_render(struct doc *src, int reflow)
 	if (reflow && wrap == 0)
 		wrap = 80;	/* --reflow=on with no clear width */
 	if (reflow)
-		return render_text_reflow(src, wrap);
+		return render_text_reflow(src, wrap, stop);
 	r = render_begin(src, RENDER_TEXT);
 	r->identity = 1;
 	r->doc = src;

@@ -25,6 +25,7 @@
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/render.h"
+#include "yuedu/render_bg.h"
 #include "yuedu/enc.h"
 #include "yuedu/fault.h"
 #include "yuedu/finder.h"
@@ -69,6 +70,9 @@ struct screen {
 	int whole;		/* render the document read all at once */
 	int has_pending;	/* PENDING_KEY waits for that */
 	int pending_key;
+	struct render_bg *bg;	/* the rest of a big text being rendered */
+	struct doc *bg_src;	/* for this source */
+	struct render_opts bg_opts;	/* as these say */
 	/* The terminal. */
 	const struct options *opts;
 	FILE *tty;		/* /dev/tty when stdin is the text */
@@ -1506,6 +1510,73 @@ screen_outline_wait(struct screen *s)
 	return 1;
 }
 
+/*
+ * Wait for the rest of a big text, being rendered on the other core, for a
+ * key that needs it all.  0 when a key or ^C stopped the wait.
+ */
+static int
+screen_bg_wait(struct screen *s)
+{
+	struct timespec t0;
+	struct pollfd pfd = { s->key_fd, POLLIN, 0 };
+	char msg[96];
+	wint_t w;
+	int code;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (s->bg != NULL && !render_bg_ready(s->bg)) {
+		long ms = screen_ms_since(&t0);
+
+		if (screen_signal) {
+			if (screen_signal == SIGINT)
+				screen_signal = 0;
+			break;
+		}
+		if (ms >= SCREEN_PROGRESS_MS) {
+			snprintf(msg, sizeof msg, _("rendering the whole "
+			    "text… %.1f s (any key stops)"), (double)ms / 1000);
+			screen_status_line(msg, 0, "", 0);
+			refresh();
+		}
+		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
+			continue;
+		nodelay(stdscr, TRUE);
+		code = get_wch(&w);
+		timeout(SCREEN_TICK_MS);
+		if (code == ERR && screen_hung_up(s))
+			break;
+		if (code == OK || (code == KEY_CODE_YES && w != KEY_RESIZE &&
+		    w != KEY_MOUSE))
+			break;
+	}
+	if (s->bg != NULL && !render_bg_ready(s->bg)) {
+		if (!screen_signal)
+			pager_message(&s->ses.p, "%s", _("the rest of the "
+			    "text is still being rendered"));
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The rest of a big text is rendered: show it all, at the same place, when
+ * the reader is only reading (not in a prompt, the word cursor, a count).
+ */
+static int
+screen_bg_swap(struct screen *s)
+{
+	struct pager *p = &s->ses.p;
+
+	if (s->bg == NULL || !render_bg_ready(s->bg) ||
+	    s->ses.doc->render == NULL || !s->ses.doc->render->partial ||
+	    keys_reader_mode(p) != COMMAND_READER || p->count > 0 ||
+	    p->pending != 0)
+		return 0;
+	s->whole = 1;
+	p->rerender = PAGER_RERENDER_NONE;
+	return 1;
+}
+
 /* Rendering a big text whole takes a moment: say so. */
 static void
 screen_whole_message(struct screen *s)
@@ -1643,6 +1714,8 @@ screen_loop(struct screen *s)
 			if (screen_hung_up(s))
 				return SCREEN_END_SIGNAL;
 			screen_file_check(s);
+			if (screen_bg_swap(s))
+				return SCREEN_END_RERENDER;
 			continue;
 		}
 		s->eof_ticks = 0;
@@ -1669,6 +1742,10 @@ have_key:
 		if (s->ses.doc->render != NULL && s->ses.doc->render->partial &&
 		    keys_needs_text(&s->ses.p, key)) {
 			/* Render it all, then run the key. */
+			if (!screen_bg_wait(s)) {
+				screen_draw(s);
+				continue;
+			}
 			s->whole = 1;
 			s->has_pending = 1;
 			s->pending_key = key;
@@ -1950,8 +2027,8 @@ screen_session_free(struct screen *s)
  * --raw or R the source, else by --format and --reflow (or W).  *REND
  * gets the rendering; screen_unrendered() frees it (and SRC with OWN).
  */
-static struct doc *
-screen_rendered(struct screen *s, struct doc *src, struct render **rend)
+static void
+screen_render_opts(const struct screen *s, struct render_opts *ro_out)
 {
 	struct render_opts ro;
 
@@ -1964,15 +2041,46 @@ screen_rendered(struct screen *s, struct doc *src, struct render **rend)
 	/* A big text: its first screens at once, the rest when a key
 	 * needs it (keys_needs_text()). */
 	ro.prefix = s->whole ? 0 : RENDER_FIRST_BYTES;
-	*rend = render_doc(src, &ro);
+	*ro_out = ro;
+}
+
+/* A big text's first screens are shown: render the rest meanwhile. */
+static void
+screen_bg_start(struct screen *s, struct doc *src)
+{
+	render_bg_free(s->bg);
+	s->bg_src = src;
+	screen_render_opts(s, &s->bg_opts);
+	s->bg = render_bg_start(src, &s->bg_opts);
+}
+
+static struct doc *
+screen_rendered(struct screen *s, struct doc *src, struct render **rend)
+{
+	struct render_opts ro;
+
+	screen_render_opts(s, &ro);
+	*rend = NULL;
+	if (s->bg != NULL && s->whole && s->bg_src == src &&
+	    s->bg_opts.format == ro.format && s->bg_opts.reflow ==
+	    ro.reflow && s->bg_opts.width_cols == ro.width_cols)
+		*rend = render_bg_take(s->bg);	/* made meanwhile */
+	render_bg_free(s->bg);
+	s->bg = NULL;
+	if (*rend == NULL)
+		*rend = render_doc(src, &ro);
+	if ((*rend)->partial)
+		screen_bg_start(s, src);
 	return (*rend)->doc;
 }
 
 static void
-screen_unrendered(struct render **rend, int own_src)
+screen_unrendered(struct screen *s, struct render **rend, int own_src)
 {
 	struct doc *src = (*rend)->src;
 
+	render_bg_free(s->bg);	/* first: it reads SRC */
+	s->bg = NULL;
 	render_free(*rend);
 	if (own_src)
 		doc_free(src);
@@ -2014,6 +2122,9 @@ screen_session_read(struct screen *s, struct doc *first,
 			doc = screen_rendered(s, src, &rend);
 		}
 
+		if (s->bg == NULL && doc->render != NULL &&
+		    doc->render->partial)	/* rendered before the screen */
+			screen_bg_start(s, src);
 		if (s->ses.visited != NULL)
 			s->ses.visited[s->ses.file_i] = 1;
 		clock_gettime(CLOCK_MONOTONIC, &s->key_t0);
@@ -2056,7 +2167,8 @@ screen_session_read(struct screen *s, struct doc *first,
 		s->nspans = s->spans_cap = 0;
 		if (end == SCREEN_END_RERENDER) {
 			if (s->whole && doc->render != NULL &&
-			    doc->render->partial)
+			    doc->render->partial && (s->bg == NULL ||
+			    !render_bg_ready(s->bg)))
 				screen_whole_message(s);
 			if (rend != NULL) {
 				render_free(rend);
@@ -2074,9 +2186,13 @@ screen_session_read(struct screen *s, struct doc *first,
 			continue;
 		}
 		if (rend != NULL)
-			screen_unrendered(&rend, own_src);
-		else if (own_src)
-			doc_free(doc);
+			screen_unrendered(s, &rend, own_src);
+		else {
+			render_bg_free(s->bg);	/* it reads DOC's source */
+			s->bg = NULL;
+			if (own_src)
+				doc_free(doc);
+		}
 		own_src = 0;
 		s->whole = 0;	/* the next file: its first screens first */
 		if (end != SCREEN_END_NEXT && end != SCREEN_END_PREV)

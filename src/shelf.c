@@ -419,7 +419,7 @@ shelf_title_parse(const char *text, size_t len, char **title,
 static char *
 shelf_md_h1(struct doc *doc)
 {
-	struct render_opts ro = { RENDER_MARKDOWN, RENDER_REFLOW_OFF, 0, 0 };
+	struct render_opts ro = { RENDER_MARKDOWN, RENDER_REFLOW_OFF, 0, 0, NULL };
 	struct render *r = render_doc(doc, &ro);
 	char *t = NULL;
 
@@ -555,7 +555,7 @@ shelf_read(struct shelf *shelf, struct shelf_entry *e,
 	e->bytes = doc->len;
 	if (html_is_html_name(e->name) || epub_sniff(doc->text, doc->len)) {
 		/* A page or a book: its title and length as rendered. */
-		struct render_opts ro = { RENDER_AUTO, RENDER_REFLOW_AUTO, 0, 0 };
+		struct render_opts ro = { RENDER_AUTO, RENDER_REFLOW_AUTO, 0, 0, NULL };
 		struct render *r = render_doc(doc, &ro);
 		struct doc *shown = r->doc;
 

@@ -14,6 +14,7 @@
 #ifndef YUEDU_RENDER_H
 #define YUEDU_RENDER_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -150,7 +151,11 @@ struct render {
 	char *error;		/* why the document could not be rendered
 				   (an EPUB that is no book), or NULL */
 
+	int stopped;		/* render_opts.stop cut it short: the
+				   rendering is not the whole text */
+
 	/* Private: the builder. */
+	const atomic_int *stop;
 	char *buf;		/* shown text being built */
 	size_t len, cap;
 	unsigned style_stack[32];
@@ -176,6 +181,9 @@ struct render_opts {
 				   about this many bytes first, to a break
 				   between blocks (Markdown, reflowed text);
 				   0 = all */
+	const atomic_int *stop;	/* when set to 1 (by another thread), the
+				   rendering stops soon, with r->stopped
+				   set and a part of the text; or NULL */
 };
 
 /*

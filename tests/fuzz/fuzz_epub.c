@@ -14,7 +14,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct doc *src = doc_new_mem((const char *)data, size, "fuzz.epub");
-	struct render_opts ro = { RENDER_EPUB, RENDER_REFLOW_OFF, 80, 0 };
+	struct render_opts ro = { RENDER_EPUB, RENDER_REFLOW_OFF, 80, 0, NULL };
 	struct render *r = render_doc(src, &ro);
 
 	for (size_t i = 0; i < r->nheadings; i++)

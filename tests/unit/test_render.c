@@ -132,7 +132,7 @@ static void
 test_identity(void **st)
 {
 	struct doc *d = mem("一\n二\n");
-	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80, 0 };
+	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80, 0, NULL };
 	struct render *r = render_doc(d, &o);
 
 	assert_true(r->identity);
@@ -184,7 +184,7 @@ test_reflow_joins(void **st)
 {
 	char *t = wrapped_text();
 	struct doc *d = mem(t);
-	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80, 0 };
+	struct render_opts o = { RENDER_TEXT, RENDER_REFLOW_AUTO, 80, 0, NULL };
 	struct render *r;
 	size_t n;
 
@@ -219,7 +219,7 @@ test_reflow_rules(void **st)
 	    "Short verse line\n"
 	    "Another short line\n";
 	struct doc *d = mem(src);
-	struct render *r = render_text_render(d, 1);
+	struct render *r = render_text_render(d, 1, NULL);
 
 	check_map(r);
 	(void)r;
@@ -231,7 +231,7 @@ test_reflow_rules(void **st)
 		    "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk ll\n"
 		    "mm nn\n";
 		struct doc *d2 = mem(s2);
-		struct render *r2 = render_text_render(d2, 1);
+		struct render *r2 = render_text_render(d2, 1, NULL);
 
 		check_map(r2);
 		render_free(r2);
@@ -277,7 +277,7 @@ test_detect_corpus(void **st)
 			fail_msg("%s: wrapped should be %d", cases[i].file,
 			    cases[i].wrapped);
 		if (cases[i].wrapped) {
-			struct render *r = render_text_render(d, 1);
+			struct render *r = render_text_render(d, 1, NULL);
 
 			check_map(r);
 			render_free(r);
@@ -359,7 +359,7 @@ test_markdown_props(void **st)
 		for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
 			struct doc *d = data_doc(files[f]);
 			struct render_opts o = { RENDER_MARKDOWN,
-			    RENDER_REFLOW_AUTO, 60, 0 };
+			    RENDER_REFLOW_AUTO, 60, 0, NULL };
 			struct render *r = render_doc(d, &o);
 			const char *t = r->doc->text;
 			size_t n = r->doc->len, ls = 0, cl = 0;
@@ -434,7 +434,7 @@ test_hanging_rows(void **st)
 	static const char md[] = "- 一二三四五六七八九十一二三四五六七八"
 	    "九十\n\n> 一二三四五六七八九十一二三四五六七八九十\n";
 	struct doc *d = mem(md);
-	struct render_opts o = { RENDER_MARKDOWN, RENDER_REFLOW_AUTO, 20, 0 };
+	struct render_opts o = { RENDER_MARKDOWN, RENDER_REFLOW_AUTO, 20, 0, NULL };
 	struct render *r = render_doc(d, &o);
 	struct layout_opts lo = { 20, ANNOT_SHOW, NULL, 0 };
 	struct layout *lay = layout_new(r->doc, &lo);
@@ -482,7 +482,7 @@ static void
 test_reflow_finds_split_words(void **st)
 {
 	struct doc *d = data_doc("sanguo_trad_gutenberg23950.txt");
-	struct render *r = render_text_render(d, 1);
+	struct render *r = render_text_render(d, 1, NULL);
 	char *joined = xmalloc(d->len + 1);
 	size_t jn = 0, raw, shown, want;
 
@@ -514,7 +514,7 @@ test_html_table_wraps(void **st)
 	    "禁则、大纲、全角半角和简繁折叠搜索，以及常见的旧编码。</td></tr>"
 	    "</table></article></body></html>";
 	struct doc *d = doc_new_mem(page, strlen(page), "t.html");
-	struct render_opts o = { RENDER_HTML, RENDER_REFLOW_AUTO, 40, 0 };
+	struct render_opts o = { RENDER_HTML, RENDER_REFLOW_AUTO, 40, 0, NULL };
 	struct render *r = render_doc(d, &o);
 	const char *t = r->doc->text;
 	size_t ls = 0;
