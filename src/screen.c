@@ -1145,7 +1145,7 @@ screen_row_at(struct screen *s, int y, const struct layout_line **llp,
 
 	if (!doc_has_line(doc, 0))
 		return 0;
-	*x0p = pc ? pc + 1 : 0;
+	*x0p = (pc ? pc + 1 : 0) + pager_text_x(p);
 	line = doc_line_of(doc, p->top_off);
 	row = layout_row_of(layout_get(s->ses.lay, line), p->top_off);
 	for (int k = 0; k < pager_view_rows(p); k++) {
@@ -1359,7 +1359,8 @@ screen_draw(struct screen *s)
 	else if (s->ses.p.panel_open && pc == 0)
 		screen_draw_panel(s);
 	else {
-		screen_draw_text(s, pc ? pc + 1 : 0);
+		screen_draw_text(s, (pc ? pc + 1 : 0) +
+		    pager_text_x(&s->ses.p));
 		if (s->ses.p.panel_open)
 			screen_draw_panel(s);
 		screen_draw_popup(s);
