@@ -677,3 +677,72 @@ doc_status_str(enum doc_status st)
 	}
 	return "unknown error";
 }
+
+/* The last '\n' or '\r' in [FROM, TO), or (size_t)-1. */
+static size_t
+doc_last_term(const struct doc *doc, size_t from, size_t to)
+{
+	const char *nl, *cr;
+
+	if (from >= to)
+		return (size_t)-1;
+	nl = memrchr(doc->text + from, '\n', to - from);
+	if (nl != NULL)
+		from = (size_t)(nl - doc->text) + 1;
+	cr = from < to ? memrchr(doc->text + from, '\r', to - from) : NULL;
+	if (cr != NULL)
+		return (size_t)(cr - doc->text);
+	return nl != NULL ? (size_t)(nl - doc->text) : (size_t)-1;
+}
+
+/* The first '\n' or '\r' in [FROM, TO), or (size_t)-1. */
+static size_t
+doc_first_term(const struct doc *doc, size_t from, size_t to)
+{
+	const char *nl, *cr;
+
+	if (from >= to)
+		return (size_t)-1;
+	nl = memchr(doc->text + from, '\n', to - from);
+	if (nl != NULL)
+		to = (size_t)(nl - doc->text);
+	cr = from < to ? memchr(doc->text + from, '\r', to - from) : NULL;
+	if (cr != NULL)
+		return (size_t)(cr - doc->text);
+	return nl != NULL ? (size_t)(nl - doc->text) : (size_t)-1;
+}
+
+void
+doc_line_around(const struct doc *doc, size_t off, size_t back,
+    size_t ahead, size_t *start, size_t *end)
+{
+	const char *t = doc->text;
+	size_t len = doc->len, lo, hi, q;
+
+	if (off >= len) {
+		/* The end of the last line: before a final terminator. */
+		off = len;
+		if (off > 0 && t[off - 1] == '\n')
+			off--;
+		if (off > 0 && t[off - 1] == '\r')
+			off--;
+	} else if (t[off] == '\n' && off > 0 && t[off - 1] == '\r')
+		off--;		/* the '\n' of "\r\n" */
+	lo = off > back ? off - back : 0;
+	q = doc_last_term(doc, lo, off);
+	*start = q != (size_t)-1 ? q + 1 : lo == 0 ? 0 : (size_t)-1;
+	hi = len - off > ahead ? off + ahead : len;
+	q = doc_first_term(doc, off, hi);
+	*end = q != (size_t)-1 ? q : hi == len ? len : (size_t)-1;
+}
+
+size_t
+doc_next_line_off(const struct doc *doc, size_t end)
+{
+	if (end >= doc->len)
+		return doc->len;
+	if (doc->text[end] == '\r' && end + 1 < doc->len &&
+	    doc->text[end + 1] == '\n')
+		return end + 2;
+	return end + 1;
+}

@@ -1,6 +1,6 @@
 /*
- * Printing laid-out rows.  Lines are laid out one at a time, so memory
- * stays flat however large the document.
+ * Printing laid-out rows.  Lines (segments of a long one) are laid out
+ * one at a time, so memory stays flat however large the document.
  */
 #include "yuedu/dump.h"
 
@@ -30,14 +30,16 @@ dump_write(FILE *out, struct doc *doc, struct layout *lay)
 	int stopped = 0;
 	int ruby = layout_get_opts(lay)->annot == ANNOT_RUBY;
 
-	for (size_t line = 0; doc_has_line(doc, line); line++) {
-		if (dump_progress_fn != NULL && line % 256 == 0 &&
-		    dump_progress_fn(dump_progress_arg, line ?
-		    doc_line_start(doc, line) : 0, doc->len) != 0) {
+	/* Piece by piece (a line, or a segment of a long one), so a 1 GB
+	 * line costs what a segment does. */
+	for (size_t off = 0, n = 0; doc->len > 0 && off != (size_t)-1;
+	    off = layout_next_off(lay, &ll), n++) {
+		if (dump_progress_fn != NULL && n % 256 == 0 &&
+		    dump_progress_fn(dump_progress_arg, off, doc->len) != 0) {
 			stopped = 1;
 			break;
 		}
-		layout_line_into(lay, line, &ll);
+		layout_piece_into(lay, off, &ll);
 		/* The file shrank under the map: the rest would be zeros. */
 		if (doc_lost_off(doc) < ll.end)
 			break;
@@ -63,7 +65,8 @@ dump_write(FILE *out, struct doc *doc, struct layout *lay)
 				putc(' ', out);
 			/* A list item's or quote's continued row: its
 			 * indent, the quote's bars first. */
-			if (r > 0 && ll.hang > 0 && row->ncells > 0) {
+			if ((r > 0 || !ll.seg_first) && ll.hang > 0 &&
+			    row->ncells > 0) {
 				fwrite(ll.text, 1, ll.prefix_len, out);
 				for (int c = (int)ll.prefix_len; c < ll.hang; c++)
 					putc(' ', out);

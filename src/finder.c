@@ -20,6 +20,9 @@
 #include "yuedu/util.h"
 #include "yuedu/width.h"
 
+#define FINDER_EDGE_BYTES ((size_t)1024)	/* text around a segment
+					   searched for its highlights */
+
 void
 finder_init(struct finder *f, struct pager *p, const struct search_opts *opts)
 {
@@ -86,23 +89,20 @@ static size_t
 finder_bottom(struct finder *f)
 {
 	struct pager *p = f->p;
-	size_t line, row, end = p->top_off;
+	size_t row, end = p->top_off;
 	int rows = pager_view_rows(p);
 	const struct layout_line *ll;
 
-	if (!doc_has_line(p->doc, 0))
+	if (p->doc->len == 0)
 		return 0;
-	line = doc_line_of(p->doc, p->top_off);
-	ll = layout_get(p->lay, line);
+	ll = layout_at(p->lay, p->top_off);
 	row = layout_row_of(ll, p->top_off);
 	for (int y = 0; y < rows; y++) {
 		end = ll->rows[row].end;
 		if (++row >= ll->nrows) {
-			if (!doc_has_line(p->doc, line + 1))
+			if ((ll = layout_next(p->lay, ll)) == NULL)
 				break;
-			line++;
 			row = 0;
-			ll = layout_get(p->lay, line);
 		}
 	}
 	return end;
@@ -119,8 +119,7 @@ static size_t
 finder_row_start(struct finder *f, size_t off)
 {
 	struct pager *p = f->p;
-	const struct layout_line *ll = layout_get(p->lay,
-	    doc_line_of(p->doc, off));
+	const struct layout_line *ll = layout_at(p->lay, off);
 
 	return ll->rows[layout_row_of(ll, off < ll->off ? ll->off : off)].off;
 }
@@ -703,14 +702,22 @@ finder_push(struct finder_span **v, size_t *cap, size_t n, size_t off,
 }
 
 size_t
-finder_spans(struct finder *f, size_t line, struct finder_span **v,
-    size_t *cap)
+finder_spans(struct finder *f, const struct layout_line *ll,
+    struct finder_span **v, size_t *cap)
 {
 	struct doc *doc = f->p->doc;
-	size_t n = 0, k;
+	size_t n = 0, k, off = ll->off, end = ll->end;
+
+	/* A segment's neighbours: a match may run across its edge. */
+	if (!ll->seg_first)
+		off -= off < FINDER_EDGE_BYTES ? off : FINDER_EDGE_BYTES;
+	if (!ll->seg_last)
+		end += doc->len - end < FINDER_EDGE_BYTES ? doc->len - end :
+		    FINDER_EDGE_BYTES;
 
 	for (size_t t = 0; t < f->nterms; t++) {
-		k = search_line(f->terms[t].s, doc, line, &f->tmp, &f->tmp_cap);
+		k = search_span(f->terms[t].s, doc, off, end, &f->tmp,
+		    &f->tmp_cap);
 		for (size_t i = 0; i < k; i++)
 			n = finder_push(v, cap, n, f->tmp[i].off, f->tmp[i].end,
 			    FINDER_STYLE_TERM + (int)t);
@@ -718,7 +725,7 @@ finder_spans(struct finder *f, size_t line, struct finder_span **v,
 	if (f->cur != NULL && !f->cur_hidden &&
 	    (f->prompt == FINDER_PROMPT_NONE ||
 	    f->prompt == FINDER_PROMPT_TERM || f->prompt_found == 1)) {
-		k = search_line(f->cur, doc, line, &f->tmp, &f->tmp_cap);
+		k = search_span(f->cur, doc, off, end, &f->tmp, &f->tmp_cap);
 		for (size_t i = 0; i < k; i++)
 			n = finder_push(v, cap, n, f->tmp[i].off, f->tmp[i].end,
 			    f->tmp[i].off == f->cur_off ?

@@ -20,12 +20,20 @@
 #include "yuedu/util.h"
 
 #define LAYOUT_CACHE 64
+#define LAYOUT_CACHE_SEGS 3	/* segments of long lines cached at once */
+#define LAYOUT_SNAP_BYTES ((size_t)4 << 10)	/* a cut point moves at most
+					   this far to where a row may start */
+#define LAYOUT_SNAP_CTX ((size_t)256)	/* bytes before it the break rules
+					   read */
+#define LAYOUT_SHRINK_CELLS ((size_t)1 << 16)	/* a slot this big is freed
+					   before a small line reuses it */
 
 struct layout {
 	struct doc *doc;
 	struct layout_opts opts;
 	struct layout_line cache[LAYOUT_CACHE];
 	unsigned long clock;
+	size_t seg_bytes;	/* segment size of long lines; 0: default */
 	/* Scratch reused across lines. */
 	char *brk;
 	size_t brk_cap;
@@ -196,6 +204,13 @@ layout_set_opts(struct layout *lay, const struct layout_opts *opts)
 	layout_invalidate(lay);
 }
 
+void
+layout_set_seg_bytes(struct layout *lay, size_t seg_bytes)
+{
+	lay->seg_bytes = seg_bytes;
+	layout_invalidate(lay);
+}
+
 const struct layout_opts *
 layout_get_opts(const struct layout *lay)
 {
@@ -348,7 +363,8 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 		return;
 	}
 	while (start < n) {
-		int col = start > 0 ? ll->hang : ll->first, col0 = col;
+		int col = start > 0 || !ll->seg_first ? ll->hang : ll->first;
+		int col0 = col;
 		size_t last_break = 0, end, next;
 
 		for (i = start; i < n; i++) {
@@ -490,8 +506,10 @@ layout_hang(struct layout *lay, struct layout_line *ll, const char *t,
 	if (lay->doc->render == NULL || lay->doc->render->identity)
 		return;
 	b = render_block_at(lay->doc->render, ll->off);
-	if (render_style_at(lay->doc->render, ll->off, NULL) &
-	    RENDER_STYLE_QUOTE) {
+	/* XXX: a later segment of a long quote does not see the bars at
+	 * its line's start; its rows are indented without them. */
+	if (ll->seg_first && render_style_at(lay->doc->render, ll->off,
+	    NULL) & RENDER_STYLE_QUOTE) {
 		while (k + 1 < len && t[k] == '|' && t[k + 1] == ' ')
 			k += 2;
 		ll->prefix_len = k;
@@ -648,29 +666,43 @@ layout_para(struct layout *lay, struct layout_line *ll, const char *t,
 		*end = b->end <= ll->end + 1;
 	} else if (layout_is_para(t, len, W, &lead))
 		*start = *end = 1;
+	/* A long line's pieces: the first starts it, the last ends it. */
+	*start = *start && ll->seg_first;
+	*end = *end && ll->seg_last;
 	if (*start && lay->opts.para == LAYOUT_PARA_INDENT &&
 	    lead < LAYOUT_PARA_INDENT_COLS && W >= 4 * LAYOUT_PARA_INDENT_COLS)
 		ll->first = LAYOUT_PARA_INDENT_COLS - lead;
 }
 
-void
-layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
+/* Lay out the piece [A, B) of the text into LL; FIRST and LAST say
+ * whether it starts and ends its line. */
+static void
+layout_piece(struct layout *lay, size_t a, size_t b, int first, int last,
+    struct layout_line *ll)
 {
 	struct doc *doc = lay->doc;
-	size_t off, len, nspans, si = 0, p;
+	size_t off = a, len = b - a, nspans, si = 0, p;
 	const char *t;
 	int para_start, para_end;
 
+	/* A slot that held a long line's segment gives its memory back. */
+	if (ll->cell_cap > LAYOUT_SHRINK_CELLS && ll->cell_cap / 4 > len) {
+		free(ll->cells);
+		free(ll->rows);
+		ll->cells = NULL;
+		ll->rows = NULL;
+		ll->cell_cap = ll->row_cap = 0;
+	}
 	ll->nrows = 0;
 	ll->ncells = 0;
-	ll->line = line;
-	ll->off = off = doc_line_start(doc, line);
-	ll->end = doc_line_end(doc, line);
+	ll->off = a;
+	ll->end = b;
+	ll->seg_first = first;
+	ll->seg_last = last;
 	free(ll->text_owned);
 	free(ll->map);
 	ll->text_owned = NULL;
 	ll->map = NULL;
-	len = ll->end - off;
 	if (lay->opts.conv != NULL) {
 		/* The script view: lay out the converted text, mapped back. */
 		conv_line(lay->opts.conv, doc->text + off, len, &ll->text_owned,
@@ -745,15 +777,13 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 	layout_wrap(lay, ll);
 	/* A blank row after a paragraph that text follows. */
 	ll->space_row = 0;
-	if (para_end && lay->opts.para == LAYOUT_PARA_SPACE &&
-	    doc_has_line(doc, line + 1)) {
-		size_t a = doc_line_start(doc, line + 1);
-		size_t b = doc_line_end(doc, line + 1), z = a;
+	if (para_end && lay->opts.para == LAYOUT_PARA_SPACE) {
+		size_t z = doc_next_line_off(doc, ll->end);
 
-		while (z < b && (doc->text[z] == ' ' || doc->text[z] == '\t' ||
-		    doc->text[z] == '\r'))
+		while (z < doc->len && (doc->text[z] == ' ' ||
+		    doc->text[z] == '\t' || doc->text[z] == '\r'))
 			z++;
-		if (z < b) {
+		if (z < doc->len && doc->text[z] != '\n') {
 			layout_add_row(ll, ll->ncells, ll->ncells, 0);
 			ll->space_row = 1;
 		}
@@ -763,25 +793,207 @@ layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
 	ll->valid = 1;
 }
 
-const struct layout_line *
-layout_get(struct layout *lay, size_t line)
+static size_t
+layout_seg(const struct layout *lay)
 {
-	struct layout_line *victim = NULL;
+	return lay->seg_bytes > 0 ? lay->seg_bytes : LAYOUT_SEG_BYTES;
+}
 
+/* OFF as layout_at() reads it: past the end, the last line's end; in a
+ * terminator, the end of the line it ends. */
+static size_t
+layout_norm(const struct doc *doc, size_t off)
+{
+	const char *t = doc->text;
+
+	if (off >= doc->len) {
+		off = doc->len;
+		if (off > 0 && t[off - 1] == '\n')
+			off--;
+		if (off > 0 && t[off - 1] == '\r')
+			off--;
+	} else if (t[off] == '\n' && off > 0 && t[off - 1] == '\r')
+		off--;
+	return off;
+}
+
+/*
+ * Cut point K of long lines: K segments into the text, moved forward to
+ * the first place a row may start (a break opportunity with the Chinese
+ * rules, not inside an annotation), so a segment starts as a row would.
+ * Past the text: its length.
+ */
+static size_t
+layout_cut_point(struct layout *lay, size_t k)
+{
+	const char *t = lay->doc->text;
+	size_t len = lay->doc->len, seg = layout_seg(lay);
+	size_t snap = seg / 4 < LAYOUT_SNAP_BYTES ? seg / 4 : LAYOUT_SNAP_BYTES;
+	size_t p, a, b, nspans, si = 0;
+
+	if (k == 0)
+		return 0;
+	if (k > len / seg)
+		return len;
+	p = k * seg;
+	a = p > LAYOUT_SNAP_CTX ? p - LAYOUT_SNAP_CTX : 0;
+	while (a < p && ((unsigned char)t[a] & 0xC0) == 0x80)
+		a++;
+	b = len - p > snap + 16 ? p + snap + 16 : len;
+	lay->brk = xgrow(lay->brk, &lay->brk_cap, b - a + 1, 1);
+	u8_possible_linebreaks((const uint8_t *)t + a, b - a, "UTF-8",
+	    lay->brk);
+	layout_east_asian_quotes(t + a, b - a, lay->brk);
+	nspans = annot_find(t + a, b - a, 0, &lay->spans, &lay->span_cap);
+	for (size_t q = p; q < b && q - p < snap; q++) {
+		uint32_t cp, prev;
+		size_t r = q;
+
+		while (si < nspans && lay->spans[si].end_off <= q - a)
+			si++;
+		if (lay->brk[q - a] != UC_BREAK_POSSIBLE || (si < nspans &&
+		    lay->spans[si].open_off <= q - a))
+			continue;
+		utf8_decode(t + q, b - q, &cp);
+		if (layout_no_start(cp))
+			continue;
+		while (r > a && t[r - 1] == ' ')
+			r--;
+		if (r > a) {
+			size_t s0 = utf8_prev(t, a, r);
+
+			utf8_decode(t + s0, r - s0, &prev);
+			if (layout_no_end(prev))
+				continue;
+		}
+		return q;
+	}
+	/* No place within reach (a run of one unbreakable word): the first
+	 * character start. */
+	while (p < len && ((unsigned char)t[p] & 0xC0) == 0x80)
+		p++;
+	return p;
+}
+
+/* The piece holding OFF (normalized): *A, *B, whether first and last. */
+static void
+layout_bounds(struct layout *lay, size_t off, size_t *a, size_t *b,
+    int *first, int *last)
+{
+	struct doc *doc = lay->doc;
+	size_t seg = layout_seg(lay), lng = seg / 4, ls, le, k, g0, g1;
+
+	doc_line_around(doc, off, lng, lng, &ls, &le);
+	if (ls != (size_t)-1 && le != (size_t)-1 && le - ls <= lng) {
+		*a = ls;
+		*b = le;
+		*first = *last = 1;
+		return;
+	}
+	/* A long line: the segment between two cut points, or its end. */
+	k = off / seg;
+	g0 = layout_cut_point(lay, k);
+	if (off < g0) {
+		k--;
+		g0 = layout_cut_point(lay, k);
+	}
+	g1 = layout_cut_point(lay, k + 1);
+	doc_line_around(doc, off, off - g0, g1 - off, &ls, &le);
+	*first = ls != (size_t)-1;
+	*a = *first ? ls : g0;
+	*last = le != (size_t)-1;
+	*b = *last ? le : g1;
+}
+
+void
+layout_piece_into(struct layout *lay, size_t off, struct layout_line *ll)
+{
+	size_t a, b;
+	int first, last;
+
+	off = layout_norm(lay->doc, off);
+	layout_bounds(lay, off, &a, &b, &first, &last);
+	layout_piece(lay, a, b, first, last, ll);
+}
+
+void
+layout_line_into(struct layout *lay, size_t line, struct layout_line *ll)
+{
+	layout_piece_into(lay, doc_line_start(lay->doc, line), ll);
+}
+
+size_t
+layout_next_off(const struct layout *lay, const struct layout_line *ll)
+{
+	size_t n;
+
+	if (!ll->seg_last)
+		return ll->end;
+	n = doc_next_line_off(lay->doc, ll->end);
+	return n < lay->doc->len ? n : (size_t)-1;
+}
+
+static int
+layout_is_seg(const struct layout_line *ll)
+{
+	return !ll->seg_first || !ll->seg_last;
+}
+
+const struct layout_line *
+layout_at(struct layout *lay, size_t off)
+{
+	struct layout_line *victim = NULL, *old_seg = NULL;
+	size_t nseg = 0, a, b;
+	int first, last;
+
+	off = layout_norm(lay->doc, off);
 	lay->clock++;
 	for (size_t i = 0; i < LAYOUT_CACHE; i++) {
 		struct layout_line *ll = &lay->cache[i];
-		if (ll->valid && ll->line == line) {
+
+		if (ll->valid && ll->off <= off && (off < ll->end ||
+		    (off == ll->end && ll->seg_last))) {
 			ll->stamp = lay->clock;
 			return ll;
+		}
+		if (ll->valid && layout_is_seg(ll)) {
+			nseg++;
+			if (old_seg == NULL || ll->stamp < old_seg->stamp)
+				old_seg = ll;
 		}
 		if (victim == NULL || !ll->valid ||
 		    (victim->valid && ll->stamp < victim->stamp))
 			victim = ll;
 	}
-	layout_line_into(lay, line, victim);
+	layout_bounds(lay, off, &a, &b, &first, &last);
+	/* Segments are big: only a few at a time. */
+	if ((!first || !last) && nseg >= LAYOUT_CACHE_SEGS)
+		victim = old_seg;
+	layout_piece(lay, a, b, first, last, victim);
 	victim->stamp = lay->clock;
 	return victim;
+}
+
+const struct layout_line *
+layout_next(struct layout *lay, const struct layout_line *ll)
+{
+	size_t n = layout_next_off(lay, ll);
+
+	return n == (size_t)-1 ? NULL : layout_at(lay, n);
+}
+
+const struct layout_line *
+layout_prev(struct layout *lay, const struct layout_line *ll)
+{
+	/* The byte before a piece is its line's (the segment before) or
+	 * the terminator of the line before. */
+	return ll->off == 0 ? NULL : layout_at(lay, ll->off - 1);
+}
+
+const struct layout_line *
+layout_get(struct layout *lay, size_t line)
+{
+	return layout_at(lay, doc_line_start(lay->doc, line));
 }
 
 size_t

@@ -27,9 +27,10 @@
 #define PAGER_PANEL_TEXT_MIN 30	/* columns it leaves to the text */
 #define PAGER_WORD_ROWS 10000	/* rows walked looking for a word */
 
-/* A row: its line, its index in the line, its first byte. */
+/* A row: the start of its piece (a line, or a segment of a long one:
+ * layout.h), its index there, its first byte. */
 struct pager_pos {
-	size_t line;
+	size_t piece;
 	size_t row;
 	size_t off;
 };
@@ -37,47 +38,43 @@ struct pager_pos {
 static int
 pager_empty(struct pager *p)
 {
-	return !doc_has_line(p->doc, 0);
+	return p->doc->len == 0;
+}
+
+static struct pager_pos
+pager_pos_in(const struct layout_line *ll, size_t row)
+{
+	struct pager_pos pos;
+
+	pos.piece = ll->off;
+	pos.row = row;
+	pos.off = ll->rows[row].off;
+	return pos;
 }
 
 /* The row holding OFF (past the end: the last row). */
 static struct pager_pos
 pager_pos_of(struct pager *p, size_t off)
 {
-	struct pager_pos pos;
-	const struct layout_line *ll;
+	const struct layout_line *ll = layout_at(p->lay, off);
 
-	if (off >= p->doc->len) {
-		pos.line = doc_line_count(p->doc) - 1;
-		ll = layout_get(p->lay, pos.line);
-		pos.row = ll->nrows - 1;
-	} else {
-		pos.line = doc_line_of(p->doc, off);
-		ll = layout_get(p->lay, pos.line);
-		if (off < ll->off)
-			off = ll->off;
-		pos.row = layout_row_of(ll, off);
-	}
-	pos.off = ll->rows[pos.row].off;
-	return pos;
+	return pager_pos_in(ll, layout_row_of(ll, off < ll->off ? ll->off :
+	    off));
 }
 
 /* Move POS one row down; 0 at the last row. */
 static int
 pager_pos_next(struct pager *p, struct pager_pos *pos)
 {
-	const struct layout_line *ll = layout_get(p->lay, pos->line);
+	const struct layout_line *ll = layout_at(p->lay, pos->piece);
 
 	if (pos->row + 1 < ll->nrows) {
-		pos->row++;
-		pos->off = ll->rows[pos->row].off;
+		*pos = pager_pos_in(ll, pos->row + 1);
 		return 1;
 	}
-	if (!doc_has_line(p->doc, pos->line + 1))
+	if ((ll = layout_next(p->lay, ll)) == NULL)
 		return 0;
-	pos->line++;
-	pos->row = 0;
-	pos->off = layout_get(p->lay, pos->line)->rows[0].off;
+	*pos = pager_pos_in(ll, 0);
 	return 1;
 }
 
@@ -85,20 +82,15 @@ pager_pos_next(struct pager *p, struct pager_pos *pos)
 static int
 pager_pos_prev(struct pager *p, struct pager_pos *pos)
 {
-	const struct layout_line *ll;
+	const struct layout_line *ll = layout_at(p->lay, pos->piece);
 
 	if (pos->row > 0) {
-		ll = layout_get(p->lay, pos->line);
-		pos->row--;
-		pos->off = ll->rows[pos->row].off;
+		*pos = pager_pos_in(ll, pos->row - 1);
 		return 1;
 	}
-	if (pos->line == 0)
+	if ((ll = layout_prev(p->lay, ll)) == NULL)
 		return 0;
-	pos->line--;
-	ll = layout_get(p->lay, pos->line);
-	pos->row = ll->nrows - 1;
-	pos->off = ll->rows[pos->row].off;
+	*pos = pager_pos_in(ll, ll->nrows - 1);
 	return 1;
 }
 
@@ -807,7 +799,7 @@ pager_annotating(const struct pager *p)
 static size_t
 pager_words(struct pager *p, const struct pager_pos *pos, struct word_row *w)
 {
-	const struct layout_line *ll = layout_get(p->lay, pos->line);
+	const struct layout_line *ll = layout_at(p->lay, pos->piece);
 
 	return word_row_get(w, lexicon_get(NULL), ll, pos->row);
 }

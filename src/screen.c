@@ -450,9 +450,89 @@ screen_cursor_apply(void)
 	screen_cur_y = screen_cur_x = -1;
 }
 
+/* 1 when row Y of WIN holds a character of ambiguous width. */
+static int
+screen_row_ambiguous(WINDOW *win, int y, cchar_t *row, int n)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t attr;
+	short pair;
+
+	if (mvwin_wchnstr(win, y, 0, row, n) == ERR)
+		return 0;
+	for (int x = 0; x < n; x++) {
+		if (getcchar(&row[x], NULL, &attr, &pair, NULL) <= 0)
+			break;
+		if (getcchar(&row[x], wc, &attr, &pair, NULL) == ERR)
+			break;
+		if (wc[0] == L'\0')
+			break;
+		if (width_is_ambiguous((uint32_t)wc[0]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A terminal that draws ambiguous characters two cells wide (xterm
+ * -cjk_width) paints such a character with a narrow glyph over its first
+ * cell only: what was painted in the second stays on the screen.  So a
+ * row that changes and holds one, before or after, is blanked on the
+ * terminal first, then drawn: after any key the screen is what a full
+ * redraw (^L) shows.
+ */
+static void
+screen_refresh_ambiguous(void)
+{
+	int n = COLS, rows = LINES, any = 0;
+	cchar_t *now, *was, **keep;
+
+	if (width_get_ambiguous() != WIDTH_AMBIGUOUS_WIDE || n <= 0 ||
+	    rows <= 0)
+		return;
+	now = xcalloc((size_t)n + 1, sizeof *now);
+	was = xcalloc((size_t)n + 1, sizeof *was);
+	keep = xcalloc((size_t)rows, sizeof *keep);
+	for (int y = 0; y < rows; y++) {
+		int a, b;
+
+		if (!is_linetouched(stdscr, y))
+			continue;
+		memset(now, 0, ((size_t)n + 1) * sizeof *now);
+		memset(was, 0, ((size_t)n + 1) * sizeof *was);
+		a = screen_row_ambiguous(stdscr, y, now, n);
+		b = screen_row_ambiguous(curscr, y, was, n);
+		if ((!a && !b) || memcmp(now, was, ((size_t)n + 1) *
+		    sizeof *now) == 0)
+			continue;
+		keep[y] = xcalloc((size_t)n + 1, sizeof *now);
+		memcpy(keep[y], now, ((size_t)n + 1) * sizeof *now);
+		wmove(stdscr, y, 0);
+		wclrtoeol(stdscr);
+		any = 1;
+	}
+	if (any) {
+		refresh();	/* those rows blank on the terminal */
+		for (int y = 0; y < rows; y++) {
+			if (keep[y] == NULL)
+				continue;
+			mvwadd_wchstr(stdscr, y, 0, keep[y]);
+			free(keep[y]);
+		}
+	}
+	free(keep);
+	free(now);
+	free(was);
+}
+
 void
 screen_refresh(void)
 {
+	int y, x;
+
+	getyx(stdscr, y, x);
+	screen_refresh_ambiguous();
+	move(y, x);
 	screen_cursor_apply();
 	refresh();
 }
@@ -600,7 +680,7 @@ screen_progress(void *arg, size_t off)
 	mvhline(LINES - 1, 0, ' ', COLS);
 	mvaddstr(LINES - 1, 0, msg);
 	attroff(A_REVERSE);
-	refresh();
+	screen_refresh();
 	return 0;
 }
 
@@ -669,36 +749,45 @@ static void
 screen_draw_text(struct screen *s, int x0)
 {
 	struct doc *doc = s->ses.doc;
-	size_t line, row;
+	const struct layout_line *ll;
+	size_t row, piece;
 	int k, y, rows = pager_view_rows(&s->ses.p);
 	int step = pager_annot(&s->ses.p) == ANNOT_RUBY &&
 	    pager_text_rows(&s->ses.p) >= 2 ? 2 : 1;	/* else text alone */
 
-	if (!doc_has_line(doc, 0))
+	if (doc->len == 0)
 		return;
-	line = doc_line_of(doc, s->ses.p.top_off);
-	row = layout_row_of(layout_get(s->ses.lay, line), s->ses.p.top_off);
+	ll = layout_at(s->ses.lay, s->ses.p.top_off);
+	row = layout_row_of(ll, s->ses.p.top_off);
+	piece = ll->off;
 	s->spans_line = (size_t)-1;
 	s->word_y = -1;
 	s->popup_h = 0;
 	for (k = 0; k < rows; k++) {
-		const struct layout_line *ll = layout_get(s->ses.lay, line);
-		const struct layout_row *r = &ll->rows[row];
-		int head = screen_is_heading(s, ll->off);
-		enum theme_element el = head ? THEME_ELEMENT_HEADING :
-		    THEME_ELEMENT_TEXT;
-		attr_t attr = screen_attr(el), a;
-		short pair = screen_pair(el), pr;
+		const struct layout_row *r;
+		int head;
+		enum theme_element el;
+		attr_t attr, a;
+		short pair, pr;
+
+		ll = layout_at(s->ses.lay, piece);	/* still cached */
+		r = &ll->rows[row];
+		head = screen_is_heading(s, ll->off);
+		el = head ? THEME_ELEMENT_HEADING : THEME_ELEMENT_TEXT;
+		attr = screen_attr(el);
+		pair = screen_pair(el);
 
 		y = k * step + step - 1;
 		if (step == 2)
 			screen_draw_ruby(s, y - 1, x0, ll, row);
-		if (s->spans_line != line) {
-			s->nspans = finder_spans(&s->ses.finder, line, &s->spans,
+		if (s->spans_line != ll->off) {
+			s->nspans = finder_spans(&s->ses.finder, ll, &s->spans,
 			    &s->spans_cap);
-			s->spans_line = line;
+			s->spans_line = ll->off;
+			ll = layout_at(s->ses.lay, piece);
+			r = &ll->rows[row];
 		}
-		if (row > 0 && ll->prefix_len > 0) {
+		if ((row > 0 || !ll->seg_first) && ll->prefix_len > 0) {
 			/* A quote's bars again on its continued rows. */
 			a = attr;
 			pr = pair;
@@ -746,9 +835,9 @@ screen_draw_text(struct screen *s, int x0)
 		if (r->end > s->ses.seen_off)	/* how far it has been shown */
 			s->ses.seen_off = r->end;
 		if (++row >= ll->nrows) {
-			if (!doc_has_line(doc, line + 1))
+			if ((ll = layout_next(s->ses.lay, ll)) == NULL)
 				break;
-			line++;
+			piece = ll->off;
 			row = 0;
 		}
 	}
@@ -1141,25 +1230,23 @@ screen_row_at(struct screen *s, int y, const struct layout_line **llp,
 	int pc = pager_panel_cols(p);
 	int step = pager_annot(p) == ANNOT_RUBY && pager_text_rows(p) >= 2 ?
 	    2 : 1;
-	size_t line, row;
+	const struct layout_line *ll;
+	size_t row;
 
-	if (!doc_has_line(doc, 0))
+	if (doc->len == 0)
 		return 0;
 	*x0p = (pc ? pc + 1 : 0) + pager_text_x(p);
-	line = doc_line_of(doc, p->top_off);
-	row = layout_row_of(layout_get(s->ses.lay, line), p->top_off);
+	ll = layout_at(s->ses.lay, p->top_off);
+	row = layout_row_of(ll, p->top_off);
 	for (int k = 0; k < pager_view_rows(p); k++) {
-		const struct layout_line *ll = layout_get(s->ses.lay, line);
-
 		if (y == k * step + step - 1 || (step == 2 && y == k * 2)) {
 			*llp = ll;
 			*rp = row;
 			return 1;
 		}
 		if (++row >= ll->nrows) {
-			if (!doc_has_line(doc, line + 1))
+			if ((ll = layout_next(s->ses.lay, ll)) == NULL)
 				break;
-			line++;
 			row = 0;
 		}
 	}
@@ -1488,7 +1575,7 @@ screen_outline_wait(struct screen *s)
 			screen_put_str(LINES - 1, 0, msg, strlen(msg), COLS,
 			    screen_attr(THEME_ELEMENT_STATUS),
 			    screen_pair(THEME_ELEMENT_STATUS));
-			refresh();
+			screen_refresh();
 		}
 		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
 			continue;
@@ -1537,7 +1624,7 @@ screen_bg_wait(struct screen *s)
 			snprintf(msg, sizeof msg, _("rendering the whole "
 			    "text… %.1f s (any key stops)"), (double)ms / 1000);
 			screen_status_line(msg, 0, "", 0);
-			refresh();
+			screen_refresh();
 		}
 		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
 			continue;
@@ -1583,7 +1670,7 @@ static void
 screen_whole_message(struct screen *s)
 {
 	screen_status_line(_("rendering the whole text..."), 0, "", 0);
-	refresh();
+	screen_refresh();
 }
 
 /* The width a rendering's tables are made for: the screen's, or -w. */

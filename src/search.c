@@ -721,17 +721,25 @@ size_t
 search_line(struct search *s, struct doc *doc, size_t line,
     struct search_match **v, size_t *cap)
 {
-	size_t a, b;
-
-	search_clear_error(s);
 	if (!doc_has_line(doc, line))
+		return 0;
+	return search_span(s, doc, doc_line_start(doc, line),
+	    doc_line_end(doc, line), v, cap);
+}
+
+size_t
+search_span(struct search *s, struct doc *doc, size_t off, size_t end,
+    struct search_match **v, size_t *cap)
+{
+	search_clear_error(s);
+	if (end > doc->len)
+		end = doc->len;
+	if (off >= end)
 		return 0;
 	if (!s->regex && s->key_chosen != 2)
 		search_choose_key(s, doc->text, doc->len < SEARCH_BACK_CHUNK ?
 		    doc->len : SEARCH_BACK_CHUNK);
-	a = doc_line_start(doc, line);
-	b = doc_line_end(doc, line);
-	return search_range(s, doc->text + a, b - a, a, v, cap);
+	return search_range(s, doc->text + off, end - off, off, v, cap);
 }
 
 /*

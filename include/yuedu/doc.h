@@ -156,6 +156,20 @@ size_t doc_line_start(struct doc *doc, size_t line);	/* byte offset */
 size_t doc_line_end(struct doc *doc, size_t line);	/* excludes terminator */
 /* The line holding byte offset OFF (OFF >= len gives the last line). */
 size_t doc_line_of(struct doc *doc, size_t off);
+/*
+ * The logical line around byte OFF found by looking at the bytes near it,
+ * not through the index (so it costs the same anywhere in a 1 GB text):
+ * *START gets the offset after the last terminator before OFF, looking
+ * back at most BACK bytes, *END the first
+ * terminator at or after OFF, looking at most AHEAD bytes.  A bound not
+ * found is (size_t)-1.  OFF inside a terminator belongs to the line it
+ * ends; OFF >= len is the end of the last line.
+ */
+void doc_line_around(const struct doc *doc, size_t off, size_t back,
+    size_t ahead, size_t *start, size_t *end);
+/* The offset of the line after the one ending at END (past its
+ * terminator), or doc->len when it is the last. */
+size_t doc_next_line_off(const struct doc *doc, size_t end);
 /* Lines indexed so far, and whether that is all of them. */
 size_t doc_lines_known(const struct doc *doc);
 int doc_index_complete(const struct doc *doc);

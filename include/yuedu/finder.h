@@ -14,6 +14,7 @@
 #include "yuedu/pager.h"
 #include "yuedu/search.h"
 
+struct layout_line;
 struct outline;
 
 #define FINDER_TERMS_MAX 9		/* highlight terms, numbered 1..9 */
@@ -141,12 +142,14 @@ enum pager_action finder_term_remove_start(struct finder *f);
 enum pager_action finder_term_clear(struct finder *f);
 
 /*
- * The coloured spans of line LINE (0-based) into *v (grown with xgrow,
- * capacity *cap; caller frees): terms first, then matches, then the
- * current match, so later spans win where they overlap.  Returns the count.
+ * The coloured spans of the piece LL of the layout (a line, or a segment
+ * of a long one, with a little of the text around it so a match across
+ * its edge shows) into *v (grown with xgrow, capacity *cap; caller
+ * frees): terms first, then matches, then the current match, so later
+ * spans win where they overlap.  Returns the count.
  */
-size_t finder_spans(struct finder *f, size_t line, struct finder_span **v,
-    size_t *cap);
+size_t finder_spans(struct finder *f, const struct layout_line *ll,
+    struct finder_span **v, size_t *cap);
 
 /*
  * For the status line: "2/5 [case width script]" (a "?" for what is not

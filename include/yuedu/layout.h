@@ -50,18 +50,31 @@ struct layout_row {
 	size_t ncells;		/* cells on the row */
 };
 
+/*
+ * A piece of the layout: a whole logical line, or, for a line longer than
+ * the segment size / 4 (64 KiB), one segment of it.  A long line is cut at
+ * fixed points of the text (every segment size from the start of the
+ * text, moved forward to the next place a row may start), and each
+ * segment is laid out as if it were a line of its own: so memory and time
+ * follow what is shown, never the length of the line, and any piece is
+ * found from a byte offset without laying out what comes before it.  The
+ * price: at each cut point a row ends early (one short row every 256 KiB).
+ */
 struct layout_line {
-	size_t line;		/* 0-based source line */
-	size_t off;		/* byte offset of the line start */
-	size_t end;		/* byte offset of the line end (no terminator) */
+	size_t off;		/* byte offset of the piece's start */
+	size_t end;		/* byte offset of its end (the line's end,
+				   without terminator, when seg_last) */
+	size_t line_off;	/* the start of its logical line */
+	int seg_first;		/* the piece starts its line (off == line_off) */
+	int seg_last;		/* the piece ends its line */
 	const char *text;	/* the text cells point into (toff/tlen) */
 	struct layout_row *rows;
 	size_t nrows;		/* >= 1; an empty line has one empty row */
 	struct layout_cell *cells;
 	size_t ncells;
-	int hang;		/* rows after the first start this many
+	int hang;		/* rows after the line's first start this many
 				   columns in (a list item, a quote) */
-	size_t prefix_len;	/* bytes at the line start (a quote's bar)
+	size_t prefix_len;	/* bytes at text's start (a quote's bar)
 				   drawn again on those rows; 0 = none */
 	int first;		/* the first row starts this many columns
 				   in (--paragraph=indent), 0 = none */
@@ -100,6 +113,8 @@ struct layout_opts {
 					   prose (layout_is_para()) */
 };
 
+#define LAYOUT_SEG_BYTES ((size_t)256 << 10)
+
 struct layout;
 
 /* A layout of DOC with OPTS.  Caller frees with layout_free(). */
@@ -108,20 +123,43 @@ void layout_free(struct layout *lay);
 /* Change the options (e.g. after a resize); drops the cache. */
 void layout_set_opts(struct layout *lay, const struct layout_opts *opts);
 const struct layout_opts *layout_get_opts(const struct layout *lay);
+/* The segment size of long lines in bytes (LAYOUT_SEG_BYTES unless
+ * changed; tests use small ones); drops the cache. */
+void layout_set_seg_bytes(struct layout *lay, size_t seg_bytes);
 /* Drop every cached line (e.g. after a width policy change). */
 void layout_invalidate(struct layout *lay);
 
 /*
- * The rows of line LINE (0-based; must exist).  The result is owned by
- * the cache and valid until the 64th later layout_get() call or any
- * option change.
+ * The piece holding byte offset OFF (OFF >= len: the last line's end; a
+ * terminator belongs to the line it ends).  The document must not be
+ * empty.  The result is owned by the cache and valid until the 64th
+ * later piece laid out (a hit in the cache is none), the 3rd later
+ * segment of a long line, or any option change.
  */
+const struct layout_line *layout_at(struct layout *lay, size_t off);
+/* The piece after LL (the next segment, or the next line), or NULL at
+ * the end.  LL may be invalid afterwards. */
+const struct layout_line *layout_next(struct layout *lay,
+    const struct layout_line *ll);
+/* The piece before LL, or NULL at the start. */
+const struct layout_line *layout_prev(struct layout *lay,
+    const struct layout_line *ll);
+
+/* The first piece of line LINE (0-based; must exist): layout_at() of its
+ * start, through the line index. */
 const struct layout_line *layout_get(struct layout *lay, size_t line);
 
 /*
- * Lay out line LINE into OUT without the cache (OUT is reused across
- * calls; zero it before the first; free with layout_line_done()).
+ * Lay out the piece holding OFF into OUT without the cache, as
+ * layout_at() would (OUT is reused across calls; zero it before the
+ * first; free with layout_line_done()).  A stream (--dump) goes from
+ * piece to piece with layout_next_off().
  */
+void layout_piece_into(struct layout *lay, size_t off,
+    struct layout_line *out);
+/* Where the piece after LL starts, or (size_t)-1 after the last. */
+size_t layout_next_off(const struct layout *lay, const struct layout_line *ll);
+/* layout_piece_into() of the first piece of line LINE. */
 void layout_line_into(struct layout *lay, size_t line, struct layout_line *out);
 void layout_line_done(struct layout_line *ll);
 

@@ -112,6 +112,10 @@ int search_folds_script(const struct search *s);
  */
 size_t search_line(struct search *s, struct doc *doc, size_t line,
     struct search_match **v, size_t *cap);
+/* The same in bytes [OFF, END) of DOC, searched as if they were a line
+ * (a piece of a long line, layout.h). */
+size_t search_span(struct search *s, struct doc *doc, size_t off, size_t end,
+    struct search_match **v, size_t *cap);
 
 /*
  * The same for an arbitrary piece of text S (N bytes, no line ends);

@@ -5,7 +5,8 @@
 # hard-wrapped novel (63 copies of shuihu) in /tmp.  For each, in tmux
 # at 80x24: time to the first screen, time after G until the last line
 # shows, peak memory (VmHWM) -- for yuedu rendering (Markdown / reflow),
-# yuedu --raw (the plain text) and less.  Prints ratios.
+# yuedu --raw (the plain text) and less; and G for yuedu once it is idle,
+# the rest of the text rendered on the other core.  Prints ratios.
 #   usage: tests/bench/render.sh [path/to/yuedu] [runs]   (default: build/yuedu, 1)
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -44,9 +45,25 @@ wait_for() {	# wait_for SESSION TEXT: poll the screen, up to 60 s
 	echo "timeout waiting for '$2' in $1" >&2
 	return 1
 }
+# idle PID: until PID used no CPU for 1.5 s (up to 120 s): what a big
+# text renders on the other core after its first screens is done.
+idle() {
+	local prev=-1 cur n=0 end=$(( $(date +%s) + 120 ))
+	while [ "$(date +%s)" -lt "$end" ]; do
+		cur=$(awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null)
+		if [ "$cur" = "$prev" ]; then
+			n=$((n + 1))
+			[ "$n" -ge 6 ] && return 0
+		else
+			n=0
+		fi
+		prev=$cur
+		sleep 0.25
+	done
+}
 kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
 
-# run NAME FIRST LAST CMD: first-screen ms, G ms and VmHWM kB into
+# run NAME FIRST LAST CMD [idle]: first-screen ms, G ms and VmHWM kB into
 # res_f, res_g, res_m (no subshell: the tmux server is this shell's).
 run() {
 	local s=b$RANDOM t0 t1 t2 t3 pid
@@ -56,6 +73,7 @@ run() {
 	wait_for "$s" "$2"
 	t1=$(now)
 	pid=$($TM display-message -p -t "$s" '#{pane_pid}')
+	[ "${5:-}" = idle ] && idle "$pid"
 	sleep 0.5
 	t2=$(now)
 	$TM send-keys -t "$s" G
@@ -73,21 +91,24 @@ $TM new-session -d -s idle -x 80 -y 24 "sleep 3600"
 printf '%-28s %4s %10s %8s %10s\n' what run first_ms G_ms VmHWM_kB
 declare -A F G M
 for r in $(seq "$runs"); do
-	for what in md md-raw md-less novel novel-raw novel-less; do
+	for what in md md-idle md-raw md-less novel novel-idle novel-raw \
+	    novel-less; do
+		idle=
 		case $what in
-		md) f=$md; cmd="$yuedu $md"
+		md|md-idle) f=$md; cmd="$yuedu $md"
 		    first=jieba; last="https://github.com/mzlogin/chinese-copy" ;;
 		md-raw) f=$md; cmd="$yuedu --raw $md"
 		    first="========"; last=$(tail -n 1 "$md" | cut -c1-10) ;;
 		md-less) f=$md; cmd="less $md"
 		    first="========"; last=$(tail -n 1 "$md" | cut -c1-10) ;;
-		novel) cmd="$yuedu $novel"
+		novel|novel-idle) cmd="$yuedu $novel"
 		    first=$(head -n 3 "$novel" | tail -n 1 | cut -c1-6)
 		    last=$(grep -v '^[[:space:]]*$' "$novel" | tail -n 1 | cut -c1-6) ;;
 		novel-raw) cmd="$yuedu --reflow=off $novel" ;;
 		novel-less) cmd="less $novel" ;;
 		esac
-		run "$what" "$first" "$last" "$cmd"
+		case $what in *-idle) idle=idle ;; esac
+		run "$what" "$first" "$last" "$cmd" $idle
 		a=$res_f b=$res_g c=$res_m
 		F[$what]=$a G[$what]=$b M[$what]=$c
 		printf '%-28s %4s %10s %8s %10s\n' "$what" "$r" "$a" "$b" "$c"
@@ -97,5 +118,6 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 for k in md novel; do
 	echo "$k: first screen ${F[$k]} ms = $(ratio "${F[$k]}" "${F[$k-raw]}")x as it is, $(ratio "${F[$k]}" "${F[$k-less]}")x less;" \
 	    "G ${G[$k]} ms = $(ratio "${G[$k]}" "${G[$k-raw]}")x, $(ratio "${G[$k]}" "${G[$k-less]}")x less;" \
+	    "G once the reader is idle (the rest rendered meanwhile) ${G[$k-idle]} ms = $(ratio "${G[$k-idle]}" "${G[$k-less]}")x less;" \
 	    "memory ${M[$k]} kB = $(ratio "${M[$k]}" "${M[$k-raw]}")x, $(ratio "${M[$k]}" "${M[$k-less]}")x less"
 done

@@ -2,7 +2,7 @@
 """Run a terminal program inside an emulated terminal (pyte) and read its screen, optionally as a terminal
 that draws East Asian Ambiguous characters two columns wide (xterm -cjk_width, many CJK terminal setups).
 
-    vtscreen.py [--cols 80] [--rows 24] [--timeout 30] [--ambiguous narrow|wide] [--env K=V]... STEP... -- CMD [ARG...]
+    vtscreen.py [--cols 80] [--rows 24] [--timeout 30] [--ambiguous narrow|wide] [--ghosts] [--env K=V]... STEP... -- CMD [ARG...]
 
 Steps, in order:
   wait:TEXT    wait until TEXT is on the screen (time recorded in "marks")
@@ -16,7 +16,11 @@ Exit status 0 when every wait was met. Needs Debian's python3-pyte (run with /us
 
 In the wide mode a character such as “ — … · │ ǎ occupies two cells, as such a terminal draws it; a program
 that counts it as one column shows up here as shifted or lost text, and cells that a redraw forgot show up as
-a difference between a snapshot and the snapshot taken after ^L."""
+a difference between a snapshot and the snapshot taken after ^L.
+
+--ghosts paints as xterm -cjk_width does: an ambiguous character drawn two cells wide is a narrow glyph that
+covers its first cell only, and what was painted in its second cell stays visible until that cell is erased
+or written over; snapshots show the painted cells (a forgotten cell shows as a stray character)."""
 import fcntl, json, os, pty, select, signal, struct, sys, termios, time, unicodedata
 import pyte
 import pyte.screens
@@ -78,9 +82,12 @@ class DecGraphics:
 
 def main(argv):
     cols, rows, timeout, amb, env = 80, 24, 30.0, 'narrow', dict(os.environ)
+    ghosts = False
     steps, i = [], 0
     while i < len(argv) and argv[i] != '--':
         a = argv[i]
+        if a == '--ghosts':
+            ghosts = True; i += 1; continue
         if a in ('--cols', '--rows', '--timeout', '--ambiguous', '--env'):
             v = argv[i + 1]; i += 2
             if a == '--cols': cols = int(v)
@@ -127,9 +134,70 @@ def main(argv):
                 self.buffer.pop(top, None)
             self.dirty.update(range(self.lines))
 
+    class GhostScreen(Screen):
+        """The cells as painted (see --ghosts): self.painted[y][x]."""
+        def __init__(self, c, r):
+            super().__init__(c, r)
+            self.painted = {}
+
+        def row(self, y):
+            if y not in self.painted:
+                self.painted[y] = [self.buffer[y][x].data for x in range(self.columns)]
+            p = self.painted[y]
+            if len(p) != self.columns:
+                p[:] = (p + [' '] * self.columns)[:self.columns]
+            return p
+
+        def sync(self, y, x0=0, x1=None):
+            p = self.row(y)
+            for x in range(max(0, x0), min(self.columns, self.columns if x1 is None else x1)):
+                p[x] = self.buffer[y][x].data
+
+        def resync_dirty(self):
+            for y in list(self.dirty):
+                if 0 <= y < self.lines:
+                    self.sync(y)
+            self.dirty.clear()
+
+        def draw(self, data):
+            for ch in data:
+                self.resync_dirty()
+                super().draw(ch)
+                self.dirty.clear()
+                y, w = self.cursor.y, pyte.screens.wcwidth(ch)
+                x = self.cursor.x - max(w, 0)
+                p = self.row(y)
+                if w <= 0:
+                    self.sync(y, self.cursor.x - 1, self.cursor.x)
+                    continue
+                self.sync(y, x - 1, x + 1)
+                if w == 2 and unicodedata.east_asian_width(ch) == 'A':
+                    # A narrow glyph: its second cell keeps what was painted there (a blank shows nothing).
+                    if x + 1 < self.columns and p[x + 1] == ' ':
+                        p[x + 1] = ''
+                    continue
+                self.sync(y, x + 1, x + w)
+
+        def erase_in_line(self, how=0, *a, **kw):
+            self.resync_dirty()
+            x = self.cursor.x
+            super().erase_in_line(how, *a, **kw)
+            self.dirty.clear()
+            self.sync(self.cursor.y, *((x, None) if how == 0 else (0, x + 1) if how == 1 else (0, None)))
+
+        def erase_characters(self, count=None, *a, **kw):
+            self.resync_dirty()
+            super().erase_characters(count, *a, **kw)
+            self.dirty.clear()
+            self.sync(self.cursor.y, self.cursor.x, self.cursor.x + (count or 1))
+
+        def snapshot(self):
+            self.resync_dirty()
+            return [''.join(self.row(y)) for y in range(self.lines)]
+
     class Stream(pyte.ByteStream):
         csi = dict(pyte.ByteStream.csi, S='scroll_up', T='scroll_down')
-    screen = Screen(cols, rows)
+    screen = GhostScreen(cols, rows) if ghosts else Screen(cols, rows)
     stream = Stream(screen)
     dec = DecGraphics()
     pid, fd = pty.fork()
@@ -156,6 +224,8 @@ def main(argv):
         return True
 
     def screen_rows():
+        if ghosts:
+            return screen.snapshot()
         return [''.join(screen.buffer[y][x].data for x in range(screen.columns)) for y in range(screen.lines)]
 
     for s in steps:

@@ -305,7 +305,7 @@ test_terms_and_spans(void **st)
 	keys_dispatch(&x->p, '+');
 	assert_string_equal(x->p.msg, "highlight 3: 网经社");
 	/* Line 1: term 1 on 阿里, term 3 and the current match on 網…社. */
-	n = finder_spans(&x->f, 1, &v, &cap);
+	n = finder_spans(&x->f, layout_get(x->lay, 1), &v, &cap);
 	assert_int_equal(n, 3);
 	off = strstr(t, "阿里") - t;
 	assert_int_equal(v[0].off, off);
@@ -315,7 +315,7 @@ test_terms_and_spans(void **st)
 	assert_int_equal(v[2].style, FINDER_STYLE_CURRENT);
 	assert_int_equal(v[2].off, strstr(t, "網(") - t);
 	/* Line 2: the other match is not the current one. */
-	n = finder_spans(&x->f, 2, &v, &cap);
+	n = finder_spans(&x->f, layout_get(x->lay, 2), &v, &cap);
 	assert_int_equal(v[n - 1].style, FINDER_STYLE_MATCH);
 	/* - then 1 removes 阿里; _ removes the rest. */
 	keys_dispatch(&x->p, '-');

@@ -87,15 +87,15 @@ check_line(struct doc *doc, const struct layout_line *ll, int w,
 
 			width_next_cluster(t + p, ll->end - p, &c);
 			if (c.first != ' ')
-				fail_msg("line %zu W=%d: lost U+%04X before "
-				    "row %zu", ll->line, w, (unsigned)c.first,
+				fail_msg("line at %zu W=%d: lost U+%04X before "
+				    "row %zu", ll->off, w, (unsigned)c.first,
 				    r);
 			p += c.len;
 			gap_cols++;
 		}
 		if (p != row->off)
-			fail_msg("line %zu W=%d: row %zu starts inside a "
-			    "cluster", ll->line, w, r);
+			fail_msg("line at %zu W=%d: row %zu starts inside a "
+			    "cluster", ll->off, w, r);
 		/* The cells cover the row, in order. */
 		for (size_t k = 0; k < row->ncells; k++) {
 			const struct layout_cell *c = &ll->cells[row->cell + k];
@@ -117,8 +117,8 @@ check_line(struct doc *doc, const struct layout_line *ll, int w,
 			}
 			width_next_cluster(t + p, ll->end - p, &c);
 			if (p + c.len > row->end)
-				fail_msg("line %zu W=%d: row %zu splits a "
-				    "cluster", ll->line, w, r);
+				fail_msg("line at %zu W=%d: row %zu splits a "
+				    "cluster", ll->off, w, r);
 			cw = c.kind == WIDTH_TAB ? width_tab_cols(cols) : c.cols;
 			if (c.kind == WIDTH_TAB && cw > w - cols)
 				cw = w - cols > 0 ? w - cols : 1;
@@ -137,8 +137,8 @@ check_line(struct doc *doc, const struct layout_line *ll, int w,
 			p += c.len;
 		}
 		if (p != row->end)
-			fail_msg("line %zu W=%d: row %zu ends inside",
-			    ll->line, w, r);
+			fail_msg("line at %zu W=%d: row %zu ends inside",
+			    ll->off, w, r);
 		assert_int_equal(cols, row->cols);
 		/* What reaches the terminal holds no control byte.  A row
 		 * of plain text is rendered as its own bytes (as --dump
@@ -165,8 +165,8 @@ check_line(struct doc *doc, const struct layout_line *ll, int w,
 				if (u < 0x20 || u == 0x7F || (u == 0xC2 &&
 				    b + 1 < n && (unsigned char)out[b + 1] >= 0x80
 				    && (unsigned char)out[b + 1] < 0xA0))
-					fail_msg("line %zu W=%d: row %zu renders "
-					    "a control byte", ll->line, w, r);
+					fail_msg("line at %zu W=%d: row %zu renders "
+					    "a control byte", ll->off, w, r);
 			}
 			free(mem);
 		}
@@ -174,22 +174,22 @@ check_line(struct doc *doc, const struct layout_line *ll, int w,
 			/* Only a lone cluster wider than W (a wide character
 			 * at W=1, a <9B> at W<4) may pass the edge. */
 			if (nclusters != 1)
-				fail_msg("line %zu W=%d: row %zu is %d columns",
-				    ll->line, w, r, cols);
+				fail_msg("line at %zu W=%d: row %zu is %d columns",
+				    ll->off, w, r, cols);
 			stats->wide_alone++;
 		}
 		if (r > 0 && row->end > row->off) {
 			uint32_t cp = first_cp(t + row->off, ll->end - row->off);
 
 			if (cp == ' ')
-				fail_msg("line %zu W=%d: row %zu starts with "
-				    "a space", ll->line, w, r);
+				fail_msg("line at %zu W=%d: row %zu starts with "
+				    "a space", ll->off, w, r);
 			/* A closing mark starts a row only when the unit it
 			 * belongs to is wider than the row. */
 			if (layout_no_start(cp)) {
 				if (prev_tail + gap_cols + first_cols <= w)
-					fail_msg("line %zu W=%d: row %zu "
-					    "starts with U+%04X", ll->line, w,
+					fail_msg("line at %zu W=%d: row %zu "
+					    "starts with U+%04X", ll->off, w,
 					    r, (unsigned)cp);
 				stats->forced_starts++;
 			}
@@ -201,7 +201,7 @@ check_line(struct doc *doc, const struct layout_line *ll, int w,
 
 		width_next_cluster(t + p, ll->end - p, &c);
 		if (c.first != ' ')
-			fail_msg("line %zu W=%d: lost the end", ll->line, w);
+			fail_msg("line at %zu W=%d: lost the end", ll->off, w);
 		p += c.len;
 	}
 	/* An annotation shares a row with its character and is whole,
@@ -216,8 +216,8 @@ check_line(struct doc *doc, const struct layout_line *ll, int w,
 			stats->torn++;
 			continue;
 		}
-		fail_msg("line %zu W=%d %s: annotation at %zu torn (row %zu "
-		    "%zu..%zu)", ll->line, w, annot_mode_name(annot),
+		fail_msg("line at %zu W=%d %s: annotation at %zu torn (row %zu "
+		    "%zu..%zu)", ll->off, w, annot_mode_name(annot),
 		    spans[k].han_off, r, ll->rows[r].off, ll->rows[r].end);
 	}
 }
