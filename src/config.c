@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "yuedu/i18n.h"
 #include "yuedu/inert.h"
 #include "yuedu/options.h"
 #include "yuedu/util.h"
@@ -128,7 +129,7 @@ config_line(struct config *cfg, char *line, size_t lineno)
 		return NULL;
 	eq = strchr(line, '=');
 	if (eq == NULL)
-		return xasprintf("expected KEY = VALUE, got '%s'", line);
+		return xasprintf(_("expected KEY = VALUE, got '%s'"), line);
 	*eq = '\0';
 	key = config_trim(line);
 	value = config_trim(eq + 1);
@@ -140,23 +141,23 @@ config_line(struct config *cfg, char *line, size_t lineno)
 		value++;
 	}
 	if (key[0] == '\0')
-		return xasprintf("expected KEY = VALUE, got '=%s'", eq + 1);
+		return xasprintf(_("expected KEY = VALUE, got '=%s'"), eq + 1);
 	o = options_find(key);
 	if (o == NULL)
-		return xasprintf("unknown setting '%s'", key);
+		return xasprintf(_("unknown setting '%s'"), key);
 	if (!config_is_setting(o))
-		return xasprintf("'%s' is not a setting (give --%s on the "
-		    "command line)", key, key);
+		return xasprintf(_("'%s' is not a setting (give --%s on the "
+		    "command line)"), key, key);
 	if (o->arg == NULL) {
 		on = config_bool(value);
 		if (on < 0)
-			return xasprintf("invalid value '%s' for %s (expected "
-			    "true, false, yes or no)", value, key);
+			return xasprintf(_("invalid value '%s' for %s (expected "
+			    "true, false, yes or no)"), value, key);
 		config_add(cfg, o->key, NULL, on, CONFIG_FILE, lineno);
 		return NULL;
 	}
 	if (value[0] == '\0')
-		return xasprintf("no value for %s", key);
+		return xasprintf(_("no value for %s"), key);
 	if (options_check(o, value, &err) != 0)
 		return err;
 	config_add(cfg, o->key, value, 1, CONFIG_FILE, lineno);
@@ -174,32 +175,32 @@ config_read_file(struct config *cfg, const char *path)
 
 	if (fd < 0) {
 		if (errno != ENOENT)
-			config_warn(cfg, "%s: cannot read: %s", path,
+			config_warn(cfg, _("%s: cannot read: %s"), path,
 			    strerror(errno));
 		return;
 	}
 	/* Not a FIFO to hang on, nor 100 MB to read at every start. */
 	if (fstat(fd, &st) != 0) {
-		config_warn(cfg, "%s: cannot read: %s", path, strerror(errno));
+		config_warn(cfg, _("%s: cannot read: %s"), path, strerror(errno));
 		close(fd);
 		return;
 	}
 	if (!S_ISREG(st.st_mode) || st.st_size > CONFIG_FILE_MAX) {
 		if (S_ISDIR(st.st_mode))
-			config_warn(cfg, "%s: cannot read: %s", path,
+			config_warn(cfg, _("%s: cannot read: %s"), path,
 			    strerror(EISDIR));
 		else if (!S_ISREG(st.st_mode))
-			config_warn(cfg, "%s: not a regular file; ignored",
+			config_warn(cfg, _("%s: not a regular file; ignored"),
 			    path);
 		else
-			config_warn(cfg, "%s: too large (%lld bytes; a config "
-			    "file has at most %d); ignored", path,
+			config_warn(cfg, _("%s: too large (%lld bytes; a config "
+			    "file has at most %d); ignored"), path,
 			    (long long)st.st_size, CONFIG_FILE_MAX);
 		close(fd);
 		return;
 	}
 	if ((f = fdopen(fd, "r")) == NULL) {
-		config_warn(cfg, "%s: cannot read: %s", path, strerror(errno));
+		config_warn(cfg, _("%s: cannot read: %s"), path, strerror(errno));
 		close(fd);
 		return;
 	}
@@ -216,7 +217,7 @@ config_read_file(struct config *cfg, const char *path)
 		}
 	}
 	if (ferror(f)) {
-		config_warn(cfg, "%s: cannot read: %s", path, strerror(errno));
+		config_warn(cfg, _("%s: cannot read: %s"), path, strerror(errno));
 		cfg->file_found = 0;
 	}
 	free(line);
@@ -283,15 +284,15 @@ config_env_option(void *arg, const struct options_def *o, const char *value,
 
 	if (o == NULL) {
 		if (c == ':')
-			config_warn(cfg, "YUEDU_OPTS: option '%s' needs a "
-			    "value", word);
+			config_warn(cfg, _("YUEDU_OPTS: option '%s' needs a "
+			    "value"), word);
 		else
-			config_warn(cfg, "YUEDU_OPTS: unknown option '%s'",
+			config_warn(cfg, _("YUEDU_OPTS: unknown option '%s'"),
 			    word);
 		return;
 	}
 	if (!config_is_setting(o)) {
-		config_warn(cfg, "YUEDU_OPTS: --%s is not a setting; ignored",
+		config_warn(cfg, _("YUEDU_OPTS: --%s is not a setting; ignored"),
 		    o->name);
 		return;
 	}
@@ -311,7 +312,7 @@ config_read_env(struct config *cfg, const char *env)
 
 	n = util_split(env, &words, &err);
 	if (n < 0) {
-		config_warn(cfg, "YUEDU_OPTS: %s; ignored", err);
+		config_warn(cfg, _("YUEDU_OPTS: %s; ignored"), err);
 		free(err);
 		return;
 	}
@@ -321,7 +322,7 @@ config_read_env(struct config *cfg, const char *env)
 		argv[i + 1] = words[i];
 	for (int i = config_scan(n + 1, argv, config_env_option, cfg);
 	    i < n + 1; i++)
-		config_warn(cfg, "YUEDU_OPTS: '%s' is not an option; ignored",
+		config_warn(cfg, _("YUEDU_OPTS: '%s' is not an option; ignored"),
 		    argv[i]);
 	for (int i = 0; i < n; i++)
 		free(words[i]);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/i18n.h"
 #include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
@@ -60,7 +61,7 @@ conv_new(enum conv_script script, char **err)
 
 	*err = NULL;
 	if (script <= CONV_ORIGINAL || script >= CONV_NSCRIPTS) {
-		*err = xstrdup("no conversion for this script");
+		*err = xstrdup(_("no conversion for this script"));
 		return NULL;
 	}
 	cc = opencc_open(conv_scripts[script].config);
@@ -71,7 +72,7 @@ conv_new(enum conv_script script, char **err)
 		free(path);
 	}
 	if (cc == (opencc_t)-1) {
-		*err = xasprintf("cannot open OpenCC configuration %s: %s",
+		*err = xasprintf(_("cannot open OpenCC configuration %s: %s"),
 		    conv_scripts[script].config, opencc_error());
 		return NULL;
 	}

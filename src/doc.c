@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "yuedu/fault.h"
+#include "yuedu/i18n.h"
 #include "yuedu/util.h"
 
 /* Texts smaller than this are indexed on demand, in no time. */
@@ -82,13 +83,8 @@ doc_bg_finish(struct doc *doc)
 }
 
 static void
-doc_set_text(struct doc *doc, const char *text, size_t len)
+doc_set_text_as_is(struct doc *doc, const char *text, size_t len)
 {
-	/* A UTF-8 BOM is not text. */
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-		text += 3;
-		len -= 3;
-	}
 	doc->text = text;
 	doc->len = len;
 	doc->nlines = 0;
@@ -103,6 +99,17 @@ doc_set_text(struct doc *doc, const char *text, size_t len)
 		    sizeof *doc->line_off);
 		doc->line_off[doc->nlines++] = 0;
 	}
+}
+
+static void
+doc_set_text(struct doc *doc, const char *text, size_t len)
+{
+	/* A UTF-8 BOM is not text. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	doc_set_text_as_is(doc, text, len);
 }
 
 static struct doc *
@@ -141,9 +148,9 @@ doc_new_view(const struct doc *src)
 	doc->st_mtime_ns = src->st_mtime_ns;
 	doc->st_dev = src->st_dev;
 	doc->st_ino = src->st_ino;
-	doc_set_text(doc, src->text, src->len);
-	doc->text = src->text;	/* even if it starts with another BOM */
-	doc->len = src->len;
+	/* The same bytes, even if they start with another BOM (and its
+	 * line index for those bytes, not for the bytes after it). */
+	doc_set_text_as_is(doc, src->text, src->len);
 	/* The same shown text: the same rendering (its headings, its map). */
 	doc->render = src->render;
 	return doc;
@@ -263,7 +270,7 @@ doc_read_fd(int fd, struct doc *doc, char **cause)
 			break;
 		}
 		if (a == DOC_READ_ABORT) {
-			*cause = xstrdup("interrupted");
+			*cause = xstrdup(_("interrupted"));
 			goto fail_interrupted;
 		}
 		if (n >= DOC_SPOOL_MAX) {
@@ -290,8 +297,8 @@ doc_read_fd(int fd, struct doc *doc, char **cause)
 				if (w < 0 && errno == EINTR)
 					continue;
 				if (w <= 0) {
-					*cause = xasprintf("cannot spool the "
-					    "pipe to a temporary file: %s",
+					*cause = xasprintf(_("cannot spool the "
+					    "pipe to a temporary file: %s"),
 					    w < 0 ? strerror(errno) :
 					    "no space");
 					goto fail;
@@ -349,7 +356,7 @@ doc_open(struct doc **out, const char *path, char **cause)
 	else {
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0 && errno == EINTR) {	/* ^C on a FIFO's open */
-			*cause = xstrdup("interrupted");
+			*cause = xstrdup(_("interrupted"));
 			return DOC_ERR_INTERRUPTED;
 		}
 		if (fd < 0) {
@@ -667,15 +674,15 @@ doc_status_str(enum doc_status st)
 	case DOC_OK:
 		return "ok";
 	case DOC_ERR_OPEN:
-		return "cannot open";
+		return _("cannot open");
 	case DOC_ERR_DIR:
 		return "Is a directory";
 	case DOC_ERR_READ:
-		return "read error";
+		return _("read error");
 	case DOC_ERR_INTERRUPTED:
-		return "interrupted";
+		return _("interrupted");
 	}
-	return "unknown error";
+	return _("unknown error");
 }
 
 /* The last '\n' or '\r' in [FROM, TO), or (size_t)-1. */

@@ -21,6 +21,7 @@
 #include "yuedu/doc.h"
 #include "yuedu/epub.h"
 #include "yuedu/html.h"
+#include "yuedu/i18n.h"
 #include "yuedu/utf8.h"
 #include "yuedu/util.h"
 #include "yuedu/width.h"
@@ -494,9 +495,9 @@ enc_apply(struct doc *doc, const char *forced, char **note, char **err)
 	if (forced != NULL) {
 		name = enc_canonical(forced);
 		if (name == NULL) {
-			*err = xasprintf("unknown encoding '%s' (known: UTF-8, "
+			*err = xasprintf(_("unknown encoding '%s' (known: UTF-8, "
 			    "UTF-16LE, UTF-16BE, GB18030, GBK, GB2312, BIG5, "
-			    "BIG5-HKSCS, EUC-TW, HZ-GB-2312)", forced);
+			    "BIG5-HKSCS, EUC-TW, HZ-GB-2312)"), forced);
 			return -1;
 		}
 	} else if (epub_sniff(doc->text, doc->len)) {
@@ -506,8 +507,8 @@ enc_apply(struct doc *doc, const char *forced, char **note, char **err)
 	} else if ((name = enc_html(doc, decl, sizeof decl)) == NULL)
 		name = enc_detect(doc->text, doc->len, &sure);
 	if (!sure)
-		*note = xstrdup("not valid UTF-8 nor a known Chinese encoding; "
-		    "shown as UTF-8");
+		*note = xstrdup(_("not valid UTF-8 nor a known Chinese encoding; "
+		    "shown as UTF-8"));
 	if (strcmp(name, "UTF-8") == 0) {
 		doc->encoding = "UTF-8";
 		return 0;
@@ -516,12 +517,12 @@ enc_apply(struct doc *doc, const char *forced, char **note, char **err)
 	case 0:
 		break;
 	case -2:
-		*err = xasprintf("conversion from %s interrupted", name);
+		*err = xasprintf(_("conversion from %s interrupted"), name);
 		free(*note);
 		*note = NULL;
 		return ENC_INTERRUPTED;
 	default:
-		*err = xasprintf("cannot convert from %s", name);
+		*err = xasprintf(_("cannot convert from %s"), name);
 		return -1;
 	}
 	/* Skip a BOM the conversion kept (UTF-16). */

@@ -45,8 +45,10 @@ epub_sniff(const char *s, size_t n)
 	name_len = (unsigned char)s[26] | (size_t)(unsigned char)s[27] << 8;
 	extra_len = (unsigned char)s[28] | (size_t)(unsigned char)s[29] << 8;
 	data = 30 + name_len + extra_len;
-	return name_len == 8 && memcmp(s + 30, "mimetype", 8) == 0 &&
-	    n >= data + strlen(EPUB_MIMETYPE) &&
+	/* All of it inside the text before any of it is compared. */
+	if (name_len != 8 || n < data + strlen(EPUB_MIMETYPE))
+		return 0;
+	return memcmp(s + 30, "mimetype", 8) == 0 &&
 	    memcmp(s + data, EPUB_MIMETYPE, strlen(EPUB_MIMETYPE)) == 0;
 }
 

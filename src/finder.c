@@ -741,17 +741,20 @@ finder_modes(struct search *s, int regex, int pinyin,
 	const char *fold;
 
 	if (s != NULL)
-		fold = search_foldings(s);
+		fold = _(search_foldings(s));
 	else {
-		static char buf[32];
+		static char buf[64];
 		snprintf(buf, sizeof buf, "%s%s%s",
-		    o->casing == SEARCH_CASE_SENSITIVE ? "" : "case ",
-		    o->no_fold_width ? "" : "width ",
-		    o->no_fold_script ? "" : "script");
+		    o->casing == SEARCH_CASE_SENSITIVE ? "" : _("case "),
+		    o->no_fold_width ? "" : _("width "),
+		    o->no_fold_script ? "" : _("script"));
 		fold = buf;
 	}
-	return xasprintf("%s%s%s", regex ? "regex " : "",
-	    pinyin && !regex ? "pinyin " : "", fold[0] ? fold : "exact");
+	/* TRANSLATORS: the search's modes on the status line, [regex
+	 * pinyin case width script], each word short. */
+	return xasprintf("%s%s%s", regex ? _("regex ") : "",
+	    pinyin && !regex ? _("pinyin ") : "", fold[0] ? fold :
+	    _("exact"));
 }
 
 char *

@@ -262,26 +262,26 @@ keymap_bind_parse(const char *value, struct keymap_bind *out, char **err)
 	    t = strtok_r(NULL, " \t", &save))
 		w[n++] = t;
 	if (strlen(value) >= sizeof buf || n < 2 || n > 3) {
-		*err = xasprintf("invalid bind '%s' (expected [MODE] KEY "
-		    "COMMAND, e.g. 'J line-down' or 'panel J next')", value);
+		*err = xasprintf(_("invalid bind '%s' (expected [MODE] KEY "
+		    "COMMAND, e.g. 'J line-down' or 'panel J next')"), value);
 		return -1;
 	}
 	if (n == 3 && (mode = keymap_mode_find(w[0])) < 0) {
-		*err = xasprintf("unknown mode '%s' in bind (reader, help, "
-		    "panel, prompt, filter, edit, shelf)", w[0]);
+		*err = xasprintf(_("unknown mode '%s' in bind (reader, help, "
+		    "panel, prompt, filter, edit, shelf)"), w[0]);
 		return -1;
 	}
 	key = keycode_parse(w[n - 2]);
 	if (key < 0 || strlen(w[n - 2]) >= sizeof out->key_name) {
-		*err = xasprintf("invalid key '%s' in bind (expected one "
-		    "character, ^X or a key name such as Enter, Space, PgDn)",
+		*err = xasprintf(_("invalid key '%s' in bind (expected one "
+		    "character, ^X or a key name such as Enter, Space, PgDn)"),
 		    w[n - 2]);
 		return -1;
 	}
 	cmd = keymap_find_command(mode, w[n - 1]);
 	if (cmd == NULL) {
-		*err = xasprintf("unknown command '%s' in bind (the help "
-		    "screen lists them)", w[n - 1]);
+		*err = xasprintf(_("unknown command '%s' in bind (the help "
+		    "screen lists them)"), w[n - 1]);
 		return -1;
 	}
 	if (out != NULL) {
@@ -303,7 +303,7 @@ keymap_bind(const struct keymap_bind *b, char **err)
 		    keymap_binds[i].key == b->key)
 			break;
 	if (i == KEYMAP_BIND_MAX) {
-		*err = xasprintf("too many key bindings (at most %d)",
+		*err = xasprintf(_("too many key bindings (at most %d)"),
 		    KEYMAP_BIND_MAX);
 		return -1;
 	}

@@ -105,7 +105,7 @@ options_check_encoding(const char *value, char **err)
 {
 	if (enc_canonical(value) != NULL)
 		return 0;
-	*err = xasprintf("unknown encoding '%s'", value);
+	*err = xasprintf(_("unknown encoding '%s'"), value);
 	return -1;
 }
 
@@ -114,7 +114,7 @@ options_check_term(const char *value, char **err)
 {
 	if (value[0] != '\0')
 		return 0;
-	*err = xstrdup("empty --highlight term");
+	*err = xstrdup(_("empty --highlight term"));
 	return -1;
 }
 
@@ -514,7 +514,7 @@ options_set(const struct options_def *d, const char *value,
 		}
 		label = options_label(d);
 		list = options_enum_list(d);
-		*err = xasprintf("invalid %s '%s' (expected %s)", label, value,
+		*err = xasprintf(_("invalid %s '%s' (expected %s)"), label, value,
 		    list);
 		free(label);
 		free(list);
@@ -523,7 +523,7 @@ options_set(const struct options_def *d, const char *value,
 	case OPTIONS_LONG:
 		if (options_int(value, d->lo, d->hi, &v) != 0) {
 			label = options_label(d);
-			*err = xasprintf("invalid %s '%s' (expected %ld to %ld)",
+			*err = xasprintf(_("invalid %s '%s' (expected %ld to %ld)"),
 			    label, value, d->lo, d->hi);
 			free(label);
 			return -1;
@@ -552,7 +552,7 @@ options_set(const struct options_def *d, const char *value,
 	case OPTIONS_PLUS:
 		break;
 	}
-	*err = xasprintf("--%s cannot be set", d->name);
+	*err = xasprintf(_("--%s cannot be set"), d->name);
 	return -1;
 }
 
@@ -572,14 +572,14 @@ options_plus(struct options *opts, int *argc, char **argv, char **err)
 		if (argv[i][0] == '+' && argv[i][1] >= '0' &&
 		    argv[i][1] <= '9') {
 			if (options_int(argv[i] + 1, 1, 1L << 40, &v) != 0) {
-				*err = xasprintf("invalid line number '%s'",
+				*err = xasprintf(_("invalid line number '%s'"),
 				    argv[i]);
 				return -1;
 			}
 			opts->start_line = v;
 		} else if (argv[i][0] == '+' && argv[i][1] == '/') {
 			if (argv[i][2] == '\0') {
-				*err = xstrdup("empty pattern in '+/'");
+				*err = xstrdup(_("empty pattern in '+/'"));
 				return -1;
 			}
 			opts->start_pattern = argv[i] + 2;
@@ -616,21 +616,21 @@ options_parse(struct options *opts, int argc, char **argv, char **err)
 	while ((c = getopt_long(argc, argv, options_short_text, options_long,
 	    NULL)) != -1) {
 		if (c == ':') {
-			*err = xasprintf("option '%s' needs a value",
+			*err = xasprintf(_("option '%s' needs a value"),
 			    argv[optind - 1]);
 			goto fail;
 		}
 		if (c == '?' && (d = options_find_code(optopt)) != NULL &&
 		    d->arg == NULL && optopt >= 256) {
-			*err = xasprintf("option '--%s' takes no value",
+			*err = xasprintf(_("option '--%s' takes no value"),
 			    d->name);
 			goto fail;
 		}
 		if (c == '?' || (d = options_find_code(c)) == NULL) {
 			if (optopt > 0 && optopt < 256)
-				*err = xasprintf("unknown option '-%c'", optopt);
+				*err = xasprintf(_("unknown option '-%c'"), optopt);
 			else
-				*err = xasprintf("unknown option '%s'",
+				*err = xasprintf(_("unknown option '%s'"),
 				    argv[optind - 1]);
 			goto fail;
 		}
@@ -658,8 +658,8 @@ options_bind(const char *value, struct keymap_bind *out, char **err)
 		joined = n == 2 ? xasprintf("%s %s", w[0], w[1]) :
 		    xasprintf("%s %s %s", w[0], w[1], w[2]);
 	if (joined == NULL)
-		*err = xasprintf("invalid bind '%s' (expected [MODE] KEY "
-		    "COMMAND, e.g. 'J line-down' or 'panel J next')", value);
+		*err = xasprintf(_("invalid bind '%s' (expected [MODE] KEY "
+		    "COMMAND, e.g. 'J line-down' or 'panel J next')"), value);
 	else
 		rc = keymap_bind_parse(joined, out, err);
 	free(joined);

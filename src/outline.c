@@ -16,6 +16,7 @@
 #include <pcre2.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/i18n.h"
 #include "yuedu/render.h"
 #include "yuedu/search.h"
 #include "yuedu/utf8.h"
@@ -122,10 +123,10 @@ outline_scan_regex(struct outline_ctx *cx, const char *re, char **err)
 			PCRE2_UCHAR msg[128];
 
 			pcre2_get_error_message(rc, msg, sizeof msg);
-			*err = xasprintf("--heading pattern '%s': line %zu: "
-			    "%s", re, i + 1, rc == PCRE2_ERROR_MATCHLIMIT ?
-			    "exceeded the regular expression's backtracking "
-			    "limit" : (const char *)msg);
+			*err = xasprintf(_("--heading pattern '%s': line %zu: "
+			    "%s"), re, i + 1, rc == PCRE2_ERROR_MATCHLIMIT ?
+			    _("exceeded the regular expression's backtracking "
+			    "limit") : (const char *)msg);
 			pcre2_match_context_free(mc);
 			pcre2_match_data_free(md);
 			pcre2_code_free(rx);

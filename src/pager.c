@@ -578,6 +578,13 @@ pager_line_total(struct pager *p, size_t known)
 int
 pager_percent(const struct pager *p)
 {
+	const struct render *r = p->doc->render;
+
+	/* A big text's first screens alone: how far into the whole. */
+	if (r != NULL && r->partial && r->src != NULL && r->src->len > 0 &&
+	    r->nparts <= 1)
+		return (int)((double)render_src_of(r, p->top_off, NULL) *
+		    100.0 / (double)r->src->len);
 	if (p->doc->len == 0)
 		return 100;
 	return (int)((double)p->top_off * 100.0 / (double)p->doc->len);

@@ -14,6 +14,7 @@
 
 #include "yuedu/annot.h"
 #include "yuedu/doc.h"
+#include "yuedu/i18n.h"
 #include "yuedu/outline.h"
 #include "yuedu/uchar.h"
 #include "yuedu/utf8.h"
@@ -198,27 +199,42 @@ readtime_minutes(const struct readtime_count *c, long cpm, long wpm)
 	return (double)c->han / (double)cpm + (double)c->words / (double)wpm;
 }
 
-char *
-readtime_format(double minutes, char *buf, size_t size)
+/* MINUTES in BUF, in English or (TR) the interface language. */
+static char *
+readtime_label(double minutes, char *buf, size_t size, int tr)
 {
 	long m;
 
 	if (minutes < 0.5) {
-		snprintf(buf, size, "<1 min");
+		snprintf(buf, size, "%s", tr ? _("<1 min") : "<1 min");
 		return buf;
 	}
 	m = (long)(minutes + 0.5);
 	if (m < 60)
-		snprintf(buf, size, "%ld min", m);
+		snprintf(buf, size, tr ? _("%ld min") : "%ld min", m);
 	else if (m < 24 * 60)
-		snprintf(buf, size, "%ld h %02ld min", m / 60, m % 60);
+		snprintf(buf, size, tr ? _("%ld h %02ld min") :
+		    "%ld h %02ld min", m / 60, m % 60);
 	else {
 		/* A day or more: days and hours, the minutes left out. */
 		long h = (m + 30) / 60;
 
-		snprintf(buf, size, "%ld d %ld h", h / 24, h % 24);
+		snprintf(buf, size, tr ? _("%ld d %ld h") : "%ld d %ld h",
+		    h / 24, h % 24);
 	}
 	return buf;
+}
+
+char *
+readtime_format(double minutes, char *buf, size_t size)
+{
+	return readtime_label(minutes, buf, size, 0);
+}
+
+char *
+readtime_say(double minutes, char *buf, size_t size)
+{
+	return readtime_label(minutes, buf, size, 1);
 }
 
 char *

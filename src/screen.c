@@ -876,11 +876,14 @@ screen_panel_labels(struct screen *s, size_t sec, int avail, int title_cols,
 		const struct readtime_count *c = &s->ses.rt[sec];
 
 		readtime_format_count(c->chars, len, sizeof len);
-		readtime_format(readtime_minutes(c, s->cpm, s->wpm), mins,
+		char *m6;
+
+		readtime_say(readtime_minutes(c, s->cpm, s->wpm), mins,
 		    sizeof mins);
-		snprintf(cand[0], sizeof cand[0], "%s %5s %6s", num, len,
-		    mins);
-		snprintf(cand[1], sizeof cand[1], "%s %6s", num, mins);
+		m6 = width_rjust(mins, 6);	/* "12分钟": 8 bytes, 6 columns */
+		snprintf(cand[0], sizeof cand[0], "%s %5s %s", num, len, m6);
+		snprintf(cand[1], sizeof cand[1], "%s %s", num, m6);
+		free(m6);
 	} else {
 		snprintf(cand[0], sizeof cand[0], "%s", num);
 		snprintf(cand[1], sizeof cand[1], "%s", num);
@@ -888,14 +891,14 @@ screen_panel_labels(struct screen *s, size_t sec, int avail, int title_cols,
 	snprintf(cand[2], sizeof cand[2], "%s", num);
 	cand[3][0] = '\0';
 	for (k = 0; k < 3; k++) {
-		int fw = (int)strlen(cand[k]);
+		int fw = width_string(cand[k], strlen(cand[k]));
 
 		if (fw > 0 && title_cols + fw <= avail)
 			break;
 	}
 	if (k == 3 && title_cols > avail)	/* a title too long for any */
 		for (k = 0; k < 3; k++) {
-			int fw = (int)strlen(cand[k]);
+			int fw = width_string(cand[k], strlen(cand[k]));
 
 			if (fw > 0 && fw <= avail / 3 &&
 			    avail - fw >= SCREEN_PANEL_TITLE_MIN)
@@ -903,7 +906,7 @@ screen_panel_labels(struct screen *s, size_t sec, int avail, int title_cols,
 		}
 	snprintf(buf, size, "%s", cand[k]);
 	*nmatch = k < 3 ? (int)strlen(num) : 0;
-	return (int)strlen(buf);
+	return width_string(buf, strlen(buf));
 }
 
 static void
@@ -1055,6 +1058,8 @@ screen_draw_prompt(struct screen *s)
 
 	if (err != NULL && strstr(err, "': ") != NULL)
 		err = strstr(err, "': ") + 3;	/* the fault alone */
+	else if (err != NULL && strstr(err, "'：") != NULL)
+		err = strstr(err, "'：") + strlen("'：");
 	right = xasprintf("%s%s[%s]", err ? err : f->prompt_found == 0 ?
 	    _("not found") : "", err || f->prompt_found == 0 ? " " : "", modes);
 	mvhline(y, 0, ' ', COLS);

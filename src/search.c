@@ -26,6 +26,7 @@
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
 #include "yuedu/fold.h"
+#include "yuedu/i18n.h"
 #include "yuedu/uchar.h"
 #include "yuedu/utf8.h"
 #include "yuedu/lexicon.h"
@@ -244,7 +245,7 @@ search_new(const char *pattern, const struct search_opts *opts, char **err)
 	if (opts == NULL)
 		opts = &defaults;
 	if (pattern == NULL || pattern[0] == '\0') {
-		*err = xstrdup("empty pattern");
+		*err = xstrdup(_("empty pattern"));
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
@@ -274,7 +275,7 @@ search_new(const char *pattern, const struct search_opts *opts, char **err)
 			PCRE2_UCHAR msg[256];
 
 			pcre2_get_error_message(code, msg, sizeof msg);
-			*err = xasprintf("invalid regular expression '%s': %s",
+			*err = xasprintf(_("invalid regular expression '%s': %s"),
 			    pattern, (char *)msg);
 			search_free(s);
 			return NULL;
@@ -288,7 +289,7 @@ search_new(const char *pattern, const struct search_opts *opts, char **err)
 	}
 	fold_into(s->flags, 0, pattern, strlen(pattern), 0, &s->fb);
 	if (s->fb.f.len == 0) {
-		*err = xstrdup("empty pattern");
+		*err = xstrdup(_("empty pattern"));
 		search_free(s);
 		return NULL;
 	}
@@ -358,19 +359,19 @@ search_error(const struct search *s)
 		struct search *w = (struct search *)s;	/* made once */
 
 		if (s->rx_err == PCRE2_ERROR_MATCHLIMIT)
-			w->err = xstrdup("exceeded the regular expression's "
-			    "backtracking limit");
+			w->err = xstrdup(_("exceeded the regular expression's "
+			    "backtracking limit"));
 		else if (s->rx_err == PCRE2_ERROR_DEPTHLIMIT)
-			w->err = xstrdup("exceeded the regular expression's "
-			    "nesting limit");
+			w->err = xstrdup(_("exceeded the regular expression's "
+			    "nesting limit"));
 		else if (s->rx_err == PCRE2_ERROR_HEAPLIMIT ||
 		    s->rx_err == PCRE2_ERROR_JIT_STACKLIMIT ||
 		    s->rx_err == PCRE2_ERROR_NOMEMORY)
-			w->err = xstrdup("exceeded the regular expression's "
-			    "memory limit");
+			w->err = xstrdup(_("exceeded the regular expression's "
+			    "memory limit"));
 		else {
 			pcre2_get_error_message(s->rx_err, msg, sizeof msg);
-			w->err = xasprintf("regular expression: %s",
+			w->err = xasprintf(_("regular expression: %s"),
 			    (const char *)msg);
 		}
 	}
@@ -418,9 +419,10 @@ search_folds_script(const struct search *s)
 const char *
 search_foldings(const struct search *s)
 {
+	/* Translated where shown (finder.c). */
 	static const char *const words[FOLD_NFLAGS] = {
-		"", "case", "width", "case width", "script", "case script",
-		"width script", "case width script",
+		"", N_("case"), N_("width"), N_("case width"), N_("script"),
+		N_("case script"), N_("width script"), N_("case width script"),
 	};
 	return words[s->flags];
 }

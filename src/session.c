@@ -55,12 +55,16 @@ session_warn_short(const char *what, const char *warn)
 {
 	const char *why = warn, *c;
 
-	/* The reason is after the last ": " (the path before it). */
+	/* The reason is after the last ": " or "：" (the path before it). */
 	for (c = warn; c != NULL && (c = strstr(c, ": ")) != NULL; c += 2)
 		why = c + 2;
+	for (c = why; c != NULL && (c = strstr(c, "：")) != NULL;
+	    c += strlen("："))
+		why = c + strlen("：");
 	if (why == NULL || why[0] == '\0')
-		why = "unknown error";
-	return xasprintf("%s: %s", what, why);
+		why = _("unknown error");
+	/* TRANSLATORS: what failed, and why ("place not saved: …"). */
+	return xasprintf(_("%s: %s"), what, why);
 }
 
 /*
@@ -127,7 +131,7 @@ session_place_load(struct session *ses, int explicit)
 		return;
 	rc = state_load(ses->state_dir, session_key_doc(ses), &pl, &warn);
 	if (rc < 0) {
-		char *m = session_warn_short("place not restored", warn);
+		char *m = session_warn_short(_("place not restored"), warn);
 
 		pager_message(&ses->p, "%s", m);
 		free(m);
@@ -183,7 +187,7 @@ session_place_save(struct session *ses)
 	pl.saved = time(NULL);
 	if (state_save(ses->state_dir, session_key_doc(ses), &pl, &warn) != 0 &&
 	    warn == NULL)
-		warn = xstrdup("cannot save the place");
+		warn = xstrdup(_("cannot save the place"));
 	return warn;
 }
 
@@ -226,7 +230,7 @@ session_doc_open(struct session *ses, struct doc *doc, int start, int rows,
 	doc_index_background(doc);
 	slash = strrchr(doc->name, '/');
 	slash = slash && slash[1] ? slash + 1 : doc->name;
-	ses->name = ses->file_n > 1 ? xasprintf("%s (file %zu/%zu)", slash,
+	ses->name = ses->file_n > 1 ? xasprintf(_("%s (file %zu/%zu)"), slash,
 	    ses->file_i + 1, ses->file_n) : xstrdup(slash);
 	memset(&lo, 0, sizeof(lo));	/* the script: pager_set_script() */
 	lo.annot = opts->annotate && opts->pinyin == ANNOT_AUTO ? ANNOT_SHOW :

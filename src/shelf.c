@@ -23,6 +23,7 @@
 #include "yuedu/enc.h"
 #include "yuedu/epub.h"
 #include "yuedu/html.h"
+#include "yuedu/i18n.h"
 #include "yuedu/render.h"
 #include "yuedu/outline.h"
 #include "yuedu/state.h"
@@ -714,9 +715,10 @@ shelf_figures(const struct shelf_entry *e, char len[40], char mins[40],
 {
 	char n[24];
 
-	snprintf(len, 40, "%s chars", readtime_format_count(e->count.chars,
+	/* In the interface language: "1.7k 字", "5分钟". */
+	snprintf(len, 40, _("%s chars"), readtime_format_count(e->count.chars,
 	    n, sizeof n));
-	readtime_format(e->minutes, mins, 40);
+	readtime_say(e->minutes, mins, 40);
 	if (e->progress_pct < 0)
 		snprintf(pct, 16, "-");
 	else
@@ -754,8 +756,8 @@ shelf_columns(const struct shelf_entry *v, size_t n, int cols,
 		char *nm = shelf_clean(v[i].name, strlen(v[i].name));
 
 		shelf_figures(&v[i], l, m, p);
-		len = shelf_max(len, (int)strlen(l));
-		time = shelf_max(time, (int)strlen(m));
+		len = shelf_max(len, width_string(l, strlen(l)));
+		time = shelf_max(time, width_string(m, strlen(m)));
 		pct = shelf_max(pct, (int)strlen(p));
 		name = shelf_max(name, width_string(nm, strlen(nm)));
 		title = shelf_max(title, width_string(t, strlen(t)));
@@ -816,13 +818,16 @@ shelf_put_fit(char **o, const char *s, int cols)
 		*(*o)++ = ' ';
 }
 
-/* Append S right-aligned in COLS columns (ASCII), two blanks before. */
+/* Append S right-aligned in COLS columns, two blanks before. */
 static void
 shelf_put_right(char **o, const char *s, int cols)
 {
+	int w = width_string(s, strlen(s));
+
 	if (cols <= 0)
 		return;
-	*o += sprintf(*o, "%*s%*s", SHELF_SEP, "", cols, s);
+	*o += sprintf(*o, "%*s%*s%s", SHELF_SEP, "", w < cols ? cols - w : 0,
+	    "", s);
 }
 
 char *

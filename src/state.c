@@ -22,6 +22,7 @@
 #include "yuedu/annot.h"
 #include "yuedu/conv.h"
 #include "yuedu/doc.h"
+#include "yuedu/i18n.h"
 #include "yuedu/util.h"
 
 #define STATE_FP_BYTES 48	/* bytes of text kept to recognise a place */
@@ -198,7 +199,7 @@ state_write_file(const char *dir, const char *name, const struct doc *doc,
 	FILE *f;
 
 	if (fd < 0) {
-		*warn = xasprintf("cannot save place in %s: %s", dir,
+		*warn = xasprintf(_("cannot save place in %s: %s"), dir,
 		    strerror(errno));
 		goto out;
 	}
@@ -206,7 +207,7 @@ state_write_file(const char *dir, const char *name, const struct doc *doc,
 	if (f == NULL) {
 		close(fd);
 		unlink(tmp);
-		*warn = xasprintf("cannot save place: %s", strerror(errno));
+		*warn = xasprintf(_("cannot save place: %s"), strerror(errno));
 		goto out;
 	}
 	fprintf(f, "yuedu-state 1\nkey %s\nlen %zu\nsaved %lld\n", key,
@@ -231,13 +232,13 @@ state_write_file(const char *dir, const char *name, const struct doc *doc,
 		fprintf(f, "view-pinyin %s\n",
 		    annot_mode_name((enum annot_mode)place->annot));
 	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		*warn = xasprintf("cannot save place: %s", strerror(errno));
+		*warn = xasprintf(_("cannot save place: %s"), strerror(errno));
 		fclose(f);
 		unlink(tmp);
 		goto out;
 	}
 	if (fclose(f) != 0 || rename(tmp, dst) != 0) {
-		*warn = xasprintf("cannot save place: %s", strerror(errno));
+		*warn = xasprintf(_("cannot save place: %s"), strerror(errno));
 		unlink(tmp);
 		goto out;
 	}
@@ -377,7 +378,7 @@ state_save(const char *dir, struct doc *doc, const struct state_place *place,
 
 	*warn = NULL;
 	if (state_mkdirs(dir) != 0) {
-		*warn = xasprintf("cannot create %s: %s", dir, strerror(errno));
+		*warn = xasprintf(_("cannot create %s: %s"), dir, strerror(errno));
 		return -1;
 	}
 	lock = state_lock(dir);
@@ -451,7 +452,7 @@ state_read_file(const char *dir, const char *name, const struct doc *doc,
 			close(fd);
 		rc = e == ENOENT ? 0 : -1;
 		if (rc < 0)
-			*warn = xasprintf("cannot read %s: %s; ignored", path,
+			*warn = xasprintf(_("cannot read %s: %s; ignored"), path,
 			    e == ELOOP ? "a symbolic link" : e == EINVAL ?
 			    "not a regular file" : e == EFBIG ?
 			    "too large for a state file" : strerror(e));
@@ -461,7 +462,7 @@ state_read_file(const char *dir, const char *name, const struct doc *doc,
 	state_place_init(out);
 	if (fgets(line, sizeof line, f) == NULL ||
 	    strcmp(line, "yuedu-state 1\n") != 0) {
-		*warn = xasprintf("%s: not a yuedu state file; ignored", path);
+		*warn = xasprintf(_("%s: not a yuedu state file; ignored"), path);
 		rc = -1;
 		goto out;
 	}
@@ -514,7 +515,7 @@ state_read_file(const char *dir, const char *name, const struct doc *doc,
 			out->mark_off[what[4] - 'a'] = at;
 	}
 	if (!got_top) {
-		*warn = xasprintf("%s: corrupt state file; ignored", path);
+		*warn = xasprintf(_("%s: corrupt state file; ignored"), path);
 		rc = -1;
 	} else
 		out->seen_off = seen != (size_t)-1 && seen > out->top_off ?
@@ -553,13 +554,13 @@ state_pref_set(const char *dir, const char *name, long value, char **warn)
 
 	*warn = NULL;
 	if (state_mkdirs(dir) != 0) {
-		*warn = xasprintf("cannot create %s: %s", dir, strerror(errno));
+		*warn = xasprintf(_("cannot create %s: %s"), dir, strerror(errno));
 		goto done;
 	}
 	lock = state_lock(dir);
 	fd = mkstemp(tmp);
 	if (fd < 0 || (out = fdopen(fd, "w")) == NULL) {
-		*warn = xasprintf("cannot save %s: %s", path, strerror(errno));
+		*warn = xasprintf(_("cannot save %s: %s"), path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		unlink(tmp);
@@ -579,7 +580,7 @@ state_pref_set(const char *dir, const char *name, long value, char **warn)
 		rc = -1;
 	if (rc != 0 || rename(tmp, path) != 0) {
 		rc = -1;
-		*warn = xasprintf("cannot save %s: %s", path, strerror(errno));
+		*warn = xasprintf(_("cannot save %s: %s"), path, strerror(errno));
 		unlink(tmp);
 	}
 unlock:

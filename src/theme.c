@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "yuedu/i18n.h"
 #include "yuedu/util.h"
 
 static const char *const theme_element_names[] = {
@@ -71,8 +72,8 @@ theme_color_parse(const char *value, struct theme_color *out, char **err)
 	if (n < 0)
 		return -1;
 	if (n < 2) {
-		*err = xasprintf("invalid color '%s' (expected ELEMENT "
-		    "[ATTR...] [FG] [on BG], e.g. 'match black on yellow')",
+		*err = xasprintf(_("invalid color '%s' (expected ELEMENT "
+		    "[ATTR...] [FG] [on BG], e.g. 'match black on yellow')"),
 		    value);
 		goto out;
 	}
@@ -87,7 +88,7 @@ theme_color_parse(const char *value, struct theme_color *out, char **err)
 			free(list);
 			list = t;
 		}
-		*err = xasprintf("unknown element '%s' in color (one of %s)",
+		*err = xasprintf(_("unknown element '%s' in color (one of %s)"),
 		    w[0], list);
 		free(list);
 		goto out;
@@ -107,8 +108,8 @@ theme_color_parse(const char *value, struct theme_color *out, char **err)
 		if (strcasecmp(w[i], "on") == 0) {
 			if (i + 1 >= n || (col = theme_colour(w[i + 1])) <
 			    THEME_COLOR_NONE) {
-				*err = xasprintf("invalid color '%s' (expected "
-				    "a colour after 'on')", value);
+				*err = xasprintf(_("invalid color '%s' (expected "
+				    "a colour after 'on')"), value);
 				goto out;
 			}
 			c.bg = col;
@@ -117,8 +118,8 @@ theme_color_parse(const char *value, struct theme_color *out, char **err)
 		}
 		col = theme_colour(w[i]);
 		if (col < THEME_COLOR_NONE || got_fg) {
-			*err = xasprintf("invalid color '%s': '%s' is not a "
-			    "colour or attribute", value, w[i]);
+			*err = xasprintf(_("invalid color '%s': '%s' is not a "
+			    "colour or attribute"), value, w[i]);
 			goto out;
 		}
 		c.fg = col;

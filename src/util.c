@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yuedu/i18n.h"
 #include "yuedu/inert.h"
 
 static void (*util_die_hook)(void);
@@ -205,7 +206,7 @@ util_split(const char *s, char ***words, char **err)
 	*words = v;
 	return (int)n;
 unterminated:
-	*err = xstrdup("unterminated quote");
+	*err = xstrdup(_("unterminated quote"));
 	free(w);
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);

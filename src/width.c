@@ -311,3 +311,11 @@ width_wrap(const char *s, size_t n, int max_cols)
 		cut--;
 	return cut > 0 ? cut : fit;
 }
+
+char *
+width_rjust(const char *s, int cols)
+{
+	int w = width_string(s, strlen(s));
+
+	return xasprintf("%*s%s", w < cols ? cols - w : 0, "", s);
+}

@@ -67,6 +67,13 @@ double readtime_minutes(const struct readtime_count *c, long cpm, long wpm);
 char *readtime_format(double minutes, char *buf, size_t size);
 
 /*
+ * The same label in the interface language, for the screen ("12分钟"):
+ * what programs read (the shelf list of a pipe) keeps readtime_format().
+ * Its columns may differ from its bytes: measure it with width.c.
+ */
+char *readtime_say(double minutes, char *buf, size_t size);
+
+/*
  * CHARS as a short label in BUF: "860", "12.3k", "1.2M" (k = 1000).
  * Returns BUF.
  */

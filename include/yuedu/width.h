@@ -93,4 +93,8 @@ size_t width_fit(const char *s, size_t n, int max_cols, int *cols_out);
  */
 size_t width_wrap(const char *s, size_t n, int max_cols);
 
+/* S right-aligned in COLS columns (spaces before it; S whole when wider),
+ * as printf's %*s would by bytes.  Caller frees. */
+char *width_rjust(const char *s, int cols);
+
 #endif

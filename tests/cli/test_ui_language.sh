@@ -40,7 +40,7 @@ check "zh_CN --help: no line wider than 79 columns" "" "$wide"
 # Errors in the language chosen, their exit status unchanged.
 out=$(zh "$YUEDU" --dump /nonexistent/file 2>&1); rc=$?
 check "zh_CN: a missing file's error, exit 2" "2 yes" \
-	"$rc $(printf '%s' "$out" | grep -q '^yuedu: /nonexistent/file: ' && echo yes)"
+	"$rc $(printf '%s' "$out" | grep -q '^yuedu: /nonexistent/file：' && echo yes)"
 out=$(zh "$YUEDU" -w 40 "$A" "$A" 2>&1 >/dev/null); rc=$?
 check "zh_CN: a usage error in Chinese with the hint" "2 请用 'yuedu --help' 查看更多信息。" \
 	"$rc $(printf '%s' "$out" | tail -1)"
@@ -51,4 +51,7 @@ for what in "--dump -w 40" "--grep 阿里" "--outline" "--print-config"; do
 		"$("$YUEDU" $what "$A" 2>&1 | md5sum)" \
 		"$(zh "$YUEDU" $what "$A" 2>&1 | md5sum)"
 done
+check "the shelf's list (output not a terminal): the same under zh_CN" \
+	"$("$YUEDU" "$YUEDU_SRC/articles" 2>&1 | md5sum)" \
+	"$(zh "$YUEDU" "$YUEDU_SRC/articles" 2>&1 | md5sum)"
 exit $fail

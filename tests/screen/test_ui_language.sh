@@ -35,6 +35,9 @@ tm_start 80 24 "$ZH $YUEDU $YUEDU_SRC/articles"
 check "zh_CN shelf: the count of articles" tm_wait_in_row 1 "篇文章）"
 check "zh_CN shelf: its keys" tm_wait_in_row 24 \
     "Enter 打开 · / 筛选 · h 帮助 · q 退出"
+check "zh_CN shelf: lengths and times in Chinese, aligned by columns" \
+    tm_until eval '[ "$(tm_cap | sed -n 2,4p |
+	grep -cE "[0-9.]+k 字 +[0-9]+分钟 +([0-9]+%|-)$")" = 3 ]'
 tm_keys / zzzzqqq
 check "zh_CN shelf: no match said" tm_wait "没有匹配的文章"
 tm_start 80 24 "$TW $YUEDU $YUEDU_SRC/articles"

@@ -13,7 +13,10 @@
 #include <time.h>
 
 #include "yuedu/doc.h"
+#include "yuedu/annot.h"
 #include "yuedu/enc.h"
+#include "yuedu/layout.h"
+#include "yuedu/pager.h"
 #include "yuedu/render.h"
 #include "yuedu/render_bg.h"
 #include "yuedu/util.h"
@@ -147,6 +150,36 @@ test_stop_soon(void **state)
 	doc_free(d);
 }
 
+/* The first screens of a big text alone: the status line's percentage is
+ * how far into the whole text, not into those screens. */
+static void
+test_partial_percent(void **state)
+{
+	struct doc *d = big_doc("jieba_README.md", 8u << 20, "big.md");
+	struct render_opts ro = { RENDER_MARKDOWN, RENDER_REFLOW_AUTO, 80,
+	    RENDER_FIRST_BYTES, NULL };
+	struct render *part = render_doc(d, &ro);
+	struct layout_opts lo = { 80, ANNOT_HIDE, NULL, 0 };
+	struct layout *lay;
+	struct pager p;
+	int pct;
+
+	(void)state;
+	assert_true(part->partial);
+	lay = layout_new(part->doc, &lo);
+	pager_init(&p, part->doc, lay, NULL, 24, 80);
+	pager_goto_off(&p, part->doc->len - 1);	/* its last rows */
+	pct = pager_percent(&p);
+	print_message("at the end of the first %zu of %zu bytes: %d%%\n",
+	    part->src_done, d->len, pct);
+	/* About a quarter of the text (2 of 8 MB), not 100%. */
+	assert_true(pct >= 15 && pct <= 40);
+	pager_done(&p);
+	layout_free(lay);
+	render_free(part);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -154,6 +187,7 @@ main(void)
 		cmocka_unit_test(test_markdown_same),
 		cmocka_unit_test(test_reflow_same),
 		cmocka_unit_test(test_stop_soon),
+		cmocka_unit_test(test_partial_percent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
