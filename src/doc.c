@@ -34,7 +34,10 @@ struct doc_bg {
 	atomic_int done;
 };
 
-static void doc_index(struct doc *doc, size_t want_line, size_t want_off);
+static void doc_index_budget(struct doc *doc, size_t want_line,
+    size_t want_off, size_t budget);
+#define doc_index(doc, want_line, want_off) \
+	doc_index_budget((doc), (want_line), (want_off), (size_t)-1)
 
 static void *
 doc_bg_main(void *arg)
@@ -507,6 +510,9 @@ doc_drop_range(const struct doc *doc, size_t from, size_t to)
 		madvise((void *)a, b - a, MADV_DONTNEED);
 }
 
+/* How far doc_line_known() reads to find the answer itself. */
+#define DOC_KNOWN_SCAN ((size_t)8 << 20)
+
 /* How far one search for a line end looks ahead. */
 #define DOC_WINDOW ((size_t)1 << 20)
 
@@ -531,12 +537,14 @@ doc_find(const struct doc *doc, size_t p, int ch, size_t *pos, int *found)
 	return *pos;
 }
 
-/* Index lines until line WANT_LINE is known or offset WANT_OFF is covered. */
+/* Index lines until line WANT_LINE is known or offset WANT_OFF is covered,
+ * or BUDGET bytes were read (the scan goes on from there next time). */
 static void
-doc_index(struct doc *doc, size_t want_line, size_t want_off)
+doc_index_budget(struct doc *doc, size_t want_line, size_t want_off,
+    size_t budget)
 {
 	const char *t = doc->text;
-	size_t len = doc->len, p, dropped;
+	size_t len = doc->len, p, dropped, from, windows = 0;
 
 	if (doc->bg != NULL && !doc->index_done &&
 	    (atomic_load(&doc->bg->done) ||
@@ -547,12 +555,16 @@ doc_index(struct doc *doc, size_t want_line, size_t want_off)
 	    (want_line == (size_t)-1 && want_off == (size_t)-1)))
 		doc_bg_finish(doc);
 	p = doc->scan_off;
-	dropped = p;
+	dropped = from = p;
 	while (!doc->index_done &&
 	    (doc->nlines <= want_line || p <= want_off)) {
 		size_t q = p, end, next;
 
-		/* The first '\n' or '\r' at or after p, window by window. */
+		if (p - from > budget)
+			break;
+		/* The first '\n' or '\r' at or after p, window by window
+		 * (a long line over several calls when on a budget: the
+		 * windows searched are remembered). */
 		for (;;) {
 			size_t nl = doc_find(doc, q, '\n', &doc->nl_pos,
 			    &doc->nl_found);
@@ -576,6 +588,9 @@ doc_index(struct doc *doc, size_t want_line, size_t want_off)
 				end = next = len;
 				break;
 			}
+			if (budget != (size_t)-1 &&
+			    ++windows > budget / DOC_WINDOW)
+				goto out;
 		}
 		(void)end;
 		p = next;
@@ -591,7 +606,39 @@ doc_index(struct doc *doc, size_t want_line, size_t want_off)
 			dropped = p;
 		}
 	}
+out:
 	doc->scan_off = p;
+}
+
+int
+doc_line_known(struct doc *doc, size_t off, size_t *line)
+{
+	if (doc->len == 0) {
+		*line = 0;
+		return 1;
+	}
+	if (off >= doc->len)
+		off = doc->len - 1;
+	/* A background index far ahead is not waited for. */
+	if (doc->bg != NULL && !atomic_load(&doc->bg->done) &&
+	    !doc->index_done && off >= doc->scan_off &&
+	    off - doc->scan_off > DOC_BG_FAR_BYTES)
+		return 0;
+	if (!doc->index_done && off >= doc->scan_off)
+		doc_index_budget(doc, 0, off, DOC_KNOWN_SCAN);
+	if (!doc->index_done && off >= doc->scan_off) {
+		/* Still inside the last line found, if no terminator lies
+		 * between its start and OFF (a 1 GB line's middle). */
+		if (doc->nlines > 0 && doc->nl_pos >= doc->scan_off &&
+		    doc->cr_pos >= doc->scan_off && doc->nl_pos > off &&
+		    doc->cr_pos > off) {
+			*line = doc->nlines - 1;
+			return 1;
+		}
+		return 0;
+	}
+	*line = doc_line_of(doc, off);
+	return 1;
 }
 
 size_t

@@ -563,6 +563,15 @@ pager_top_line(struct pager *p)
 	return render_line_of(p->doc, p->top_off, NULL);
 }
 
+int
+pager_top_line_known(struct pager *p, size_t *line)
+{
+	*line = 0;
+	if (pager_empty(p))
+		return 1;
+	return render_line_known(p->doc, p->top_off, line);
+}
+
 size_t
 pager_line_total(struct pager *p, size_t known)
 {

@@ -569,6 +569,22 @@ render_off_of_part_line(struct doc *doc, size_t p, size_t line)
 	return render_off_of_src(r, p, part->line_off[line]);
 }
 
+int
+render_line_known(struct doc *doc, size_t off, size_t *line)
+{
+	const struct render *r = doc->render;
+	size_t src, p;
+
+	if (r == NULL || r->identity)
+		return doc_line_known(doc, off, line);
+	src = render_src_of(r, off, &p);
+	/* A book's parts have their line starts already. */
+	if (p == 0 && !doc_line_known(r->src, src, line))
+		return 0;
+	*line = render_line_of(doc, off, NULL);
+	return 1;
+}
+
 size_t
 render_line_of(struct doc *doc, size_t off, size_t *part)
 {

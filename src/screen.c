@@ -91,6 +91,8 @@ struct screen {
 	int nterm_colours;	/* term colours available (0: attributes) */
 
 	int eof_ticks;		/* key reads that found the end of input */
+	int line_unknown;	/* the status line shows "line ?": drawn
+				   again once the line index knows it */
 	struct timespec stat_t;	/* when the file was last looked at */
 	int told_changed;	/* 1: "changed" said, 2: "shrank" said */
 
@@ -1140,7 +1142,7 @@ static void
 screen_draw_status(struct screen *s)
 {
 	struct pager *p = &s->ses.p;
-	size_t sec = pager_section(p), line = pager_top_line(p) + 1;
+	size_t sec = pager_section(p), line;
 	char right[480], modes[64] = "", srch[160] = "", aids[96], pos[64];
 	char *title = sec != (size_t)-1 ? screen_title(s, sec) : NULL;
 	char *book = NULL, *left = NULL, *fs;
@@ -1157,6 +1159,10 @@ screen_draw_status(struct screen *s)
 		free(title);
 		return;
 	}
+	/* Far into a big text before its lines are counted: "line ?", as
+	 * less does, until the index knows (the loop draws again). */
+	s->line_unknown = !pager_top_line_known(p, &line);
+	line++;
 	fs = finder_status(&s->ses.finder);
 	if (fs != NULL) {
 		snprintf(srch, sizeof(srch), "%s ", fs);
@@ -1198,6 +1204,9 @@ screen_draw_status(struct screen *s)
 		if (level >= 4)
 			snprintf(pos, sizeof pos, "%s%d%%", end ? _("(END) ") :
 			    "", pct);
+		else if (s->line_unknown)
+			snprintf(pos, sizeof pos, _("line ? %s%3d%%"),
+			    end ? _("(END) ") : "", pct);
 		else if (total)
 			snprintf(pos, sizeof pos, _("line %zu/%zu %s%3d%%"),
 			    line, total, end ? _("(END) ") : "", pct);
@@ -1796,6 +1805,11 @@ screen_loop(struct screen *s)
 			/* The scan touched the whole text: let it go. */
 			doc_drop_pages(s->ses.doc);
 			screen_draw(s);
+		} else if (s->line_unknown && s->ses.p.doc != NULL) {
+			size_t l;
+
+			if (pager_top_line_known(&s->ses.p, &l))
+				screen_draw(s);
 		}
 		if (s->told_changed < 2 && doc_lost_off(s->ses.doc) !=
 		    (size_t)-1)

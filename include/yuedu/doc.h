@@ -170,6 +170,13 @@ void doc_line_around(const struct doc *doc, size_t off, size_t back,
 /* The offset of the line after the one ending at END (past its
  * terminator), or doc->len when it is the last. */
 size_t doc_next_line_off(const struct doc *doc, size_t end);
+/*
+ * The line holding OFF into *LINE, if it is known or found by reading a
+ * few MB more: 1; else 0 at once (the line index is built further on, in
+ * the background or by a later call), so asking costs the same on 1 GB
+ * as on 1 MB.
+ */
+int doc_line_known(struct doc *doc, size_t off, size_t *line);
 /* Lines indexed so far, and whether that is all of them. */
 size_t doc_lines_known(const struct doc *doc);
 int doc_index_complete(const struct doc *doc);

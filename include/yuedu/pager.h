@@ -211,6 +211,9 @@ void pager_word_popup_fit(struct pager *p, int max_top, int page);
 /* Position for the status line. */
 /* The source line of the top row (of its chapter, in a book), 0-based. */
 size_t pager_top_line(struct pager *p);
+/* The same into *LINE when it is known without indexing far (a 1 GB
+ * text's end before its lines are counted): 1, else 0 at once. */
+int pager_top_line_known(struct pager *p, size_t *line);
 /* Lines in all (KNOWN, the source's, or 0 while not known yet), or of
  * the chapter read, in a book. */
 size_t pager_line_total(struct pager *p, size_t known);

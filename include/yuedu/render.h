@@ -286,6 +286,9 @@ size_t render_off_of_src(const struct render *r, size_t part, size_t src_off);
  * view) it is DOC's own line.  The part goes to *PART when not NULL.
  */
 size_t render_line_of(struct doc *doc, size_t off, size_t *part);
+/* The same into *LINE when known without indexing far (doc_line_known()):
+ * 1, else 0 at once. */
+int render_line_known(struct doc *doc, size_t off, size_t *line);
 /* The shown offset of DOC where 0-based source line LINE (part 0) starts. */
 size_t render_off_of_line(struct doc *doc, size_t line);
 /* Source lines of part P of DOC's source (the whole source when DOC is

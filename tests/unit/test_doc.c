@@ -316,6 +316,42 @@ test_drop_range(void **st)
 	free(buf);
 }
 
+/* The line of an offset when known, without indexing far: a question
+ * near what is indexed is answered; one far past it (the end of a big
+ * text) says "not yet" at once, and the scan goes on a few MB per
+ * question; inside a long line the answer comes before its end. */
+static void
+test_line_known(void **st)
+{
+	size_t big = (size_t)20 << 20, n = 2 + big + 4, line = 99, calls = 0;
+	char *buf = xmalloc(n);
+	struct doc *doc;
+
+	(void)st;
+	memcpy(buf, "a\n", 2);
+	memset(buf + 2, 'x', big);
+	memcpy(buf + 2 + big, "\nb\rc", 4);
+	doc = doc_new_mem(buf, n, "t");
+	assert_int_equal(doc_line_known(doc, 0, &line), 1);
+	assert_int_equal(line, 0);
+	assert_int_equal(doc_line_known(doc, 1, &line), 1);	/* its '\n' */
+	assert_int_equal(line, 0);
+	assert_int_equal(doc_line_known(doc, 2 << 20, &line), 1);
+	assert_int_equal(line, 1);	/* inside the long line, before its end */
+	/* The end: not at once, but after a few questions. */
+	assert_int_equal(doc_line_known(doc, n - 1, &line), 0);
+	assert_false(doc_index_complete(doc));
+	while (!doc_line_known(doc, n - 1, &line)) {
+		assert_true(++calls < 10);
+	}
+	assert_true(calls >= 2);
+	assert_int_equal(line, 3);
+	assert_int_equal(doc_line_known(doc, n - 3, &line), 1);
+	assert_int_equal(line, 2);
+	doc_free(doc);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -325,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_lazy_index),
 		cmocka_unit_test(test_long_lines),
 		cmocka_unit_test(test_line_of),
+		cmocka_unit_test(test_line_known),
 		cmocka_unit_test_setup_teardown(test_open, tmpdir_setup,
 		    tmpdir_teardown),
 		cmocka_unit_test(test_replace),
