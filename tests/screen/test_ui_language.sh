@@ -2,7 +2,8 @@
 # traditional (with Taiwan's words), though neither locale is installed
 # here (only C.UTF-8); --ui-language and YUEDU_OPTS choose it too; C.UTF-8
 # and en_US stay English.  Status words, messages, help and the shelf;
-# at 40x12 the Chinese status line still fits.
+# at 40x12 the Chinese status line still fits; in a terminal drawing
+# ambiguous characters wide (vtscreen.py) the screens match a ^L redraw.
 . "$(dirname "$0")/lib.sh"
 ZH="env -u LC_ALL LANGUAGE= LANG=zh_CN.UTF-8"
 TW="env -u LC_ALL LANGUAGE= LANG=zh_TW.UTF-8"
@@ -76,4 +77,44 @@ tm_keys h
 check "40x12 zh_CN: help title wrapped" tm_wait_row 1 "yuedu 按键"
 check "40x12 zh_CN: a long help wrapped under its key" \
     tm_until eval 'tm_cap | grep -qE "^ {4}[^ ].*行）"'
+# In a terminal that draws ambiguous characters (· … “ ”) two cells wide
+# (vtscreen.py, painting as xterm -cjk_width), the Chinese status line,
+# help and shelf are what a full redraw (^L) shows, nothing pushed off.
+PY=/usr/bin/python3
+VT="$YUEDU_SRC/tests/screen/vtscreen.py"
+J=$TM_TMP/vt.json
+vt_same() {	# vt_same A B: snapshots A and B of $J agree, and all waits met
+	$PY - "$J" "$1" "$2" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+a, b = d['snaps'][sys.argv[2]], d['snaps'][sys.argv[3]]
+bad = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+for i in bad[:3]:
+    print('row %d:\n  %s\n  %s' % (i + 1, a[i], b[i]))
+sys.exit(0 if d['ok'] and not bad else 1)
+PYEOF
+}
+vt_row() {	# vt_row SNAP N REGEX: row N of snapshot SNAP matches REGEX
+	$PY -c "import json, re, sys; r = json.load(open('$J'))['snaps']['$1'][$2 - 1]
+sys.exit(0 if re.search(sys.argv[1], r.rstrip()) else 1)" "$3"
+}
+$PY "$VT" --cols 40 --rows 12 --ambiguous wide --ghosts --env LANG=zh_TW.UTF-8 \
+    --env LC_ALL= --env "XDG_STATE_HOME=$TM_TMP/vt" "wait:%" send:G \
+    "wait:（完）" sleep:0.5 snap:end send:'\x0c' sleep:0.5 snap:end2 send:h "wait:b PgUp ^B" sleep:0.5 \
+    snap:help send:'\x0c' sleep:0.5 snap:help2 -- \
+    "$YUEDU" --ambiguous=wide "$SAMPLE" >"$J"
+check "wide ambiguous, zh_TW: the status line at the end, as ^L draws it" \
+    vt_same end end2
+check "wide ambiguous, zh_TW: （完）100% at the right edge" \
+    vt_row end 12 "（完）100%$"
+check "wide ambiguous, zh_TW: the help screen, as ^L draws it" \
+    vt_same help help2
+$PY "$VT" --cols 80 --rows 8 --ambiguous wide --ghosts --env LANG=zh_CN.UTF-8 \
+    --env LC_ALL= --env "XDG_STATE_HOME=$TM_TMP/vt" "wait:篇文章" sleep:0.5 send:j \
+    sleep:0.5 snap:shelf send:'\x0c' sleep:0.5 snap:shelf2 -- \
+    "$YUEDU" --ambiguous=wide "$YUEDU_SRC/articles" >"$J"
+check "wide ambiguous, zh_CN: the shelf after a move, as ^L draws it" \
+    vt_same shelf shelf2
+check "wide ambiguous, zh_CN: the shelf's footer whole (· two cells)" \
+    vt_row shelf 8 "^Enter 打开 · / 筛选 · h 帮助 · q 退出 +2/3$"
 finish
