@@ -17,7 +17,9 @@
 #include "yuedu/doc.h"
 #include "yuedu/epub.h"
 #include "yuedu/html.h"
+#include "yuedu/layout.h"
 #include "yuedu/util.h"
+#include "yuedu/utf8.h"
 #include "yuedu/width.h"
 
 struct render *
@@ -888,6 +890,17 @@ render_cell_break(const char *s, size_t from, size_t n, int cols)
 		if (brk[j] == UC_BREAK_POSSIBLE)
 			break;
 	free(brk);
+	if (j == 0 && k > 0) {
+		/* No opportunity fits: cut what fits, but not right before a
+		 * mark that may not start a row (Markdown、 in 8 columns:
+		 * Markdow, then n、). */
+		uint32_t cp;
+		size_t back = utf8_prev(s + from, 0, k);
+
+		utf8_decode(s + from + k, n - from - k, &cp);
+		if (layout_no_start(cp) && back > 0)
+			return from + back;
+	}
 	return j > 0 ? from + j : from + k;
 }
 

@@ -56,6 +56,15 @@ for w in 40 80; do
 		yes "$([ "$n" -le 3 ] && echo yes)"
 done
 
+# Inside a table's cells too, no row starts with a mark (a Latin word
+# that fills its cell gives up its last letter rather than start the next
+# row with 、).
+for w in 30 40 50 60; do
+	check "tables.md -w $w: no cell row starts with a mark" 0 \
+		"$("$YUEDU" --dump -w "$w" "$YUEDU_DATA/tables.md" |
+			grep -cE '\| (。|，|、|；|：|？|！|”|」|）)')"
+done
+
 # The sample article at 40 columns, as the README shows it.
 check "sample article at -w 40 starts as expected" \
 	"$(printf '%s\n' '(網經社訊)在第21個510阿里日到來之際,阿里' \
