@@ -57,6 +57,8 @@ struct md {
 	struct md_list lists[MD_DEPTH];
 	int nlists;
 	int quote;		/* quote depth */
+	int code_col;		/* columns on the code row so far */
+	int code_cont;		/* that row goes on a longer line (↪) */
 	int in_code;
 	int in_heading;
 	int in_image;		/* inside ![alt](...): text is the alt */
@@ -684,6 +686,7 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		render_block_begin(r, RENDER_BLOCK_CODE, 0);
 		render_style_push(r, RENDER_STYLE_CODE);
 		m->in_code = 1;
+		m->code_col = m->code_cont = 0;
 		break;
 	case MD_BLOCK_HTML:
 		md_block_gap(m);
@@ -920,30 +923,41 @@ static void
 md_code_line(struct md *m, const char *s, size_t n)
 {
 	int avail = m->width_cols - m->quote * 2 - m->nlists * 3 - 2;
-	int first = 1;
 
 	m->r->sized = 1;
 
 	if (avail < 8)
 		avail = 8;
+	/* md4c may hand a line in pieces: the row's columns go on from
+	 * the piece before (m->code_col). */
 	while (n > 0) {
-		int used;
-		size_t k = width_fit(s, n, first ? avail + 2 : avail, &used);
+		int used = 0, room = (m->code_cont ? avail : avail + 2) -
+		    m->code_col;
+		size_t k = room > 0 ? width_fit(s, n, room, &used) : 0;
 
-		if (k == 0)
-			k = n;
-		if (!first) {
+		if (k == 0 && m->code_col == 0) {
+			/* Wider than a whole row: one character anyway. */
+			struct width_cluster c;
+
+			width_next_cluster(s, n, &c);
+			k = c.len ? c.len : 1;
+			used = c.cols;
+		}
+		if (k == 0) {
 			md_emit(m, "\n", 1);
 			m->line_start = 1;
 			md_line_prefix(m);
 			render_style_push(m->r, RENDER_STYLE_MARK);
 			md_emit(m, "↪ ", strlen("↪ "));
 			render_style_pop(m->r);
+			m->code_cont = 1;
+			m->code_col = 0;
+			continue;
 		}
 		md_emit(m, s, k);
+		m->code_col += used;
 		s += k;
 		n -= k;
-		first = 0;
 	}
 }
 
@@ -970,6 +984,7 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *arg)
 				md_code_line(m, text + from, i - from);
 				md_emit(m, "\n", 1);
 				m->line_start = 1;
+				m->code_col = m->code_cont = 0;
 				from = i + 1;
 			}
 			md_code_line(m, text + from, size - from);

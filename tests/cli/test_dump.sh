@@ -65,6 +65,19 @@ for w in 30 40 50 60; do
 			grep -cE '\| (。|，|、|；|：|？|！|”|」|）)')"
 done
 
+# A code block's long lines go on in rows that start with ↪, cut by the
+# renderer alone (md4c hands a line in pieces; each piece was cut as if it
+# started the row, and the layout then broke the rows again).
+code=$YUEDU_DATA/code_long_lines.md
+for w in 30 40 60; do
+	out=$("$YUEDU" --dump -w "$w" "$code" | tail -n +3)
+	check "code -w $w: every row a line of the code or a ↪ row" "" \
+		"$(printf '%s\n' "$out" | grep -v '^↪ ' |
+			grep -vE '^(for str|    seg_list|    print)')"
+	check "code -w $w: widest row <= $w" 1 \
+		"$(( $(printf '%s\n' "$out" | width) <= w ))"
+done
+
 # The sample article at 40 columns, as the README shows it.
 check "sample article at -w 40 starts as expected" \
 	"$(printf '%s\n' '(網經社訊)在第21個510阿里日到來之際,阿里' \
