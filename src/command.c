@@ -247,6 +247,18 @@ cmd_annotate(struct command_ctx *c, long count)
 }
 
 static enum pager_action
+cmd_align(struct command_ctx *c, long count)
+{
+	return pager_align_toggle(c->p);
+}
+
+static enum pager_action
+cmd_paragraph(struct command_ctx *c, long count)
+{
+	return pager_paragraph_next(c->p);
+}
+
+static enum pager_action
 cmd_word_cursor(struct command_ctx *c, long count)
 {
 	return pager_word_open(c->p);
@@ -804,6 +816,10 @@ const struct command command_table[] = {
 	    "show them as they are", 0, cmd_reflow },
 	{ "annotate", R, "generated pinyin on every Han character, words "
 	    "first (--annotate), on or off", 0, cmd_annotate },
+	{ "align", R, "a narrow text column (-w) centred or at the left "
+	    "(--align)", 0, cmd_align },
+	{ "paragraph", R, "paragraphs as in the source, indented, or a blank "
+	    "row after each (--paragraph)", 0, cmd_paragraph },
 	{ "word-cursor", R, "a word cursor with a dictionary popup (its keys "
 	    "are below; so does a click on a word)", 0, cmd_word_cursor },
 	{ "redraw", R | P | H | S | W, "redraw the screen", 0, cmd_redraw },

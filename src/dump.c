@@ -59,6 +59,10 @@ dump_write(FILE *out, struct doc *doc, struct layout *lay)
 				free(s);
 			}
 
+			/* A paragraph's indented first row. */
+			for (int c = 0; r == 0 && c < ll.first &&
+			    row->ncells > 0; c++)
+				putc(' ', out);
 			/* A list item's or quote's continued row: its
 			 * indent, the quote's bars first. */
 			if ((r > 0 || !ll.seg_first) && ll.hang > 0 &&

@@ -43,6 +43,7 @@ static const struct keymap_key keymap_reader[] = {
 	{ '-', "highlight-remove" }, { '_', "highlight-clear" },
 	{ 's', "script" }, { 'p', "pinyin" }, { 'P', "annotate" },
 	{ 'R', "raw" }, { 'W', "reflow" },
+	{ 'c', "align" }, { 'i', "paragraph" },
 	{ 'v', "word-cursor" },
 	{ C('l'), "redraw" }, { 'h', "help" },
 	{ ':', "colon" },

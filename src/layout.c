@@ -363,7 +363,7 @@ layout_wrap(struct layout *lay, struct layout_line *ll)
 		return;
 	}
 	while (start < n) {
-		int col = start > 0 || !ll->seg_first ? ll->hang : 0;
+		int col = start > 0 || !ll->seg_first ? ll->hang : ll->first;
 		int col0 = col;
 		size_t last_break = 0, end, next;
 
@@ -523,6 +523,157 @@ layout_hang(struct layout *lay, struct layout_line *ll, const char *t,
 	}
 }
 
+/* 1 if CP ends a sentence or a clause that may end a paragraph. */
+static int
+layout_ends_sentence(uint32_t cp)
+{
+	static const uint32_t v[] = { 0x3002, 0xff01, 0xff1f, 0x2026,
+	    0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0xff1b, 0xff0e, 0xff1a,
+	    0x3011, 0x2014, '.', '!', '?', '"', ')', ';', ':' };
+
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (cp == v[i])
+			return 1;
+	return 0;
+}
+
+/* 1 if CP is a Chinese numeral (一 to 十, 百, 〇, 零, 两). */
+static int
+layout_cjk_digit(uint32_t cp)
+{
+	static const uint32_t v[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db,
+	    0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e, 0x3007,
+	    0x96f6, 0x4e24, 0x5169 };
+
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (cp == v[i])
+			return 1;
+	return 0;
+}
+
+/* 1 if L (N bytes, its leading blanks gone) starts as a heading, a list
+ * item, a numbered clause, a table row or a rule does. */
+static int
+layout_starts_block(const char *l, size_t n)
+{
+	uint32_t cp, cp2 = 0;
+	size_t k = utf8_decode(l, n, &cp), i = 0;
+
+	if (k < n)
+		utf8_decode(l + k, n - k, &cp2);
+	if ((cp == '-' || cp == '*' || cp == '+' || cp == '#' ||
+	    cp == 0x2022 || cp == 0x00b7 || cp == 0x30fb || cp == 0x25cf ||
+	    cp == 0x25cb || cp == 0x25a0 || cp == 0x25c6) &&
+	    (cp2 == ' ' || cp2 == 0x3000 || cp == '#' || cp >= 0x80))
+		return 1;
+	if (cp == '|' || (cp >= 0x2500 && cp <= 0x257f) ||
+	    (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x2776 && cp <= 0x2793))
+		return 1;	/* table, box lines, ① ❶ */
+	while (i < n && i < 4 && l[i] >= '0' && l[i] <= '9')
+		i++;
+	if (i > 0 && i < n && (l[i] == '.' || l[i] == ')' ||
+	    strncmp(l + i, "\xe3\x80\x81", 3) == 0 ||		/* 、 */
+	    strncmp(l + i, "\xef\xbc\x8e", 3) == 0))		/* ． */
+		return 1;
+	/* 一、 （一） (一) 第三回 第二章 */
+	if ((cp == 0xff08 || cp == '(') && layout_cjk_digit(cp2))
+		return 1;
+	if (layout_cjk_digit(cp)) {
+		size_t j = 0;
+
+		while (j < n && j < 12) {
+			uint32_t c;
+			size_t m = utf8_decode(l + j, n - j, &c);
+
+			if (!layout_cjk_digit(c)) {
+				if (c == 0x3001)	/* 、 */
+					return 1;
+				break;
+			}
+			j += m;
+		}
+	}
+	if (cp == 0x7b2c) {		/* 第 */
+		static const char *const unit[] = { "\xe5\x9b\x9e",
+		    "\xe7\xab\xa0", "\xe8\x8a\x82", "\xe7\xaf\x80",
+		    "\xe5\x8d\xb7", "\xe7\xaf\x87", "\xe7\xbc\x96",
+		    "\xe7\xb7\xa8", "\xe9\x83\xa8", "\xe5\xb9\x95" };
+		size_t lim = n < 30 ? n : 30;
+
+		for (size_t u = 0; u < sizeof unit / sizeof unit[0]; u++)
+			if (memmem(l, lim, unit[u], 3) != NULL)
+				return 1;
+	}
+	return 0;
+}
+
+int
+layout_is_para(const char *l, size_t n, int width_cols, int *lead_cols)
+{
+	size_t i = 0, e = n, k;
+	int lead = 0;
+	uint32_t last = 0;
+
+	*lead_cols = 0;
+	while (i < n) {
+		if (l[i] == ' ')
+			lead++, i++;
+		else if (l[i] == '\t')
+			lead += 8 - lead % 8, i++;
+		else if (n - i >= 3 && memcmp(l + i, "\xe3\x80\x80", 3) == 0)
+			lead += 2, i += 3;
+		else
+			break;
+	}
+	while (e > i && (l[e - 1] == ' ' || l[e - 1] == '\t' ||
+	    l[e - 1] == '\r'))
+		e--;
+	*lead_cols = lead;
+	if (e == i || lead > LAYOUT_PARA_INDENT_COLS ||
+	    layout_starts_block(l + i, e - i))
+		return 0;
+	k = utf8_prev(l, i, e);
+	utf8_decode(l + k, e - k, &last);
+	return layout_ends_sentence(last) ||
+	    width_string(l + i, e - i) + lead > width_cols;
+}
+
+/*
+ * --paragraph: whether this line starts a paragraph (its first row
+ * indented) and ends one followed by text (a blank row after it).  A
+ * rendered document's paragraph blocks, outside lists and quotes; plain
+ * and reflowed text's lines of prose (layout_is_para()).
+ */
+static void
+layout_para(struct layout *lay, struct layout_line *ll, const char *t,
+    size_t len, int *start, int *end)
+{
+	const struct render *r = lay->doc->render;
+	int W = lay->opts.width_cols, lead = 0;
+
+	*start = *end = 0;
+	ll->first = 0;
+	if (lay->opts.para == LAYOUT_PARA_ASIS || len == 0 ||
+	    ll->hang > 0 || ll->prefix_len > 0)
+		return;
+	if (r != NULL && !r->identity && !r->reflowed) {
+		const struct render_block *b = render_block_at(r, ll->off);
+
+		if (b == NULL || b->kind != RENDER_BLOCK_PARA)
+			return;
+		(void)layout_is_para(t, len, W, &lead);
+		*start = b->off >= ll->off;
+		*end = b->end <= ll->end + 1;
+	} else if (layout_is_para(t, len, W, &lead))
+		*start = *end = 1;
+	/* A long line's pieces: the first starts it, the last ends it. */
+	*start = *start && ll->seg_first;
+	*end = *end && ll->seg_last;
+	if (*start && lay->opts.para == LAYOUT_PARA_INDENT &&
+	    lead < LAYOUT_PARA_INDENT_COLS && W >= 4 * LAYOUT_PARA_INDENT_COLS)
+		ll->first = LAYOUT_PARA_INDENT_COLS - lead;
+}
+
 /* Lay out the piece [A, B) of the text into LL; FIRST and LAST say
  * whether it starts and ends its line. */
 static void
@@ -532,6 +683,7 @@ layout_piece(struct layout *lay, size_t a, size_t b, int first, int last,
 	struct doc *doc = lay->doc;
 	size_t off = a, len = b - a, nspans, si = 0, p;
 	const char *t;
+	int para_start, para_end;
 
 	/* A slot that held a long line's segment gives its memory back. */
 	if (ll->cell_cap > LAYOUT_SHRINK_CELLS && ll->cell_cap / 4 > len) {
@@ -621,7 +773,21 @@ layout_piece(struct layout *lay, size_t a, size_t b, int first, int last,
 		p += c.len;
 	}
 	layout_hang(lay, ll, t, len);
+	layout_para(lay, ll, t, len, &para_start, &para_end);
 	layout_wrap(lay, ll);
+	/* A blank row after a paragraph that text follows. */
+	ll->space_row = 0;
+	if (para_end && lay->opts.para == LAYOUT_PARA_SPACE) {
+		size_t z = doc_next_line_off(doc, ll->end);
+
+		while (z < doc->len && (doc->text[z] == ' ' ||
+		    doc->text[z] == '\t' || doc->text[z] == '\r'))
+			z++;
+		if (z < doc->len && doc->text[z] != '\n') {
+			layout_add_row(ll, ll->ncells, ll->ncells, 0);
+			ll->space_row = 1;
+		}
+	}
 	if (lay->opts.annot == ANNOT_RUBY)
 		layout_ruby_cols(ll);
 	ll->valid = 1;

@@ -747,6 +747,7 @@ main_dump(struct main_run *r, const char *path)
 	    annot_resolve(opts->pinyin, shown);
 	lo.conv = r->cv;
 	lo.annotate = opts->annotate;
+	lo.para = (enum layout_para)opts->paragraph;
 	lo.width_cols = opts->width_cols ? opts->width_cols :
 	    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
 	lay = layout_new(shown, &lo);
@@ -834,6 +835,7 @@ main_stream(struct main_run *r, const char *path)
 		memset(&lo, 0, sizeof lo);
 		lo.annot = ANNOT_SHOW;
 		lo.conv = r->cv;
+		lo.para = (enum layout_para)opts->paragraph;
 		lo.width_cols = opts->width_cols ? opts->width_cols :
 		    isatty(STDOUT_FILENO) ? main_terminal_cols() : 80;
 		lay = layout_new(d, &lo);

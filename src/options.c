@@ -17,6 +17,7 @@
 #include "yuedu/enc.h"
 #include "yuedu/i18n.h"
 #include "yuedu/keymap.h"
+#include "yuedu/layout.h"
 #include "yuedu/outline.h"
 #include "yuedu/readtime.h"
 #include "yuedu/render.h"
@@ -80,6 +81,19 @@ static const struct options_value options_reflow_values[] = {
 	{ NULL, NULL, 0, NULL },
 };
 
+static const struct options_value options_align_values[] = {
+	{ "left", NULL, 0, NULL },
+	{ "center", "centre", 1, NULL },
+	{ NULL, NULL, 0, NULL },
+};
+
+static const struct options_value options_paragraph_values[] = {
+	{ "asis", NULL, LAYOUT_PARA_ASIS, "as the source sets them" },
+	{ "indent", NULL, LAYOUT_PARA_INDENT, NULL },
+	{ "space", NULL, LAYOUT_PARA_SPACE, NULL },
+	{ NULL, NULL, 0, NULL },
+};
+
 static int
 options_check_heading(const char *value, char **err)
 {
@@ -140,6 +154,23 @@ const struct options_def options_defs[] = {
 	  "Given on the command line it wins over the width remembered from "
 	  "`<` and `>`; from the config file or `YUEDU_OPTS` it is used until "
 	  "`<` or `>` changes the width, which is then remembered." },
+	{ "align", 0, "WHERE", ENUM(align, options_align_values), "align",
+	  "left", NULL,
+	  "where a text column narrower than the screen (`-w`) stands: at the "
+	  "left, or centred with equal margins",
+	  "The `c` key switches between the two while reading." },
+	{ "paragraph", 0, "MODE", ENUM(paragraph, options_paragraph_values),
+	  "paragraph", "asis", NULL,
+	  "paragraphs as the source sets them, each with a first-line indent "
+	  "of two full-width columns, or a blank row after each",
+	  "A paragraph is a paragraph of Markdown, HTML or a book, and in "
+	  "plain text a line of prose (after `--reflow`); headings, list "
+	  "items, numbered clauses, tables, code and verse set deeper than the "
+	  "indent are left as they are. A paragraph the source already "
+	  "indents is indented no further, and no blank row is added where "
+	  "the source has one. The text itself is not changed: search, "
+	  "marks and the remembered place are as before. The `i` key goes "
+	  "from one mode to the next while reading." },
 	{ "ambiguous", 0, "MODE", ENUM(ambiguous, options_amb_values),
 	  "ambiguous", "auto", NULL,
 	  "width of East Asian ambiguous characters [[(“ ” — … · ①)||"

@@ -732,6 +732,46 @@ pager_filter_stop(struct pager *p, int clear)
 	return PAGER_REDRAW;
 }
 
+int
+pager_text_x(const struct pager *p)
+{
+	int pc = pager_panel_cols(p);
+	int area = pc ? p->cols - pc - 1 : p->cols;
+	int x = (area - pager_text_cols(p)) / 2;
+
+	return p->align_center && x > 0 ? x : 0;
+}
+
+enum pager_action
+pager_align_toggle(struct pager *p)
+{
+	p->align_center = !p->align_center;
+	if (!p->align_center)
+		pager_message(p, "%s", _("text column at the left"));
+	else if (pager_text_x(p) > 0)
+		pager_message(p, "%s", _("text column centred"));
+	else
+		pager_message(p, "%s", _("text column centred (it fills the "
+		    "screen: -w N makes it narrower)"));
+	return PAGER_REDRAW;
+}
+
+enum pager_action
+pager_paragraph_next(struct pager *p)
+{
+	struct layout_opts lo = *layout_get_opts(p->lay);
+
+	lo.para = lo.para == LAYOUT_PARA_ASIS ? LAYOUT_PARA_INDENT :
+	    lo.para == LAYOUT_PARA_INDENT ? LAYOUT_PARA_SPACE :
+	    LAYOUT_PARA_ASIS;
+	pager_relayout_opts(p, &lo);
+	pager_message(p, "%s", lo.para == LAYOUT_PARA_INDENT ?
+	    _("paragraphs: first lines indented") :
+	    lo.para == LAYOUT_PARA_SPACE ? _("paragraphs: a blank row after "
+	    "each") : _("paragraphs: as the source sets them"));
+	return PAGER_REDRAW;
+}
+
 enum pager_action
 pager_annotate_toggle(struct pager *p)
 {

@@ -1249,7 +1249,7 @@ screen_row_at(struct screen *s, int y, const struct layout_line **llp,
 
 	if (doc->len == 0)
 		return 0;
-	*x0p = pc ? pc + 1 : 0;
+	*x0p = (pc ? pc + 1 : 0) + pager_text_x(p);
 	ll = layout_at(s->ses.lay, p->top_off);
 	row = layout_row_of(ll, p->top_off);
 	for (int k = 0; k < pager_view_rows(p); k++) {
@@ -1460,7 +1460,8 @@ screen_draw(struct screen *s)
 	else if (s->ses.p.panel_open && pc == 0)
 		screen_draw_panel(s);
 	else {
-		screen_draw_text(s, pc ? pc + 1 : 0);
+		screen_draw_text(s, (pc ? pc + 1 : 0) +
+		    pager_text_x(&s->ses.p));
 		if (s->ses.p.panel_open)
 			screen_draw_panel(s);
 		screen_draw_popup(s);

@@ -28,6 +28,8 @@ session_init(struct session *ses, const struct options *opts)
 	ses->raw = opts->raw;
 	ses->reflow = opts->reflow;
 	ses->state_dir = opts->no_remember ? NULL : state_dir();
+	ses->align_center = opts->align;
+	ses->para = opts->paragraph;
 	/*
 	 * The panel's width: as given on the command line, else as last
 	 * changed with < >, else as the config file or YUEDU_OPTS says.
@@ -234,11 +236,13 @@ session_doc_open(struct session *ses, struct doc *doc, int start, int rows,
 	lo.annot = opts->annotate && opts->pinyin == ANNOT_AUTO ? ANNOT_SHOW :
 	    annot_resolve(opts->pinyin, doc);
 	lo.annotate = opts->annotate;
+	lo.para = (enum layout_para)ses->para;
 	lo.width_cols = 80;
 	ses->lay = layout_new(doc, &lo);
 	ses->annot_auto = opts->pinyin == ANNOT_AUTO ? lo.annot : ANNOT_HIDE;
 	pager_init(&ses->p, doc, ses->lay, NULL, rows, cols);
 	ses->p.wrap_cols = opts->width_cols;
+	ses->p.align_center = ses->align_center;
 	ses->p.panel_cols_set = ses->panel_cols;
 	pager_resize(&ses->p, rows, cols);
 	if (opts->script != CONV_ORIGINAL)
@@ -272,6 +276,9 @@ session_doc_close(struct session *ses)
 			free(w2);
 	}
 
+	/* c and i hold for the next file. */
+	ses->align_center = ses->p.align_center;
+	ses->para = (int)layout_get_opts(ses->lay)->para;
 	if (ses->job != NULL)
 		job_cancel(ses->job);	/* no need to finish it */
 	session_job_take(ses, 1);

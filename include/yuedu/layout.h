@@ -76,6 +76,11 @@ struct layout_line {
 				   columns in (a list item, a quote) */
 	size_t prefix_len;	/* bytes at text's start (a quote's bar)
 				   drawn again on those rows; 0 = none */
+	int first;		/* the first row starts this many columns
+				   in (--paragraph=indent), 0 = none */
+	int space_row;		/* 1: the last row is the blank row after a
+				   paragraph (--paragraph=space), at
+				   offset end */
 
 	/* Private. */
 	size_t row_cap, cell_cap;
@@ -85,6 +90,16 @@ struct layout_line {
 	int valid;
 };
 
+/* How paragraphs are set apart (--paragraph). */
+enum layout_para {
+	LAYOUT_PARA_ASIS = 0,	/* as the source does */
+	LAYOUT_PARA_INDENT,	/* the first row two full-width columns in */
+	LAYOUT_PARA_SPACE,	/* a blank row after each */
+};
+
+/* The first-row indent of LAYOUT_PARA_INDENT: two full-width columns. */
+#define LAYOUT_PARA_INDENT_COLS 4
+
 struct layout_opts {
 	int width_cols;			/* W, >= 1 */
 	enum annot_mode annot;		/* SHOW or HIDE (AUTO resolved) */
@@ -92,6 +107,10 @@ struct layout_opts {
 	int annotate;			/* generated pinyin on Han characters
 					   (--annotate); the lexicon is loaded
 					   on the first line laid out */
+	enum layout_para para;		/* paragraphs indented or spaced; a
+					   paragraph is a rendered paragraph
+					   block, or in plain text a line of
+					   prose (layout_is_para()) */
 };
 
 #define LAYOUT_SEG_BYTES ((size_t)256 << 10)
@@ -168,6 +187,18 @@ char *layout_row_render(const struct layout_line *ll, size_t r, size_t *len);
  * syllables (*len bytes; caller frees).  NULL when the row has none.
  */
 char *layout_row_ruby(const struct layout_line *ll, size_t r, size_t *len);
+
+/*
+ * 1 if plain-text line L (N bytes, no terminator) is a paragraph of prose
+ * for --paragraph: not blank; not a heading, list item, numbered clause,
+ * table row or rule (by its first characters: "- ", "1. ", "一、",
+ * "（一）", "①", "第三回", "|", box lines); not verse or a quotation set
+ * deeper than the usual indent (more than LAYOUT_PARA_INDENT_COLS
+ * columns of blanks); and ending as a sentence does (。！？…” and the
+ * like) or wider than WIDTH_COLS (a paragraph on one line).  *LEAD_COLS
+ * gets the columns of its leading blanks.
+ */
+int layout_is_para(const char *l, size_t n, int width_cols, int *lead_cols);
 
 /* 1 if a row may not start with CP (。，、 ” 」 and the like). */
 int layout_no_start(uint32_t cp);

@@ -28,6 +28,8 @@ struct options {
 	enum conv_script script;	/* --script */
 	int width_cols;			/* -w N; 0 = terminal or 80 */
 	int panel_cols;			/* --panel-width N; 0 = automatic */
+	int align;			/* --align: 0 left, 1 center */
+	int paragraph;			/* --paragraph: enum layout_para */
 	int panel_cols_args;		/* 1: panel-width came from the
 					   command line (set by main.c) */
 	enum options_amb ambiguous;	/* --ambiguous */

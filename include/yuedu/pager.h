@@ -52,6 +52,8 @@ struct pager {
 	int rows;		/* screen rows, status line included */
 	int cols;		/* screen columns */
 	int wrap_cols;		/* -w cap on the text width; 0 = none */
+	int align_center;	/* --align=center: a text column narrower
+				   than its area is centred in it */
 	size_t mark_off[PAGER_MARKS];	/* PAGER_NO_OFF when unset */
 	size_t prev_off;	/* place before the last jump, for '' */
 	long count;		/* count typed before a command; 0 = none */
@@ -125,6 +127,16 @@ int pager_view_rows(const struct pager *p);
 int pager_text_cols(const struct pager *p);
 /* Columns of the outline side panel, 0 when it is full-screen or closed. */
 int pager_panel_cols(const struct pager *p);
+/*
+ * Columns from the text area's left edge (the screen's, or the panel
+ * divider's right) to the text column: half what the column leaves of the
+ * area when centred (--align=center), else 0.
+ */
+int pager_text_x(const struct pager *p);
+/* --align: the text column centred or at the left (c). */
+enum pager_action pager_align_toggle(struct pager *p);
+/* --paragraph: as the source sets them, indented, spaced, and round (i). */
+enum pager_action pager_paragraph_next(struct pager *p);
 
 /* Set the message (printf-like); NULL clears it. */
 void pager_message(struct pager *p, const char *fmt, ...)

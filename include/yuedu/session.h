@@ -58,6 +58,9 @@ struct session {
 
 	int panel_cols;		/* the side panel's width for every file
 				   (0: automatic), remembered */
+	int align_center;	/* --align=center, or as c left it */
+	int para;		/* --paragraph (enum layout_para), or as i
+				   left it */
 };
 
 /* A session for OPTS (not copied); no document open yet. */

@@ -1,10 +1,10 @@
 /*
  * libFuzzer target: layout.  Any text laid out line by line at a width,
- * ambiguous-width mode, annotation mode (show, hide, ruby), script view
- * and --annotate chosen by the first bytes; every row is checked: rows in
- * order inside their line, cells covering their row, no row wider than
- * the width unless it holds one cluster, nothing rendered that a terminal
- * would take as a control.
+ * ambiguous-width mode, annotation mode (show, hide, ruby), script view,
+ * --annotate and --paragraph chosen by the first bytes; every row is
+ * checked: rows in order inside their line, cells covering their row,
+ * no row wider than the width unless it holds one cluster, nothing
+ * rendered that a terminal would take as a control.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -100,6 +100,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	view = b % CONV_NSCRIPTS;
 	lo.conv = fuzz_conv((enum conv_script)view);
 	lo.annotate = (b / CONV_NSCRIPTS) & 1;
+	/* Paragraphs as written, indented or spaced (layout_is_para()). */
+	lo.para = (enum layout_para)((b / CONV_NSCRIPTS / 2) % 3);
 	doc = doc_new_mem((const char *)data, size, "fuzz.txt");
 	lay = layout_new(doc, &lo);
 	nl = doc_line_count(doc);

@@ -466,6 +466,14 @@ sample(const struct options_def *d, const char *v[3])
 	static const char *const regexes[] = { "^a", "^b", "^c" };
 	const char *const *src = words;
 
+	if (d->kind == OPTIONS_ENUM && d->values[2].name == NULL) {
+		/* Two values: the second, the first, the second's alias. */
+		v[0] = d->values[1].name;
+		v[1] = d->values[0].name;
+		v[2] = d->values[1].aliases != NULL ?
+		    d->values[1].aliases : d->values[1].name;
+		return;
+	}
 	if (d->kind == OPTIONS_ENUM) {
 		/* Three values, aliases included: orig, simplified, ... */
 		v[0] = d->values[1].name;

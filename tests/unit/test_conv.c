@@ -107,7 +107,7 @@ test_layout_maps_to_source(void **st)
 	const char *src = "阿里巴巴集團的網(wǎng)經社訊報導。";
 	struct doc *doc = doc_new_mem(src, strlen(src), "t");
 	struct conv *cv = open_conv(CONV_SIMPLIFIED);
-	struct layout_opts lo = { 6, ANNOT_HIDE, cv, 0 };
+	struct layout_opts lo = { 6, ANNOT_HIDE, cv, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 0);
 	size_t total = 0;
@@ -177,7 +177,7 @@ test_layout_phrase_whole(void **st)
 	struct conv *cv = open_conv(CONV_TAIWAN);
 
 	for (int w = 6; w <= 20; w++) {
-		struct layout_opts lo = { w, ANNOT_HIDE, cv, 0 };
+		struct layout_opts lo = { w, ANNOT_HIDE, cv, 0, LAYOUT_PARA_ASIS };
 		struct layout *lay = layout_new(doc, &lo);
 		const struct layout_line *ll = layout_get(lay, 0);
 
@@ -200,7 +200,7 @@ test_cell_end_covers_phrase(void **st)
 	const char *src = "买了U盘和内存";
 	struct doc *doc = doc_new_mem(src, strlen(src), "t");
 	struct conv *cv = open_conv(CONV_TAIWAN);
-	struct layout_opts lo = { 80, ANNOT_HIDE, cv, 0 };
+	struct layout_opts lo = { 80, ANNOT_HIDE, cv, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 0);
 	size_t u = (size_t)(strstr(src, "U") - src);

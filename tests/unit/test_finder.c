@@ -52,7 +52,7 @@ static int
 setup(void **st)
 {
 	struct fix *x = xcalloc(1, sizeof(*x));
-	struct layout_opts lo = { 40, ANNOT_HIDE, NULL, 0 };
+	struct layout_opts lo = { 40, ANNOT_HIDE, NULL, 0, LAYOUT_PARA_ASIS };
 	struct search_opts so = { .annot = ANNOT_HIDE };
 	char *t = fix_text(), *err = NULL;
 

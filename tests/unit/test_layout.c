@@ -22,7 +22,7 @@ static char *
 rows_of(const char *text, int w, enum annot_mode annot)
 {
 	struct doc *doc = doc_new_mem(text, strlen(text), "t");
-	struct layout_opts lo = { w, annot, NULL, 0 };
+	struct layout_opts lo = { w, annot, NULL, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 0);
 	size_t cap = 0, len = 0;
@@ -226,7 +226,7 @@ test_hidden_at_one(void **st)
 {
 	const char *text = "網(wǎng)經(jīng)社";
 	struct doc *doc = doc_new_mem(text, strlen(text), "t");
-	struct layout_opts lo = { 1, ANNOT_HIDE, NULL, 0 };
+	struct layout_opts lo = { 1, ANNOT_HIDE, NULL, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 0);
 
@@ -244,7 +244,7 @@ test_rows(void **st)
 {
 	const char *text = "第一行\n中文中文中文中文\n\nlast";
 	struct doc *doc = doc_new_mem(text, strlen(text), "t");
-	struct layout_opts lo = { 4, ANNOT_SHOW, NULL, 0 };
+	struct layout_opts lo = { 4, ANNOT_SHOW, NULL, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay = layout_new(doc, &lo);
 	const struct layout_line *ll = layout_get(lay, 1);
 
@@ -286,7 +286,7 @@ test_ruby_groups(void **st)
 	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
 	for (int w = 1; w <= 14; w++) {
 		struct doc *doc = doc_new_mem(texts[t], strlen(texts[t]), "t");
-		struct layout_opts lo = { w, ANNOT_RUBY, NULL, 0 };
+		struct layout_opts lo = { w, ANNOT_RUBY, NULL, 0, LAYOUT_PARA_ASIS };
 		struct layout *lay = layout_new(doc, &lo);
 		const struct layout_line *ll = layout_get(lay, 0);
 
@@ -334,6 +334,99 @@ test_ruby_groups(void **st)
 	}
 }
 
+/* What a plain-text line is for --paragraph. */
+static void
+test_is_para(void **st)
+{
+	static const struct {
+		const char *line;
+		int para, lead;
+	} cases[] = {
+		{ "各位代表：", 1, 0 },
+		{ "现在，我代表国务院，向大会报告政府工作。", 1, 0 },
+		{ "    此开卷第一回也．作者自云。", 1, 4 },
+		{ "　　話說天下大勢，分久必合。", 1, 4 },
+		{ "  他说：“走吧。”", 1, 2 },
+		/* Headings, numbering, lists, tables, rules. */
+		{ "一、2023年工作回顾", 0, 0 },
+		{ "十二、结束语。", 0, 0 },
+		{ "（一）着力扩大国内需求。", 0, 0 },
+		{ "(二) 坚持创新。", 0, 0 },
+		{ "1. 分词。", 0, 0 },
+		{ "2、安装。", 0, 0 },
+		{ "① 第一项。", 0, 0 },
+		{ "- 一项。", 0, 0 },
+		{ "* 一项。", 0, 0 },
+		{ "# 标题", 0, 0 },
+		{ "第一回  甄士隐梦幻识通灵　贾雨村风尘怀闺秀", 0, 0 },
+		{ "第三章　国家机构", 0, 0 },
+		{ "| a | b |", 0, 0 },
+		{ "─────────", 0, 0 },
+		/* A short line with no sentence end: a title. */
+		{ "中华人民共和国宪法", 0, 0 },
+		/* Verse set deeper than a paragraph's indent. */
+		{ "　　　　混沌未分天地亂，茫茫渺渺無人見。", 0, 8 },
+		{ "", 0, 0 },
+		{ "   \t", 0, 8 },
+	};
+	int lead;
+
+	(void)st;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int r = layout_is_para(cases[i].line, strlen(cases[i].line),
+		    80, &lead);
+
+		if (r != cases[i].para || lead != cases[i].lead)
+			fail_msg("'%s': para %d lead %d", cases[i].line, r,
+			    lead);
+	}
+	/* A long line without a sentence end is a paragraph on one line. */
+	assert_int_equal(layout_is_para("一段很长的文字没有句号" "一段很长的文字没有句号",
+	    strlen("一段很长的文字没有句号" "一段很长的文字没有句号"), 20, &lead), 1);
+}
+
+/* --paragraph on the rows: the first row indented, a blank row after. */
+static void
+test_paragraph_rows(void **st)
+{
+	const char *text = "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n"
+	    "一、回顾\n过去一年。\n\n　　已经缩进的一段。\n";
+	struct doc *doc = doc_new_mem(text, strlen(text), "t.txt");
+	struct layout_opts lo = { 20, ANNOT_HIDE, NULL, 0, LAYOUT_PARA_INDENT };
+	struct layout *lay = layout_new(doc, &lo);
+	const struct layout_line *ll;
+
+	(void)st;
+	ll = layout_get(lay, 1);
+	/* 4 columns in, so 8 characters on the first row, 10 after. */
+	assert_int_equal(ll->first, 4);
+	assert_int_equal(ll->cells[ll->rows[0].cell].col, 4);
+	assert_int_equal(ll->rows[0].ncells, 8);
+	assert_int_equal(ll->cells[ll->rows[1].cell].col, 0);
+	assert_int_equal(layout_get(lay, 2)->first, 0);	/* 一、 */
+	assert_int_equal(layout_get(lay, 5)->first, 0);	/* already in */
+	assert_int_equal(layout_get(lay, 1)->space_row, 0);
+
+	lo.para = LAYOUT_PARA_SPACE;
+	layout_set_opts(lay, &lo);
+	ll = layout_get(lay, 0);
+	assert_int_equal(ll->first, 0);
+	assert_int_equal(ll->space_row, 1);
+	assert_int_equal(ll->nrows, 2);
+	assert_int_equal(ll->rows[1].ncells, 0);
+	assert_int_equal(ll->rows[1].off, ll->end);
+	/* The blank row is where its offset is. */
+	assert_int_equal(layout_row_of(ll, ll->end), 1);
+	assert_int_equal(layout_row_of(ll, ll->off), 0);
+	/* None before a blank line of the source, none after a heading. */
+	assert_int_equal(layout_get(lay, 3)->space_row, 0);
+	assert_int_equal(layout_get(lay, 2)->space_row, 0);
+	/* Nor after the last line. */
+	assert_int_equal(layout_get(lay, 5)->space_row, 0);
+	layout_free(lay);
+	doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -348,6 +441,8 @@ main(void)
 		cmocka_unit_test(test_hidden_at_one),
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_ruby_groups),
+		cmocka_unit_test(test_is_para),
+		cmocka_unit_test(test_paragraph_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

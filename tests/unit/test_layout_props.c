@@ -234,7 +234,7 @@ check_doc(struct doc *doc, const char *name)
 		    WIDTH_AMBIGUOUS_NARROW);
 		for (size_t m = 0; m < 2; m++) {
 			for (int w = 1; w <= 80; w++) {
-				struct layout_opts lo = { w, modes[m], NULL, 0 };
+				struct layout_opts lo = { w, modes[m], NULL, 0, LAYOUT_PARA_ASIS };
 				struct layout *lay = layout_new(doc, &lo);
 
 				for (size_t line = 0; doc_has_line(doc, line);

@@ -94,7 +94,7 @@ same_as_own_line(const char *t, size_t a, size_t b,
     const struct layout_line *ll, int w, struct conv *cv)
 {
 	struct doc *d = doc_new_mem(t + a, b - a, "piece");
-	struct layout_opts lo = { w, ANNOT_HIDE, cv, 0 };
+	struct layout_opts lo = { w, ANNOT_HIDE, cv, 0, LAYOUT_PARA_ASIS };
 	struct layout *own = layout_new(d, &lo);
 	const struct layout_line *ol = layout_at(own, 0);
 
@@ -114,7 +114,7 @@ check_text(const char *t, int w, struct conv *cv)
 {
 	size_t len = strlen(t), n, m, total = 0, cuts;
 	struct doc *doc = doc_new_mem(t, len, "long");
-	struct layout_opts lo = { w, ANNOT_HIDE, cv, 0 };
+	struct layout_opts lo = { w, ANNOT_HIDE, cv, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay = layout_new(doc, &lo);
 	struct layout *whole = layout_new(doc, &lo);
 	struct piece fw[64], bw[64];
@@ -280,7 +280,7 @@ test_lines_around(void **st)
 	size_t ll_len = strlen(long_line), cap = ll_len + 64, len = 0;
 	char *t = xmalloc(cap);
 	struct doc *doc;
-	struct layout_opts lo = { 30, ANNOT_HIDE, NULL, 0 };
+	struct layout_opts lo = { 30, ANNOT_HIDE, NULL, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay;
 	struct piece v[64];
 	size_t n;

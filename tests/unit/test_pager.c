@@ -51,7 +51,7 @@ static int
 setup(void **st)
 {
 	struct fix *f = xcalloc(1, sizeof(*f));
-	struct layout_opts lo = { 10, ANNOT_HIDE, NULL, 0 };
+	struct layout_opts lo = { 10, ANNOT_HIDE, NULL, 0, LAYOUT_PARA_ASIS };
 	char *t = fix_text(), *err = NULL;
 
 	f->doc = doc_new_mem(t, strlen(t), "fix.md");
@@ -345,7 +345,7 @@ static void
 test_empty_doc(void **st)
 {
 	struct doc *doc = doc_new_mem("", 0, "empty");
-	struct layout_opts lo = { 10, ANNOT_HIDE, NULL, 0 };
+	struct layout_opts lo = { 10, ANNOT_HIDE, NULL, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay = layout_new(doc, &lo);
 	struct pager p;
 

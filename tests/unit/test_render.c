@@ -436,7 +436,7 @@ test_hanging_rows(void **st)
 	struct doc *d = mem(md);
 	struct render_opts o = { RENDER_MARKDOWN, RENDER_REFLOW_AUTO, 20, 0, NULL };
 	struct render *r = render_doc(d, &o);
-	struct layout_opts lo = { 20, ANNOT_SHOW, NULL, 0 };
+	struct layout_opts lo = { 20, ANNOT_SHOW, NULL, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay = layout_new(r->doc, &lo);
 	int seen = 0;
 

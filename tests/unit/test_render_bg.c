@@ -159,7 +159,7 @@ test_partial_percent(void **state)
 	struct render_opts ro = { RENDER_MARKDOWN, RENDER_REFLOW_AUTO, 80,
 	    RENDER_FIRST_BYTES, NULL };
 	struct render *part = render_doc(d, &ro);
-	struct layout_opts lo = { 80, ANNOT_HIDE, NULL, 0 };
+	struct layout_opts lo = { 80, ANNOT_HIDE, NULL, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay;
 	struct pager p;
 	int pct;

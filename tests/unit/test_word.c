@@ -37,7 +37,7 @@ static char *
 row_words(const char *text, int w, enum annot_mode m, size_t line, size_t r)
 {
 	struct doc *d = doc_new_mem(text, strlen(text), "t.txt");
-	struct layout_opts lo = { w, m, NULL, 0 };
+	struct layout_opts lo = { w, m, NULL, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay = layout_new(d, &lo);
 	struct word_row wr = { 0 };
 	char *out = xstrdup("");
@@ -86,7 +86,7 @@ test_word_at(void **state)
 {
 	const char *t = "我们喜欢中国";
 	struct doc *d = doc_new_mem(t, strlen(t), "t.txt");
-	struct layout_opts lo = { 40, ANNOT_SHOW, NULL, 0 };
+	struct layout_opts lo = { 40, ANNOT_SHOW, NULL, 0, LAYOUT_PARA_ASIS };
 	struct layout *lay = layout_new(d, &lo);
 	struct word_row wr = { 0 };
 
@@ -122,7 +122,7 @@ static int
 setup(void **st)
 {
 	struct fix *f = xcalloc(1, sizeof *f);
-	struct layout_opts lo = { 12, ANNOT_HIDE, NULL, 0 };
+	struct layout_opts lo = { 12, ANNOT_HIDE, NULL, 0, LAYOUT_PARA_ASIS };
 
 	f->doc = doc_new_mem(fix_text, strlen(fix_text), "t.txt");
 	f->lay = layout_new(f->doc, &lo);
