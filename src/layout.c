@@ -869,8 +869,15 @@ layout_cut_point(struct layout *lay, size_t k)
 		return q;
 	}
 	/* No place within reach (a run of one unbreakable word): the first
-	 * character start. */
-	while (p < len && ((unsigned char)t[p] & 0xC0) == 0x80)
+	 * character start (past 3 continuation bytes, they are bad bytes,
+	 * each a cell of its own). */
+	for (int i = 0; i < 3 && p < len &&
+	    ((unsigned char)t[p] & 0xC0) == 0x80; i++)
+		p++;
+	/* Never at a line's end: past it, at the next line's start. */
+	if (p < len && t[p] == '\r' && p + 1 < len && t[p + 1] == '\n')
+		p++;
+	if (p < len && (t[p] == '\n' || t[p] == '\r'))
 		p++;
 	return p;
 }
@@ -883,7 +890,8 @@ layout_bounds(struct layout *lay, size_t off, size_t *a, size_t *b,
 	struct doc *doc = lay->doc;
 	size_t seg = layout_seg(lay), lng = seg / 4, ls, le, k, g0, g1;
 
-	doc_line_around(doc, off, lng, lng, &ls, &le);
+	/* (One more byte each way: the terminators of a line of LNG.) */
+	doc_line_around(doc, off, lng + 1, lng + 1, &ls, &le);
 	if (ls != (size_t)-1 && le != (size_t)-1 && le - ls <= lng) {
 		*a = ls;
 		*b = le;
@@ -893,12 +901,13 @@ layout_bounds(struct layout *lay, size_t off, size_t *a, size_t *b,
 	/* A long line: the segment between two cut points, or its end. */
 	k = off / seg;
 	g0 = layout_cut_point(lay, k);
-	if (off < g0) {
+	while (off < g0) {	/* in the stretch a cut point moved over */
 		k--;
 		g0 = layout_cut_point(lay, k);
 	}
 	g1 = layout_cut_point(lay, k + 1);
-	doc_line_around(doc, off, off - g0, g1 - off, &ls, &le);
+	/* A terminator just before G0 or at G1 ends the line there. */
+	doc_line_around(doc, off, off - g0 + 1, g1 - off + 1, &ls, &le);
 	*first = ls != (size_t)-1;
 	*a = *first ? ls : g0;
 	*last = le != (size_t)-1;

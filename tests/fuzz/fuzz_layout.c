@@ -118,6 +118,32 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		layout_set_opts(lay, &lo);
 		fuzz_line(layout_get(lay, 0), lo.width_cols, view != 0);
 	}
+	/* Long lines in segments (tiny ones here): the pieces follow each
+	 * other forward and back, each a valid layout. */
+	if (size > 0) {
+		const struct layout_line *ll;
+		size_t npieces = 0, back = 0, end = 0;
+		int last = 1;
+
+		layout_set_seg_bytes(lay, 64);
+		for (ll = layout_at(lay, 0); ll != NULL;
+		    ll = layout_next(lay, ll)) {
+			if (npieces > 0 && (last ? ll->off <= end :
+			    ll->off != end))
+				abort();
+			if (ll->end > size || ++npieces > size + 1)
+				abort();
+			fuzz_line(ll, lo.width_cols, view != 0);
+			end = ll->end;
+			last = ll->seg_last;
+		}
+		for (ll = layout_at(lay, size); ll != NULL;
+		    ll = layout_prev(lay, ll))
+			if (++back > npieces)
+				abort();
+		if (back != npieces)
+			abort();
+	}
 	layout_free(lay);
 	doc_free(doc);
 	width_set_ambiguous(WIDTH_AMBIGUOUS_NARROW);
