@@ -677,6 +677,42 @@ finder_term_remove_start(struct finder *f)
 	return PAGER_REDRAW;
 }
 
+/*
+ * What the reader keeps when the text is shown otherwise (R, W, the rest of
+ * a big text rendered): the search, its history and the highlight terms,
+ * moved from FROM to TO (FROM keeps nothing of them); the matches are found
+ * again in TO's text.
+ */
+void
+finder_carry(struct finder *to, struct finder *from)
+{
+	lineedit_history_done(&to->hist);
+	to->hist = from->hist;
+	memset(&from->hist, 0, sizeof from->hist);
+	for (size_t i = 0; i < to->nterms; i++) {
+		free(to->terms[i].pattern);
+		search_free(to->terms[i].s);
+	}
+	memcpy(to->terms, from->terms, from->nterms * sizeof *to->terms);
+	to->nterms = from->nterms;
+	from->nterms = 0;
+	if (from->cur == NULL)
+		return;
+	if (to->cur != to->saved_cur)
+		search_free(to->cur);
+	to->cur = from->cur;
+	if (from->saved_cur == from->cur)
+		from->saved_cur = NULL;
+	from->cur = NULL;
+	to->cur_regex = from->cur_regex;
+	to->cur_pinyin = from->cur_pinyin;
+	to->backward = from->backward;
+	to->cur_hidden = from->cur_hidden;
+	to->cur_off = to->cur_end = PAGER_NO_OFF;
+	finder_reset_counts(to);
+	finder_count(to);
+}
+
 enum pager_action
 finder_term_clear(struct finder *f)
 {

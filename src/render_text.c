@@ -18,6 +18,10 @@
 #include "yuedu/width.h"
 
 #define RENDER_SAMPLE_BYTES ((size_t)1 << 20)
+/* Lines of a stretch whose wrap width is found on its own: books were
+ * typed in parts, and a novel's width drifts (紅樓夢 goes 66, 64, 58, 54,
+ * 52 and 70 columns). */
+#define RENDER_STRETCH_LINES 300
 #define RENDER_MAX_COLS 512
 /* A paragraph joined from this many bytes ends at its next line end, so
  * a text that never ends one cannot make a line layout chokes on. */
@@ -156,6 +160,50 @@ render_text_is_wrapped(struct doc *src)
 	return render_text_wrap_cols(src) > 0;
 }
 
+/* The end of the stretch of TEXT (N bytes) that starts at I: after
+ * RENDER_STRETCH_LINES lines, or N. */
+static size_t
+render_stretch_end(const char *text, size_t n, size_t i)
+{
+	for (int k = 0; k < RENDER_STRETCH_LINES && i < n; k++) {
+		const char *nl = memchr(text + i, '\n', n - i);
+
+		i = nl ? (size_t)(nl - text) + 1 : n;
+	}
+	return i;
+}
+
+/*
+ * The wrap width of TEXT (N bytes) found stretch by stretch: the first
+ * stretch's width when most stretches look wrapped (each at its own
+ * width), or 0.  A text too short for two stretches is taken whole.
+ */
+static int
+render_wrap_stretches(const char *text, size_t n)
+{
+	unsigned seen = 0, wrapped = 0;
+	int first = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t e = render_stretch_end(text, n, i);
+		int w;
+
+		if (i == 0 && e >= n)
+			return render_wrap_cols(text, n);
+		w = render_wrap_cols(text + i, e - i);
+		if (e - i > 0 && (w > 0 || e < n)) {
+			seen++;		/* a short last stretch: not a vote */
+			if (w > 0) {
+				wrapped++;
+				if (first == 0)
+					first = w;
+			}
+		}
+		i = e;
+	}
+	return seen > 0 && wrapped * 2 >= seen ? first : 0;
+}
+
 int
 render_text_wrap_cols(struct doc *src)
 {
@@ -164,14 +212,14 @@ render_text_wrap_cols(struct doc *src)
 
 	/* Skip a front matter (a licence header, a table of contents) by
 	 * looking at the middle of a big text too. */
-	int w = render_wrap_cols(src->text, n);
+	int w = render_wrap_stretches(src->text, n);
 
 	if (w == 0 && src->len > 4 * RENDER_SAMPLE_BYTES) {
 		const char *mid = src->text + src->len / 2;
 		const char *nl = memchr(mid, '\n', RENDER_SAMPLE_BYTES);
 
 		if (nl != NULL)
-			w = render_wrap_cols(nl + 1, RENDER_SAMPLE_BYTES);
+			w = render_wrap_stretches(nl + 1, RENDER_SAMPLE_BYTES);
 	}
 	return w;
 }
@@ -262,6 +310,7 @@ render_text_reflow(struct doc *src, int wrap, const atomic_int *stop)
 	uint32_t prev_cp = 0;
 	int in_para = 0;
 	size_t para_off = 0;	/* shown offset of the paragraph */
+	size_t stretch_end = 0;	/* where the width is found again */
 
 	r->reflowed = 1;
 	r->stop = stop;
@@ -272,6 +321,19 @@ render_text_reflow(struct doc *src, int wrap, const atomic_int *stop)
 		size_t len = render_trim_end(t + i, e - i);
 		const char *l = t + i;
 		uint32_t first;
+
+		if (i >= stretch_end) {
+			/* Each stretch at its own width, where it shows one;
+			 * else the width before it. */
+			int w;
+
+			stretch_end = render_stretch_end(t, n, i);
+			w = render_wrap_cols(t + i, stretch_end - i);
+			if (w > 0) {
+				wrap = w;
+				slack = wrap / 12 > 2 ? wrap / 12 : 2;
+			}
+		}
 
 		if (len == 0) {
 			/* A blank line: ends the paragraph, kept. */

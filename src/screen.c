@@ -1557,21 +1557,23 @@ screen_mouse(struct screen *s)
 }
 
 /*
- * Wait for the outline a key needs (it is usually long done).  After
- * SCREEN_PROGRESS_MS the status line says how long it has taken; any key
- * or ^C stops waiting (the key is used up).  1 when the outline is there.
+ * Wait while PENDING says a key's needs are being made on the other core
+ * (the outline, the rest of a big text).  After SCREEN_PROGRESS_MS the
+ * status line says WHAT (a format taking the seconds so far); any key or
+ * ^C stops waiting (the key is used up).  1 when it is done.
  */
 static int
-screen_outline_wait(struct screen *s)
+screen_wait(struct screen *s, int (*pending)(struct screen *),
+    const char *what)
 {
 	struct timespec t0;
 	struct pollfd pfd = { s->key_fd, POLLIN, 0 };
-	char msg[96];
+	char msg[128];
 	wint_t w;
 	int code;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (session_job_pending(&s->ses)) {
+	while (pending(s)) {
 		long ms = screen_ms_since(&t0);
 
 		/* ^C stops waiting; TERM, HUP end the reader. */
@@ -1581,8 +1583,7 @@ screen_outline_wait(struct screen *s)
 			break;
 		}
 		if (ms >= SCREEN_PROGRESS_MS) {
-			snprintf(msg, sizeof msg, _("building the outline… "
-			    "%.1f s (any key stops)"), (double)ms / 1000);
+			snprintf(msg, sizeof msg, what, (double)ms / 1000);
 			screen_pad(LINES - 1, 0, COLS,
 			    screen_attr(THEME_ELEMENT_STATUS),
 			    screen_pair(THEME_ELEMENT_STATUS));
@@ -1602,14 +1603,33 @@ screen_outline_wait(struct screen *s)
 		    w != KEY_MOUSE))
 			break;
 	}
-	if (screen_signal)
-		return 0;
-	if (session_job_pending(&s->ses)) {
-		pager_message(&s->ses.p, _("the outline is not ready yet"));
-		return 0;
+	return !screen_signal && !pending(s);
+}
+
+static int
+screen_outline_pending(struct screen *s)
+{
+	return session_job_pending(&s->ses);
+}
+
+/* The outline a key needs (it is usually long done); 1 when it is there. */
+static int
+screen_outline_wait(struct screen *s)
+{
+	if (screen_wait(s, screen_outline_pending, _("building the outline… "
+	    "%.1f s (any key stops)"))) {
+		session_job_take(&s->ses, 1);
+		return 1;
 	}
-	session_job_take(&s->ses, 1);
-	return 1;
+	if (!screen_signal)
+		pager_message(&s->ses.p, _("the outline is not ready yet"));
+	return 0;
+}
+
+static int
+screen_bg_pending(struct screen *s)
+{
+	return s->bg != NULL && !render_bg_ready(s->bg);
 }
 
 /*
@@ -1619,45 +1639,13 @@ screen_outline_wait(struct screen *s)
 static int
 screen_bg_wait(struct screen *s)
 {
-	struct timespec t0;
-	struct pollfd pfd = { s->key_fd, POLLIN, 0 };
-	char msg[96];
-	wint_t w;
-	int code;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (s->bg != NULL && !render_bg_ready(s->bg)) {
-		long ms = screen_ms_since(&t0);
-
-		if (screen_signal) {
-			if (screen_signal == SIGINT)
-				screen_signal = 0;
-			break;
-		}
-		if (ms >= SCREEN_PROGRESS_MS) {
-			snprintf(msg, sizeof msg, _("rendering the whole "
-			    "text… %.1f s (any key stops)"), (double)ms / 1000);
-			screen_status_line(msg, 0, "", 0);
-			screen_refresh();
-		}
-		if (poll(&pfd, 1, SCREEN_TICK_MS / 2) <= 0)
-			continue;
-		nodelay(stdscr, TRUE);
-		code = get_wch(&w);
-		timeout(SCREEN_TICK_MS);
-		if (code == ERR && screen_hung_up(s))
-			break;
-		if (code == OK || (code == KEY_CODE_YES && w != KEY_RESIZE &&
-		    w != KEY_MOUSE))
-			break;
-	}
-	if (s->bg != NULL && !render_bg_ready(s->bg)) {
-		if (!screen_signal)
-			pager_message(&s->ses.p, "%s", _("the rest of the "
-			    "text is still being rendered"));
-		return 0;
-	}
-	return 1;
+	if (screen_wait(s, screen_bg_pending, _("rendering the whole text… "
+	    "%.1f s (any key stops)")))
+		return 1;
+	if (!screen_signal)
+		pager_message(&s->ses.p, "%s", _("the rest of the text is "
+		    "still being rendered"));
+	return 0;
 }
 
 /*
@@ -2202,8 +2190,16 @@ screen_session_read(struct screen *s, struct doc *first,
 	struct render *rend = NULL;	/* made here, not main.c's */
 	enum screen_end end;
 	char *msg = NULL, *err;
-	int start = first != NULL, own_src = 0;
+	int start = first != NULL, own_src = 0, keep_search = 0;
 	size_t goto_part = 0, goto_src = (size_t)-1;
+	/* Across R, W and the like: the source byte the top row was shown
+	 * for, while the reader has not moved since (rows of one view do not
+	 * start where the other's do: going by the top row alone, each toggle
+	 * moved the place back a row); and the search. */
+	size_t anchor_src = (size_t)-1, anchor_part = 0, anchor_top = 0;
+	struct finder kept;
+
+	memset(&kept, 0, sizeof kept);
 
 	*warn = NULL;
 	s->ses.first = first;
@@ -2255,7 +2251,16 @@ screen_session_read(struct screen *s, struct doc *first,
 			pager_goto_off(&s->ses.p, render_off_of_src(doc->render,
 			    goto_part, goto_src));
 			s->ses.p.prev_off = PAGER_NO_OFF;
+			anchor_src = goto_src;
+			anchor_part = goto_part;
+			anchor_top = s->ses.p.top_off;
 			goto_src = (size_t)-1;
+		} else
+			anchor_src = (size_t)-1;
+		if (keep_search) {
+			finder_carry(&s->ses.finder, &kept);
+			finder_done(&kept);
+			keep_search = 0;
 		}
 		if (msg != NULL && s->ses.p.msg == NULL)
 			pager_message(&s->ses.p, "%s", msg);
@@ -2265,8 +2270,16 @@ screen_session_read(struct screen *s, struct doc *first,
 		if (end == SCREEN_END_SIGNAL)
 			screen_restore();	/* first: the rest may wait */
 		if (end == SCREEN_END_RERENDER) {
-			goto_src = render_src_of(doc->render, s->ses.p.top_off,
-			    &goto_part);
+			if (anchor_src != (size_t)-1 &&
+			    s->ses.p.top_off == anchor_top) {
+				goto_src = anchor_src;
+				goto_part = anchor_part;
+			} else
+				goto_src = render_src_of(doc->render,
+				    s->ses.p.top_off, &goto_part);
+			kept = s->ses.finder;	/* session_doc_close() drops it */
+			memset(&s->ses.finder, 0, sizeof s->ses.finder);
+			keep_search = 1;
 		}
 		msg = session_doc_close(&s->ses);
 		free(s->spans);
@@ -2323,6 +2336,8 @@ screen_session_read(struct screen *s, struct doc *first,
 		}
 		s->ses.next_msg = NULL;
 	}
+	if (keep_search)
+		finder_done(&kept);
 	*cur = s->ses.file_i;
 	*warn = msg;
 	s->ses.first = NULL;

@@ -98,6 +98,9 @@ struct finder {
 void finder_init(struct finder *f, struct pager *p,
     const struct search_opts *opts);
 void finder_done(struct finder *f);
+/* Move the search, its history and the highlight terms from FROM to TO,
+ * a finder of the same text shown otherwise; their matches found again. */
+void finder_carry(struct finder *to, struct finder *from);
 
 /*
  * The prompt, as the key maps drive it: accept (Enter; alone, the last

@@ -43,6 +43,19 @@ check "hongloumeng --reflow=off keeps the source's line starts" \
 	"$(grep -cE "$bad_start" "$YUEDU_DATA/hongloumeng_trad_ch1-5.txt")" \
 	"$("$YUEDU" --dump --reflow=off -w 80 "$YUEDU_DATA/hongloumeng_trad_ch1-5.txt" | grep -cE "$bad_start")"
 
+# A novel whose wrap width drifts as it goes (64, 58, 54 columns here; the
+# whole book goes from 66 to 52 and then 70): each stretch is joined at its
+# own width.  Three rows are left starting with a mark: the source broke
+# those lines short of its width.
+drift=$YUEDU_DATA/hongloumeng_trad_gutenberg_3301-4500.txt
+check "drifting widths: the source has many line starts with a mark" yes \
+	"$([ "$(grep -cE "$bad_start" "$drift")" -ge 25 ] && echo yes)"
+for w in 40 80; do
+	n=$("$YUEDU" --dump -w "$w" "$drift" | grep -cE "$bad_start")
+	check "drifting widths -w $w: joined, at most 3 rows start with a mark ($n)" \
+		yes "$([ "$n" -le 3 ] && echo yes)"
+done
+
 # The sample article at 40 columns, as the README shows it.
 check "sample article at -w 40 starts as expected" \
 	"$(printf '%s\n' '(網經社訊)在第21個510阿里日到來之際,阿里' \

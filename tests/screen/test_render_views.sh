@@ -65,6 +65,28 @@ tm_wait "lines joined" || not_ok "W again joins the lines"
 tm_keys g
 tm_wait "詞曰" || not_ok "g goes to the top"
 screen_is render_reflow.txt "a reflowed page as expected"
+# W and W again, twice: the top row comes back, though the rows of the two
+# views start at other places (each toggle used to move it back a row).
+tm_keys 2 3 j
+sleep 0.5
+top=$(tm_cap | sed -n 1p)
+for i in 1 2; do
+	tm_keys W
+	tm_wait "lines as in the source" || not_ok "W ($i)"
+	tm_keys W
+	tm_wait "lines joined" || not_ok "W again ($i)"
+	check "W twice ($i): the same top row" row_wait_exact 1 "$top"
+done
+# The search and its history go along.
+tm_keys / 諸葛亮 Enter
+tm_wait "1/157" || not_ok "a search, 157 matches"
+tm_keys W
+tm_wait "lines as in the source" || not_ok "W after a search"
+tm_keys n
+check "n after W: the same search goes on" tm_wait "/15"
+tm_keys / Up
+check "the prompt's history came along" tm_wait "/諸葛亮"
+tm_keys Escape
 
 # A table laid out by display width, cells wrapped to the screen.
 tm_start 80 24 "'$YUEDU' '$YUEDU_DATA/tables.md'"

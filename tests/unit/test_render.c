@@ -250,6 +250,7 @@ test_detect_corpus(void **st)
 	} cases[] = {
 		{ "shuihu_trad_gutenberg23863.txt", 1 },
 		{ "hongloumeng_trad_ch1-5.txt", 1 },
+		{ "hongloumeng_trad_gutenberg_3301-4500.txt", 1 },	/* drifting */
 		{ "sanguo_trad_gutenberg23950.txt", 1 },
 		{ "xiyouji_trad_excerpt.txt", 1 },
 		{ "hongloumeng_simp_crlf_excerpt.txt", 0 },
