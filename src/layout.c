@@ -153,6 +153,34 @@ layout_east_asian_quotes(const char *s, size_t n, char *brk)
 	}
 }
 
+/*
+ * The same between an annotated character and a quotation mark: in
+ * 構(gòu)“人 the mark follows the annotation, not 構, yet it may wrap
+ * before “ (and after ” in 貨(huò)”的) as it would without the reading.
+ */
+static void
+layout_annot_quotes(const char *s, size_t n, char *brk,
+    const struct annot_span *sp, size_t nspans)
+{
+	for (size_t k = 0; k < nspans; k++) {
+		size_t e = sp[k].end_off;
+		const unsigned char *u = (const unsigned char *)s + e;
+		uint32_t base, next;
+		int opening;
+
+		if (e + 3 >= n || u[0] != 0xE2 || u[1] != 0x80 ||
+		    (u[2] != 0x98 && u[2] != 0x99 && u[2] != 0x9C &&
+		    u[2] != 0x9D))
+			continue;
+		opening = u[2] == 0x98 || u[2] == 0x9C;
+		utf8_decode(s + sp[k].han_off, sp[k].open_off - sp[k].han_off,
+		    &base);
+		utf8_decode(s + e + 3, n - e - 3, &next);
+		if (layout_is_east_asian(base) && layout_is_east_asian(next))
+			brk[opening ? e : e + 3] = UC_BREAK_POSSIBLE;
+	}
+}
+
 struct layout *
 layout_new(struct doc *doc, const struct layout_opts *opts)
 {
@@ -737,6 +765,8 @@ layout_piece(struct layout *lay, size_t a, size_t b, int first, int last,
 	}
 	memset(lay->glue, 0, len + 1);
 	nspans = annot_find(t, len, 0, &lay->spans, &lay->span_cap);
+	if (len > 0)
+		layout_annot_quotes(t, len, lay->brk, lay->spans, nspans);
 	/* Nothing breaks between a character and its annotation, nor inside. */
 	for (size_t k = 0; k < nspans; k++)
 		memset(lay->glue + lay->spans[k].open_off, 1,
@@ -845,6 +875,7 @@ layout_cut_point(struct layout *lay, size_t k)
 	    lay->brk);
 	layout_east_asian_quotes(t + a, b - a, lay->brk);
 	nspans = annot_find(t + a, b - a, 0, &lay->spans, &lay->span_cap);
+	layout_annot_quotes(t + a, b - a, lay->brk, lay->spans, nspans);
 	for (size_t q = p; q < b && q - p < snap; q++) {
 		uint32_t cp, prev;
 		size_t r = q;

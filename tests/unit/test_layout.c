@@ -133,6 +133,11 @@ test_annotations(void **st)
 		/* Hidden: the column count leaves the annotation out. */
 		{ "(網(wǎng)經(jīng)社訊)", 80, ANNOT_HIDE, "(網經社訊)" },
 		{ "(網(wǎng)經(jīng)社訊)", 80, ANNOT_SHOW, "(網(wǎng)經(jīng)社訊)" },
+		/* A quotation mark after an annotated character breaks as
+		 * after the character itself: before “, after ”. */
+		{ "重構(gòu)“人找貨”", 6, ANNOT_HIDE, "重構|“人找|貨”" },
+		{ "人找貨(huò)”的傳統", 8, ANNOT_HIDE, "人找貨”|的傳統" },
+		{ "重構(gòu)“人", 11, ANNOT_SHOW, "重構(gòu)|“人" },
 	};
 
 	run_cases(cases, sizeof cases / sizeof cases[0]);
