@@ -1,8 +1,10 @@
 /*
  * The pager state and its moves.  It owns the reader's place (the byte
  * offset of the top row), marks, the jump history of one, the message
- * and the outline panel's cursor and filter.  Rows are reached by walking
- * line by line through layout_get(), so no move lays out the whole file.
+ * and the outline panel's cursor and filter.  Rows are reached from a byte
+ * offset and walked piece by piece (a line, or a segment of a long one:
+ * layout_at(), layout_next(), layout_prev()), so no move lays out the
+ * whole file or a whole long line, and none counts lines.
  */
 #include "yuedu/pager.h"
 

@@ -1,7 +1,8 @@
 /*
  * The pager: where the reader is and what the commands do to it.  The
  * place is one byte offset, the start of the top row; rows come from the
- * layout, one line at a time, so moving never lays out the whole file.
+ * layout, a line (or a segment of a long one) at a time, so moving never
+ * lays out the whole file.
  * Commands change the state and return what the screen should do; they
  * never draw.  No curses here.
  */
