@@ -675,12 +675,14 @@ struct main_run {
 	struct render *rend;	/* its rendering; rend->doc is shown */
 	struct conv *cv;	/* --script, or NULL */
 	char *err;		/* the detail of an error, or NULL */
+	char *note;		/* what reading it noted, or NULL */
 };
 
 static void
 main_done(struct main_run *r)
 {
 	free(r->err);
+	free(r->note);
 	render_free(r->rend);
 	conv_free(r->cv);
 	doc_free(r->doc);
@@ -897,10 +899,12 @@ main_file(struct main_run *r)
 		return main_fail(MAIN_ERR_CONVERT_INTERRUPTED, path, r->err);
 	if (rc != 0)
 		return main_fail(MAIN_ERR_FILE, path, r->err);
-	if (note != NULL) {
+	if (note != NULL)
 		inert_warn("%s: %s", path, note);
-		free(note);
-	}
+	/* The reader says it too, on the status line: the terminal's other
+	 * screen hides what stderr said until the reader quits. */
+	r->note = note != NULL ? note : r->doc->len == 0 ?
+	    xstrdup(_("empty file")) : NULL;
 	if (opts->script != CONV_ORIGINAL &&
 	    (r->cv = conv_new(opts->script, &r->err)) == NULL)
 		return main_fail(MAIN_ERR_FAILED, r->err, NULL);
@@ -912,7 +916,7 @@ main_file(struct main_run *r)
 	if (opts->outline)
 		return main_outline(r->rend->doc, opts, r->cv);
 	if (!opts->dump && isatty(STDOUT_FILENO))
-		return screen_run(r->rend->doc, opts);
+		return screen_run(r->rend->doc, opts, r->note);
 	return main_dump(r, path);
 }
 

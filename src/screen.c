@@ -70,6 +70,8 @@ struct screen {
 	int whole;		/* render the document read all at once */
 	int has_pending;	/* PENDING_KEY waits for that */
 	int pending_key;
+	char *open_msg;		/* what to say of the first file (a note of
+				   its reading), or NULL */
 	struct render_bg *bg;	/* the rest of a big text being rendered */
 	struct doc *bg_src;	/* for this source */
 	struct render_opts bg_opts;	/* as these say */
@@ -2113,6 +2115,7 @@ screen_session_free(struct screen *s)
 	if (s->tty)
 		fclose(s->tty);
 	session_done(&s->ses);
+	free(s->open_msg);
 	free(s);
 	return rc;
 }
@@ -2200,6 +2203,10 @@ screen_session_read(struct screen *s, struct doc *first,
 	struct finder kept;
 
 	memset(&kept, 0, sizeof kept);
+	if (first != NULL) {
+		msg = s->open_msg;
+		s->open_msg = NULL;
+	}
 
 	*warn = NULL;
 	s->ses.first = first;
@@ -2388,7 +2395,7 @@ screen_session_track(struct screen *s, unsigned char *visited)
 }
 
 int
-screen_run(struct doc *doc, const struct options *opts)
+screen_run(struct doc *doc, const struct options *opts, const char *note)
 {
 	struct screen *s;
 	size_t cur = 0;
@@ -2398,6 +2405,7 @@ screen_run(struct doc *doc, const struct options *opts)
 	s = screen_session_new(opts, &rc);
 	if (s == NULL)
 		return rc;
+	s->open_msg = note != NULL ? xstrdup(note) : NULL;
 	screen_session_read(s, doc, opts->nfiles > 1 ?
 	    (const char *const *)opts->files : NULL,
 	    opts->nfiles > 1 ? opts->nfiles : 1, &cur, &warn);

@@ -17,7 +17,8 @@ struct options;
  * usable terminal (after printing why on stderr), 128 + the signal number
  * after SIGINT, SIGTERM or SIGHUP.  The terminal is restored in every case.
  */
-int screen_run(struct doc *doc, const struct options *opts);
+int screen_run(struct doc *doc, const struct options *opts,
+    const char *note);
 
 /*
  * The shelf of DIR on the terminal (screen_shelf.c): Enter reads an
