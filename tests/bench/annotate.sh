@@ -10,6 +10,7 @@
 #   usage: tests/bench/annotate.sh [path/to/yuedu] [runs]   (default: build/yuedu, 3)
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
+. "$src/tests/bench/lib.sh"
 yuedu=$(realpath "${1:-$src/build/yuedu}")
 runs=${2:-3}
 novel=$src/tests/data/shuihu_trad_gutenberg23863.txt
@@ -32,18 +33,6 @@ first_ann=$("$yuedu" --annotate --pinyin=show --dump -w 80 "$novel" |
     grep -m 1 -v '^[[:space:]]*$' | cut -c1-12)
 echo "first row: '$first'   annotated: '$first_ann'"
 
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
-wait_for() {	# wait_for SESSION TEXT: poll every few ms, up to 20 s
-	local end=$(( $(now) + 20000000000 ))
-	while [ "$(now)" -lt "$end" ]; do
-		$TM capture-pane -p -t "$1" | grep -qF -- "$2" && return 0
-		sleep 0.002
-	done
-	echo "timeout waiting for '$2' in $1" >&2
-	return 1
-}
-kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 $TM new-session -d -s idle -x 80 -y 24 "sleep 600"

@@ -7,6 +7,7 @@
 #   usage: tests/bench/html_epub.sh [path/to/yuedu] [runs]   (default: build/yuedu, 3)
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
+. "$src/tests/bench/lib.sh"
 yuedu=$(realpath "${1:-$src/build/yuedu}")
 runs=${2:-3}
 d=${TMPDIR:-/tmp}/yuedu-bench-html-epub
@@ -24,17 +25,6 @@ for f in bench.epub bench_epub.txt bench.html bench_html.txt; do
 done
 unzip -l "$d/bench.epub" | tail -1 | awk '{print "bench.epub expands to " $1 " bytes in " $2 " entries"}'
 
-now() { date +%s%N; }
-wait_for() {
-	local end=$(( $(now) + 60000000000 ))
-	while [ "$(now)" -lt "$end" ]; do
-		$TM capture-pane -p -t "$1" | grep -qF -- "$2" && return 0
-		sleep 0.002
-	done
-	echo "timeout waiting for '$2' in $1" >&2
-	return 1
-}
-kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
 
 $TM new-session -d -s idle -x 80 -y 24 "sleep 600"
 printf '%-16s %4s %9s %10s\n' file run first_ms VmHWM_kB

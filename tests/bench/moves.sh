@@ -10,6 +10,7 @@
 #   usage: tests/bench/moves.sh [path/to/yuedu] [runs]   (default: build/yuedu, 1)
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
+. "$src/tests/bench/lib.sh"
 yuedu=$(realpath "${1:-$src/build/yuedu}")
 runs=${2:-1}
 tmp=${TMPDIR:-/tmp}
@@ -28,17 +29,6 @@ cat "$big" >/dev/null	# warm the page cache: measure the programs, not the disk
 first=$(head -n 3 "$small" | tail -n 1 | cut -c1-6)
 last=$(grep -v '^[[:space:]]*$' "$small" | tail -n 1 | cut -c1-10)
 
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
-wait_for() {	# wait_for SESSION TEXT: poll the screen, up to 60 s
-	local end=$(( $(now) + 60000000000 ))
-	while [ "$(now)" -lt "$end" ]; do
-		$TM capture-pane -p -t "$1" | grep -qF -- "$2" && return 0
-		sleep 0.002
-	done
-	echo "timeout waiting for '$2' in $1" >&2
-	return 1
-}
 wait_change() {	# wait_change SESSION SCREEN: until the text rows differ
 	local end=$(( $(now) + 60000000000 ))
 	while [ "$(now)" -lt "$end" ]; do
@@ -49,7 +39,6 @@ wait_change() {	# wait_change SESSION SCREEN: until the text rows differ
 	echo "timeout waiting for a change in $1" >&2
 	return 1
 }
-kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
 
 # run CMD: first-screen, G and 50% ms, VmHWM and RssAnon kB into res_*
 # (no subshell: the tmux server is this shell's).
@@ -103,7 +92,6 @@ for r in $(seq "$runs"); do
 		    "$res_f" "$res_g" "$res_p" "$res_m" "$res_a"
 	done
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 for k in small big; do
 	echo "$k: first screen ${F[$k]} ms = $(ratio "${F[$k]}" "${F[$k-less]}")x less;" \
 	    "G ${G[$k]} ms = $(ratio "${G[$k]}" "${G[$k-less]}")x less;" \

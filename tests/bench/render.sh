@@ -10,6 +10,7 @@
 #   usage: tests/bench/render.sh [path/to/yuedu] [runs]   (default: build/yuedu, 1)
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
+. "$src/tests/bench/lib.sh"
 yuedu=$(realpath "${1:-$src/build/yuedu}")
 runs=${2:-1}
 tmp=${TMPDIR:-/tmp}
@@ -34,34 +35,6 @@ build "$md" 2400 "$src/tests/data/jieba_README.md" \
 build "$novel" 63 "$src/tests/data/shuihu_trad_gutenberg23863.txt"
 cat "$md" "$novel" >/dev/null	# warm the page cache
 
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
-wait_for() {	# wait_for SESSION TEXT: poll the screen, up to 60 s
-	local end=$(( $(now) + 60000000000 ))
-	while [ "$(now)" -lt "$end" ]; do
-		$TM capture-pane -p -t "$1" | grep -qF -- "$2" && return 0
-		sleep 0.002
-	done
-	echo "timeout waiting for '$2' in $1" >&2
-	return 1
-}
-# idle PID: until PID used no CPU for 1.5 s (up to 120 s): what a big
-# text renders on the other core after its first screens is done.
-idle() {
-	local prev=-1 cur n=0 end=$(( $(date +%s) + 120 ))
-	while [ "$(date +%s)" -lt "$end" ]; do
-		cur=$(awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null)
-		if [ "$cur" = "$prev" ]; then
-			n=$((n + 1))
-			[ "$n" -ge 6 ] && return 0
-		else
-			n=0
-		fi
-		prev=$cur
-		sleep 0.25
-	done
-}
-kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
 
 # run NAME FIRST LAST CMD [idle]: first-screen ms, G ms and VmHWM kB into
 # res_f, res_g, res_m (no subshell: the tmux server is this shell's).
@@ -114,7 +87,6 @@ for r in $(seq "$runs"); do
 		printf '%-28s %4s %10s %8s %10s\n' "$what" "$r" "$a" "$b" "$c"
 	done
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 for k in md novel; do
 	echo "$k: first screen ${F[$k]} ms = $(ratio "${F[$k]}" "${F[$k-raw]}")x as it is, $(ratio "${F[$k]}" "${F[$k-less]}")x less;" \
 	    "G ${G[$k]} ms = $(ratio "${G[$k]}" "${G[$k-raw]}")x, $(ratio "${G[$k]}" "${G[$k-less]}")x less;" \

@@ -8,6 +8,7 @@
 #   usage: tests/bench/screen.sh [path/to/yuedu] [runs]   (default: build/yuedu, 3)
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
+. "$src/tests/bench/lib.sh"
 yuedu=$(realpath "${1:-$src/build/yuedu}")
 runs=${2:-3}
 novel=$src/tests/data/shuihu_trad_gutenberg23863.txt
@@ -25,19 +26,6 @@ cat "$big" >/dev/null	# warm the page cache: measure the programs, not the disk
 first=$(head -n 1 "$big" | cut -c1-8)
 last=$(grep -v '^[[:space:]]*$' "$big" | tail -n 1 | cut -c1-8)
 
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
-# wait_for SESSION ROWTEXT: poll the screen every few ms, up to 20 s.
-wait_for() {
-	local end=$(( $(now) + 20000000000 ))
-	while [ "$(now)" -lt "$end" ]; do
-		$TM capture-pane -p -t "$1" | grep -qF -- "$2" && return 0
-		sleep 0.002
-	done
-	echo "timeout waiting for '$2' in $1" >&2
-	return 1
-}
-kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
 
 $TM new-session -d -s idle -x 80 -y 24 "sleep 600"
 printf '%-6s %4s %12s %10s %12s %12s %12s\n' prog run first_ms G_ms VmHWM_kB RssAnon_kB RssFile_kB
