@@ -111,6 +111,17 @@ layout_is_east_asian(uint32_t cp)
 	    utf8proc_charwidth((utf8proc_int32_t)cp) == 2;
 }
 
+/* At U (3 bytes to read): 1 for ‘ or “, 2 for ’ or ”, else 0. */
+static int
+layout_quote_kind(const unsigned char *u)
+{
+	if (u[0] != 0xE2 || u[1] != 0x80)
+		return 0;
+	if (u[2] == 0x98 || u[2] == 0x9C)
+		return 1;
+	return u[2] == 0x99 || u[2] == 0x9D ? 2 : 0;
+}
+
 /*
  * Unicode 15.1 (LB19a) allows a break on either side of a quotation mark
  * between East Asian characters, so 中“文” may wrap before “ and after ”;
@@ -125,7 +136,7 @@ layout_east_asian_quotes(const char *s, size_t n, char *brk)
 		const char *hit = memchr(s + q, 0xE2, n - q);
 		uint32_t prev, next;
 		size_t p;
-		int opening;
+		int opening, kind;
 
 		if (hit == NULL)
 			break;
@@ -134,10 +145,9 @@ layout_east_asian_quotes(const char *s, size_t n, char *brk)
 			break;
 		u = (const unsigned char *)s + q;
 		p = q;
-		if (u[0] != 0xE2 || u[1] != 0x80 || (u[2] != 0x98 &&
-		    u[2] != 0x99 && u[2] != 0x9C && u[2] != 0x9D))
+		if ((kind = layout_quote_kind(u)) == 0)
 			continue;
-		opening = u[2] == 0x98 || u[2] == 0x9C;
+		opening = kind == 1;
 		while (p > 0 && q - p < 4 && ((unsigned char)s[p - 1] &
 		    0xC0) == 0x80)
 			p--;
@@ -166,13 +176,11 @@ layout_annot_quotes(const char *s, size_t n, char *brk,
 		size_t e = sp[k].end_off;
 		const unsigned char *u = (const unsigned char *)s + e;
 		uint32_t base, next;
-		int opening;
+		int opening, kind;
 
-		if (e + 3 >= n || u[0] != 0xE2 || u[1] != 0x80 ||
-		    (u[2] != 0x98 && u[2] != 0x99 && u[2] != 0x9C &&
-		    u[2] != 0x9D))
+		if (e + 3 >= n || (kind = layout_quote_kind(u)) == 0)
 			continue;
-		opening = u[2] == 0x98 || u[2] == 0x9C;
+		opening = kind == 1;
 		utf8_decode(s + sp[k].han_off, sp[k].open_off - sp[k].han_off,
 		    &base);
 		utf8_decode(s + e + 3, n - e - 3, &next);
